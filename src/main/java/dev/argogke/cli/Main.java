@@ -1,0 +1,56 @@
+package dev.argogke.cli;
+
+import dev.argogke.UserError;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code argo-gke}: the command line. Commands are thin: they parse flags, call the feature
+ * packages and print. A {@link UserError} anywhere becomes one line on stderr and exit code 2.
+ */
+@Command(name = "argo-gke",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Argo Workflows on an autoscaling GKE cluster: plan, lint, operate.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class Main {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FINDINGS = 1;
+    public static final int EXIT_USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            Throwable t = ex;
+            while (t != null && !(t instanceof UserError)) {
+                t = t.getCause();
+            }
+            if (t != null) {
+                cmd.getErr().println("error: " + t.getMessage());
+                return EXIT_USAGE;
+            }
+            throw ex;
+        });
+        cli.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try 'argo-gke " + ex.getCommandLine().getCommandName() + " --help'.");
+            return EXIT_USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"argo-gke " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.argogke.workflows.manifest;
+
+import dev.argogke.UserError;
+import java.nio.file.Path;
+
+/** A manifest file that cannot be read or parsed as YAML; the message starts with {@code file:line:col}. */
+public final class ManifestException extends UserError {
+    private final Path file;
+    private final SourcePosition position;
+
+    public ManifestException(Path file, SourcePosition position, String problem) {
+        super(file + ":" + position + ": error: " + problem);
+        this.file = file;
+        this.position = position;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public SourcePosition position() {
+        return position;
+    }
+}

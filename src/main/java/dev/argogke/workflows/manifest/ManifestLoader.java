@@ -1,0 +1,163 @@
+package dev.argogke.workflows.manifest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.constructor.StandardConstructor;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Reads YAML manifest files into {@link Manifest}s with the position of every node.
+ *
+ * <p>SnakeYAML Engine is used (rather than Jackson's YAML module) because its node tree keeps a
+ * start mark for every node, which is what lets findings say {@code file:line:col}.
+ */
+public final class ManifestLoader {
+    private static final int MAX_DEPTH = 200;
+
+    private ManifestLoader() {
+    }
+
+    /** All {@code .yaml}/{@code .yml} files under each path (a file or a folder), sorted, then loaded. */
+    public static List<Manifest> loadAll(List<Path> paths) {
+        List<Manifest> out = new ArrayList<>();
+        for (Path file : manifestFiles(paths)) {
+            out.addAll(load(file));
+        }
+        return out;
+    }
+
+    /** The YAML files a set of paths names: files as given, folders walked recursively, sorted. */
+    public static List<Path> manifestFiles(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.filter(Files::isRegularFile).filter(ManifestLoader::isYaml).sorted().forEach(files::add);
+                } catch (IOException e) {
+                    throw new ManifestException(p, new SourcePosition(1, 1), "cannot read folder: " + e.getMessage());
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                throw new ManifestException(p, new SourcePosition(1, 1), "no such file or folder");
+            }
+        }
+        return files;
+    }
+
+    static boolean isYaml(Path p) {
+        String n = p.getFileName().toString();
+        return n.endsWith(".yaml") || n.endsWith(".yml");
+    }
+
+    /** Every non-empty document of one file. */
+    public static List<Manifest> load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ManifestException(file, new SourcePosition(1, 1), "not UTF-8 text");
+        } catch (IOException e) {
+            throw new ManifestException(file, new SourcePosition(1, 1), "cannot read: " + e.getMessage());
+        }
+        return parse(file, text);
+    }
+
+    /** Every non-empty document of {@code text}, as if read from {@code file}. */
+    public static List<Manifest> parse(Path file, String text) {
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(file.toString())
+                .setSchema(new CoreSchema())
+                .setAllowDuplicateKeys(false)
+                .setMaxAliasesForCollections(50)
+                .setUseMarks(true)
+                .build();
+        StandardConstructor constructor = new StandardConstructor(settings);
+        List<Manifest> out = new ArrayList<>();
+        int index = 0;
+        try {
+            for (Node node : new Compose(settings).composeAllFromString(text)) {
+                int docIndex = index++;
+                if (node instanceof ScalarNode s && constructor.constructSingleDocument(Optional.of(s)) == null) {
+                    continue; // an empty document between separators
+                }
+                Map<String, SourcePosition> positions = new HashMap<>();
+                Object value = toJava(node, "", positions, constructor, file, 0);
+                if (!(value instanceof Map<?, ?> map)) {
+                    throw new ManifestException(file, position(node),
+                            "document " + (docIndex + 1) + " is not a mapping (a Kubernetes object starts with apiVersion: and kind:)");
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> content = (Map<String, Object>) map;
+                out.add(new Manifest(file, docIndex, content, new Positions(Map.copyOf(positions))));
+            }
+        } catch (MarkedYamlEngineException e) {
+            SourcePosition pos = e.getProblemMark().or(e::getContextMark).map(ManifestLoader::position).orElse(new SourcePosition(1, 1));
+            String problem = e.getProblem() == null ? e.getMessage().lines().findFirst().orElse("") : e.getProblem();
+            String context = e.getContext() == null ? "" : e.getContext() + ": ";
+            throw new ManifestException(file, pos, "invalid YAML: " + context + problem);
+        } catch (YamlEngineException e) {
+            throw new ManifestException(file, new SourcePosition(1, 1),
+                    "invalid YAML: " + e.getMessage().lines().findFirst().orElse("unreadable"));
+        }
+        return out;
+    }
+
+    private static Object toJava(Node node, String path, Map<String, SourcePosition> positions,
+                                 StandardConstructor constructor, Path file, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new ManifestException(file, position(node), "nesting deeper than " + MAX_DEPTH + " levels");
+        }
+        positions.putIfAbsent(path, position(node));
+        if (node instanceof MappingNode mapping) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                Object key = constructor.constructSingleDocument(Optional.of(tuple.getKeyNode()));
+                if (!(key instanceof String) && !(key instanceof Number) && !(key instanceof Boolean)) {
+                    throw new ManifestException(file, position(tuple.getKeyNode()), "mapping keys must be plain scalars");
+                }
+                String k = String.valueOf(key);
+                String childPath = path.isEmpty() ? k : path + "." + k;
+                positions.put(childPath, position(tuple.getKeyNode()));
+                map.put(k, toJava(tuple.getValueNode(), childPath, positions, constructor, file, depth + 1));
+            }
+            return map;
+        }
+        if (node instanceof SequenceNode sequence) {
+            List<Object> list = new ArrayList<>();
+            int i = 0;
+            for (Node item : sequence.getValue()) {
+                list.add(toJava(item, path + "[" + i++ + "]", positions, constructor, file, depth + 1));
+            }
+            return list;
+        }
+        return constructor.constructSingleDocument(Optional.of(node));
+    }
+
+    private static SourcePosition position(Node node) {
+        return node.getStartMark().map(ManifestLoader::position).orElse(new SourcePosition(1, 1));
+    }
+
+    private static SourcePosition position(Mark mark) {
+        return new SourcePosition(mark.getLine() + 1, mark.getColumn() + 1);
+    }
+}

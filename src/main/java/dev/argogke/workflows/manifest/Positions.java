@@ -1,0 +1,33 @@
+package dev.argogke.workflows.manifest;
+
+import java.util.Map;
+
+/**
+ * Source positions of the nodes of one document, keyed by field path in the notation findings
+ * use: {@code ""} for the root, {@code spec.schedules[0]}, {@code spec.templates[2].dag.tasks[1].name}.
+ * A key's own position (where {@code name:} starts) is stored under the path of its value.
+ */
+public record Positions(Map<String, SourcePosition> byPath) {
+
+    /** The position of {@code path}, or of its nearest ancestor that has one. */
+    public SourcePosition of(String path) {
+        String p = path;
+        while (true) {
+            SourcePosition pos = byPath.get(p);
+            if (pos != null) {
+                return pos;
+            }
+            if (p.isEmpty()) {
+                return new SourcePosition(1, 1);
+            }
+            p = parent(p);
+        }
+    }
+
+    static String parent(String path) {
+        int dot = path.lastIndexOf('.');
+        int bracket = path.lastIndexOf('[');
+        int cut = Math.max(dot, bracket);
+        return cut <= 0 ? "" : path.substring(0, cut);
+    }
+}
