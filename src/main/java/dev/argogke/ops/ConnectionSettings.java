@@ -1,0 +1,17 @@
+package dev.argogke.ops;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Which cluster to talk to and how long one request may take.
+ *
+ * @param kubeconfig     a kubeconfig file, or null for the usual places ({@code KUBECONFIG}, {@code ~/.kube/config})
+ * @param context        a context of that kubeconfig, or null for its current context
+ * @param requestTimeout how long one API request may take before it counts as timed out (and is retried)
+ */
+public record ConnectionSettings(Path kubeconfig, String context, Duration requestTimeout) {
+    public static ConnectionSettings defaults() {
+        return new ConnectionSettings(null, null, Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,116 @@
+package dev.argogke.ops;
+
+import dev.argogke.UserError;
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * An open connection to a cluster: the fabric8 client, and where it points (for error messages).
+ * Built from the current kubeconfig context or {@code --kubeconfig}/{@code --context}.
+ */
+public final class KubeConnection implements AutoCloseable {
+    static final String GET_CREDENTIALS =
+            "gcloud container clusters get-credentials CLUSTER --region REGION --project PROJECT";
+
+    private final KubernetesClient client;
+    private final String context;
+    private final String server;
+    private final RetryAfterCapture retryAfter;
+
+    private KubeConnection(KubernetesClient client, String context, String server, RetryAfterCapture retryAfter) {
+        this.client = client;
+        this.context = context;
+        this.server = server;
+        this.retryAfter = retryAfter;
+    }
+
+    /** Opens a client for {@code settings}; a missing kubeconfig or context is a {@link UserError}. */
+    public static KubeConnection open(ConnectionSettings settings) {
+        Config config = load(settings);
+        // One retry policy (Retry), not two stacked: fabric8 would otherwise also retry 429/5xx/IO
+        // errors on its own, invisibly and without honouring Ctrl-C.
+        config.setRequestRetryBackoffLimit(0);
+        config.setRequestTimeout((int) settings.requestTimeout().toMillis());
+        RetryAfterCapture capture = new RetryAfterCapture();
+        KubernetesClient client = new KubernetesClientBuilder()
+                .withConfig(config)
+                .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("argogke-retry-after", capture))
+                .build();
+        String contextName = config.getCurrentContext() == null ? "(none)" : config.getCurrentContext().getName();
+        return new KubeConnection(client, contextName, config.getMasterUrl(), capture);
+    }
+
+    /**
+     * Wraps a client someone else built (tests, embedding). Without the interceptor that
+     * {@link #open} installs, a 429's wait is read only from the Status body, not the header.
+     */
+    public static KubeConnection wrap(KubernetesClient client) {
+        Config c = client.getConfiguration();
+        String contextName = c.getCurrentContext() == null ? "(none)" : c.getCurrentContext().getName();
+        return new KubeConnection(client, contextName, c.getMasterUrl(), new RetryAfterCapture());
+    }
+
+    private static Config load(ConnectionSettings settings) {
+        Config config;
+        if (settings.kubeconfig() != null) {
+            if (!Files.isRegularFile(settings.kubeconfig())) {
+                throw new UserError("--kubeconfig " + settings.kubeconfig() + ": no such file");
+            }
+            try {
+                config = Config.fromKubeconfig(settings.context(), settings.kubeconfig().toFile());
+            } catch (RuntimeException e) {
+                throw new UserError("--kubeconfig " + settings.kubeconfig() + ": cannot read it as a kubeconfig ("
+                        + firstLine(e) + ")");
+            }
+        } else {
+            config = Config.autoConfigure(settings.context());
+            if (config.getCurrentContext() == null && System.getenv("KUBERNETES_SERVICE_HOST") == null) {
+                throw new UserError("no Kubernetes context: run `" + GET_CREDENTIALS
+                        + "` (or `kubectl config use-context NAME`), or pass --kubeconfig PATH");
+            }
+        }
+        if (settings.context() != null) {
+            // fabric8 quietly falls back to the current context when the named one does not exist.
+            NamedContext current = config.getCurrentContext();
+            if (current == null || !settings.context().equals(current.getName())) {
+                List<String> known = config.getContexts() == null ? List.of()
+                        : config.getContexts().stream().map(NamedContext::getName).toList();
+                throw new UserError("--context " + settings.context() + ": no such context in the kubeconfig"
+                        + (known.isEmpty() ? "" : " (it has: " + String.join(", ", known) + ")"));
+            }
+        }
+        return config;
+    }
+
+    static String firstLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+
+    public KubernetesClient client() {
+        return client;
+    }
+
+    /** The kubeconfig context in use, e.g. {@code gke_my-project_europe-north1_argo-dev}. */
+    public String context() {
+        return context;
+    }
+
+    /** The API server URL. */
+    public String server() {
+        return server;
+    }
+
+    RetryAfterCapture retryAfterCapture() {
+        return retryAfter;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
