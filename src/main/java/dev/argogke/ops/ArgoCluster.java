@@ -77,13 +77,15 @@ public final class ArgoCluster implements AutoCloseable {
 
     /**
      * Creates {@code workflow}. 409 (the name is taken) is {@link CreateResult.Outcome#EXISTING} with
-     * the object the server has; transient errors are retried; other failures come back as
-     * {@link CreateResult.Outcome#FAILED}, except those that would fail every create the same way
-     * (credentials, permissions, no Argo, unreachable), which throw a {@link UserError}.
+     * the object the server has, unless that object carries the same {@code marker} annotation as
+     * {@code workflow}: then an earlier attempt of this very create reached the server before its
+     * answer was lost (dropped connection, timeout), and it counts as created. Transient errors are
+     * retried; other failures come back as {@link CreateResult.Outcome#FAILED}, except those that
+     * would fail every create the same way (credentials, permissions, no Argo, unreachable), which
+     * throw a {@link UserError}.
      */
-    public CreateResult create(GenericKubernetesResource workflow) {
-        String name = workflow.getMetadata().getName() != null
-                ? workflow.getMetadata().getName() : workflow.getMetadata().getGenerateName() + "*";
+    public CreateResult create(GenericKubernetesResource workflow, String marker) {
+        String name = workflow.getMetadata().getName();
         String what = "create Workflow " + name;
         AtomicInteger attempts = new AtomicInteger();
         try {
@@ -94,10 +96,13 @@ public final class ArgoCluster implements AutoCloseable {
             return new CreateResult(CreateResult.Outcome.CREATED, created, null, attempts.get() - 1);
         } catch (KubernetesClientException e) {
             int retries = Math.max(0, attempts.get() - 1);
-            if (e.getCode() == 409 && workflow.getMetadata().getName() != null) {
-                GenericKubernetesResource existing = workflow(workflow.getMetadata().getName()).orElse(null);
+            if (e.getCode() == 409 && name != null) {
+                GenericKubernetesResource existing = workflow(name).orElse(null);
                 if (existing != null) {
-                    return new CreateResult(CreateResult.Outcome.EXISTING, existing, null, retries);
+                    String ours = annotation(workflow, marker);
+                    boolean mine = ours != null && ours.equals(annotation(existing, marker));
+                    return new CreateResult(mine ? CreateResult.Outcome.CREATED : CreateResult.Outcome.EXISTING,
+                            existing, null, retries);
                 }
             }
             if (isFatal(e)) {
@@ -108,6 +113,10 @@ public final class ArgoCluster implements AutoCloseable {
             return new CreateResult(CreateResult.Outcome.FAILED, null,
                     (e.getCode() > 0 ? "HTTP " + e.getCode() + ": " : "") + detail, retries);
         }
+    }
+
+    private static String annotation(GenericKubernetesResource r, String key) {
+        return key == null || r.getMetadata().getAnnotations() == null ? null : r.getMetadata().getAnnotations().get(key);
     }
 
     /** The pods of a Workflow (label {@code workflows.argoproj.io/workflow}). */
