@@ -49,11 +49,8 @@ final class MockArgo implements AutoCloseable {
         this.admin = admin;
     }
 
-    /** The mock server logs every request at INFO; held so the setting is not garbage-collected. */
-    private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
-
     static MockArgo start(Path dir) throws IOException {
-        QUIET.setLevel(java.util.logging.Level.WARNING);
+        MockServerLogging.quiet();
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         FaultInjector faults = new FaultInjector(new KubernetesMixedDispatcher(responses));
         KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),

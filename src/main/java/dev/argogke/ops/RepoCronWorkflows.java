@@ -1,0 +1,38 @@
+package dev.argogke.ops;
+
+import dev.argogke.workflows.manifest.Manifest;
+import dev.argogke.workflows.manifest.ManifestLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The CronWorkflows the repository declares for one namespace, as {@code status} compares them
+ * with the cluster.
+ *
+ * @param source where they were read from, for messages ({@code workflows/})
+ * @param specs  spec by name; documents naming another namespace are left out
+ */
+public record RepoCronWorkflows(String source, Map<String, Map<String, Object>> specs, DriftRules rules) {
+
+    /** Reads {@code dir}; empty when the folder does not exist (drift is then unknown, not "extra"). */
+    public static Optional<RepoCronWorkflows> load(Path dir, String namespace, DriftRules rules) {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        Map<String, Map<String, Object>> specs = new LinkedHashMap<>();
+        for (Manifest m : ManifestLoader.loadAll(List.of(dir))) {
+            if (!"CronWorkflow".equals(m.kind()) || m.name().isEmpty()) {
+                continue;
+            }
+            String ns = Json.string(m.content(), "metadata", "namespace").orElse(namespace);
+            if (ns.equals(namespace)) {
+                specs.putIfAbsent(m.name().get(), Json.map(m.content(), "spec"));
+            }
+        }
+        return Optional.of(new RepoCronWorkflows(dir.getFileName() + "/", specs, rules));
+    }
+}
