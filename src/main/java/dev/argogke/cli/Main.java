@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
         description = "Argo Workflows on an autoscaling GKE cluster: plan, lint, operate.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                StatusCommand.class,
+                RunCommand.class,
+                BackfillCommand.class,
         })
 public final class Main {
     public static final int EXIT_OK = 0;

@@ -18,7 +18,7 @@ final class ClusterErrors {
                 ? e.getStatus().getMessage() : KubeConnection.firstLine(e);
         if (code == 401) {
             return new UserError(at + " rejected your credentials (HTTP 401) while " + what
-                    + ": refresh them with `" + KubeConnection.GET_CREDENTIALS + "` (after `gcloud auth login`"
+                    + ": refresh them with `" + where.credentialsCommand() + "` (after `gcloud auth login`"
                     + " if your session expired; GKE also needs `gcloud components install gke-gcloud-auth-plugin`)", e);
         }
         if (code == 403) {
@@ -30,10 +30,19 @@ final class ClusterErrors {
             return new UserError(what + " failed: " + at + " answered HTTP 404 (" + detail
                     + "): is Argo Workflows installed there (`pulumi up -s STACK`), and is this the right context?", e);
         }
+        if (code <= 0 && Retry.tlsFailure(e)) {
+            return new UserError(at + " is not trusted while " + what + " (TLS: " + rootCause(e)
+                    + "): the kubeconfig's certificate authority is out of date; refresh it with `"
+                    + where.credentialsCommand() + "`", e);
+        }
+        if (code <= 0 && Retry.causedBy(e, java.net.UnknownHostException.class)) {
+            return new UserError("cannot find the cluster's host " + where.server() + " (context " + where.context()
+                    + ") while " + what + ": check the context, or refresh it with `" + where.credentialsCommand() + "`", e);
+        }
         if (code <= 0) {
             return new UserError("cannot reach " + at + " while " + what + " (" + rootCause(e)
                     + "): check the cluster is running and you are on its network, or refresh the endpoint with `"
-                    + KubeConnection.GET_CREDENTIALS + "`", e);
+                    + where.credentialsCommand() + "`", e);
         }
         return new UserError(what + " failed: HTTP " + code + ": " + detail, e);
     }

@@ -13,19 +13,19 @@ import java.util.List;
  * Built from the current kubeconfig context or {@code --kubeconfig}/{@code --context}.
  */
 public final class KubeConnection implements AutoCloseable {
-    static final String GET_CREDENTIALS =
-            "gcloud container clusters get-credentials CLUSTER --region REGION --project PROJECT";
-
     private final KubernetesClient client;
     private final String context;
     private final String server;
     private final RetryAfterCapture retryAfter;
+    private final String credentialsCommand;
 
-    private KubeConnection(KubernetesClient client, String context, String server, RetryAfterCapture retryAfter) {
+    private KubeConnection(KubernetesClient client, String context, String server, RetryAfterCapture retryAfter,
+                           String credentialsCommand) {
         this.client = client;
         this.context = context;
         this.server = server;
         this.retryAfter = retryAfter;
+        this.credentialsCommand = credentialsCommand;
     }
 
     /** Opens a client for {@code settings}; a missing kubeconfig or context is a {@link UserError}. */
@@ -41,7 +41,7 @@ public final class KubeConnection implements AutoCloseable {
                 .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("argogke-retry-after", capture))
                 .build();
         String contextName = config.getCurrentContext() == null ? "(none)" : config.getCurrentContext().getName();
-        return new KubeConnection(client, contextName, config.getMasterUrl(), capture);
+        return new KubeConnection(client, contextName, config.getMasterUrl(), capture, settings.credentialsCommand());
     }
 
     /**
@@ -51,7 +51,8 @@ public final class KubeConnection implements AutoCloseable {
     public static KubeConnection wrap(KubernetesClient client) {
         Config c = client.getConfiguration();
         String contextName = c.getCurrentContext() == null ? "(none)" : c.getCurrentContext().getName();
-        return new KubeConnection(client, contextName, c.getMasterUrl(), new RetryAfterCapture());
+        return new KubeConnection(client, contextName, c.getMasterUrl(), new RetryAfterCapture(),
+                ConnectionSettings.GENERIC_CREDENTIALS_COMMAND);
     }
 
     private static Config load(ConnectionSettings settings) {
@@ -69,7 +70,7 @@ public final class KubeConnection implements AutoCloseable {
         } else {
             config = Config.autoConfigure(settings.context());
             if (config.getCurrentContext() == null && System.getenv("KUBERNETES_SERVICE_HOST") == null) {
-                throw new UserError("no Kubernetes context: run `" + GET_CREDENTIALS
+                throw new UserError("no Kubernetes context: run `" + settings.credentialsCommand()
                         + "` (or `kubectl config use-context NAME`), or pass --kubeconfig PATH");
             }
         }
@@ -103,6 +104,11 @@ public final class KubeConnection implements AutoCloseable {
     /** The API server URL. */
     public String server() {
         return server;
+    }
+
+    /** The command that fetches credentials for this cluster. */
+    public String credentialsCommand() {
+        return credentialsCommand;
     }
 
     RetryAfterCapture retryAfterCapture() {

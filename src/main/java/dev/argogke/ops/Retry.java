@@ -112,6 +112,9 @@ public final class Retry {
         if (code > 0) {
             return Optional.empty();
         }
+        if (tlsFailure(e) || causedBy(e, java.net.UnknownHostException.class)) {
+            return Optional.empty(); // asking again gives the same answer
+        }
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
             if (t instanceof TimeoutException || t.getClass().getSimpleName().endsWith("TimeoutException")) {
                 return Optional.of("request timed out");
@@ -121,6 +124,21 @@ public final class Retry {
             }
         }
         return Optional.empty();
+    }
+
+    /** A certificate the client does not trust, or a failed TLS handshake. */
+    static boolean tlsFailure(Throwable e) {
+        return causedBy(e, javax.net.ssl.SSLException.class) || causedBy(e, java.security.cert.CertificateException.class)
+                || causedBy(e, java.security.GeneralSecurityException.class);
+    }
+
+    static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean interrupted(Throwable e) {

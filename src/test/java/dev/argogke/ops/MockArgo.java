@@ -90,7 +90,7 @@ final class MockArgo implements AutoCloseable {
     }
 
     KubeConnection connect(Duration requestTimeout) {
-        return KubeConnection.open(new ConnectionSettings(kubeconfig, null, requestTimeout));
+        return KubeConnection.open(new ConnectionSettings(kubeconfig, null, requestTimeout, ConnectionSettings.GENERIC_CREDENTIALS_COMMAND));
     }
 
     /** A cluster client with quick backoff whose waits are recorded in {@link #sleeps}, not slept. */

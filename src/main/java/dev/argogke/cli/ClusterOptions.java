@@ -1,0 +1,103 @@
+package dev.argogke.cli;
+
+import dev.argogke.UserError;
+import dev.argogke.config.Settings;
+import dev.argogke.config.SettingsLoader;
+import dev.argogke.config.StackFile;
+import dev.argogke.ops.ConnectionSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Where the day-2 commands find the cluster: the stack, a kubeconfig, a namespace. */
+final class ClusterOptions {
+    static final String DEFAULT_STACK = "dev";
+    static final String DEFAULT_NAMESPACE = "argo";
+
+    @Option(names = "--stack", paramLabel = "STACK",
+            description = "Stack whose settings give the namespace and workflows folder (default: ${DEFAULT-VALUE}"
+                    + " if stacks/Pulumi.dev.yaml exists).")
+    String stack;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
+            description = "Namespace of the CronWorkflows; wins over the stack's workflows.namespace (default: argo).")
+    String namespace;
+
+    @Option(names = "--kubeconfig", paramLabel = "PATH",
+            description = "Kubeconfig file (default: $KUBECONFIG or ~/.kube/config).")
+    Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: the current one).")
+    String context;
+
+    @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Seconds one API request may take before it is retried (default: ${DEFAULT-VALUE}).")
+    int requestTimeoutSeconds;
+
+    private Optional<Settings> settings;
+
+    /** The project folder: where bin/argo-gke lives, else the working directory. */
+    static Path root() {
+        String root = System.getProperty("argogke.root");
+        return Path.of(root == null ? "." : root);
+    }
+
+    /**
+     * The current time; the system property {@code argogke.now} (an instant) pins it, so that
+     * the examples in docs/ can be regenerated with the same output.
+     */
+    static Clock clock() {
+        String now = System.getProperty("argogke.now");
+        return now == null ? Clock.systemUTC() : Clock.fixed(Instant.parse(now), ZoneOffset.UTC);
+    }
+
+    /** The stack's settings, when there is a stack file for it; an explicit --stack must have one. */
+    Optional<Settings> settings() {
+        if (settings == null) {
+            Path stacks = root().resolve("stacks");
+            String name = stack == null ? DEFAULT_STACK : stack;
+            if (stack == null && !Files.isRegularFile(stacks.resolve("Pulumi." + name + ".yaml"))) {
+                settings = Optional.empty();
+            } else {
+                try {
+                    settings = Optional.of(SettingsLoader.load(name, StackFile.forStack(stacks, name)));
+                } catch (UserError e) {
+                    throw new UserError(e.getMessage() + " (or name the namespace with -n)", e);
+                }
+            }
+        }
+        return settings;
+    }
+
+    /** The stack's settings if they can be read; for extras such as a better hint, never an error. */
+    Optional<Settings> settingsIfReadable() {
+        try {
+            return settings();
+        } catch (UserError e) {
+            return Optional.empty();
+        }
+    }
+
+    String namespace() {
+        if (namespace != null) {
+            return namespace;
+        }
+        return settings().map(s -> s.workflows().namespace()).orElse(DEFAULT_NAMESPACE);
+    }
+
+    ConnectionSettings connection() {
+        if (requestTimeoutSeconds < 1) {
+            throw new UserError("--request-timeout " + requestTimeoutSeconds + ": must be at least 1 second");
+        }
+        String credentials = settingsIfReadable().map(s ->
+                "gcloud container clusters get-credentials " + s.cluster().name()
+                        + (s.cluster().zonal() ? " --zone " : " --region ") + s.cluster().location()
+                        + " --project " + s.gcp().project()).orElse(ConnectionSettings.GENERIC_CREDENTIALS_COMMAND);
+        return new ConnectionSettings(kubeconfig, context, Duration.ofSeconds(requestTimeoutSeconds), credentials);
+    }
+}

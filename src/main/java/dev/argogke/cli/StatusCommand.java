@@ -1,0 +1,58 @@
+package dev.argogke.cli;
+
+import dev.argogke.config.Settings;
+import dev.argogke.ops.ArgoCluster;
+import dev.argogke.ops.Cancellation;
+import dev.argogke.ops.DriftRules;
+import dev.argogke.ops.KubeConnection;
+import dev.argogke.ops.RepoCronWorkflows;
+import dev.argogke.ops.Status;
+import dev.argogke.ops.StatusFormat;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"What is scheduled on the cluster and whether it worked: per CronWorkflow its schedules and",
+                "time zone, whether it is suspended, the last scheduled and the next run times, active and last",
+                "runs, and whether it drifted from workflows/."})
+final class StatusCommand implements Callable<Integer> {
+    enum Format { table, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
+            description = "table for people, json for tools (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--workflows", paramLabel = "DIR",
+            description = "Folder to compare with (default: the stack's workflows.directory, else workflows).")
+    Path workflows;
+
+    @Override
+    public Integer call() {
+        String namespace = cluster.namespace();
+        Optional<Settings> settings = cluster.settingsIfReadable();
+        Path dir = workflows != null ? workflows
+                : ClusterOptions.root().resolve(settings.map(s -> s.workflows().directory()).orElse("workflows"));
+        DriftRules rules = settings.map(s -> new DriftRules(s.workflows().suspendAll(), s.workflows().imageTag().isPresent(),
+                s.workflows().imageRegistry().isPresent())).orElse(DriftRules.none());
+        Optional<RepoCronWorkflows> repo = RepoCronWorkflows.load(dir, namespace, rules);
+        Cancellation cancellation = new Cancellation();
+        try (ArgoCluster argo = ArgoCluster.connect(KubeConnection.open(cluster.connection()), namespace, cancellation)) {
+            Status.Report report = Status.collect(argo, repo, ClusterOptions.clock());
+            spec.commandLine().getOut().print(format == Format.json ? StatusFormat.json(report) : StatusFormat.table(report));
+            spec.commandLine().getOut().flush();
+        }
+        return Main.EXIT_OK;
+    }
+}

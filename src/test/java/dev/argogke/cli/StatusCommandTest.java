@@ -1,0 +1,122 @@
+package dev.argogke.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@EnableKubernetesMockClient(crud = true)
+class StatusCommandTest {
+    static {
+        MockCluster.quiet();
+    }
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    @TempDir
+    Path root;
+    Path kubeconfig;
+
+    static final String NIGHTLY = """
+            apiVersion: argoproj.io/v1alpha1
+            kind: CronWorkflow
+            metadata: {name: nightly-etl}
+            spec:
+              schedules: ["30 2 * * *"]
+              timezone: Europe/Oslo
+              workflowSpec:
+                entrypoint: main
+                templates: [{name: main, container: {image: "ghcr.io/acme/etl:1.2"}}]
+            """;
+    static final String REPORTS = """
+            apiVersion: argoproj.io/v1alpha1
+            kind: CronWorkflow
+            metadata: {name: weekly-report}
+            spec:
+              schedules: ["0 7 * * 1", "0 7 1 * *"]
+              suspend: true
+              workflowSpec:
+                entrypoint: main
+                templates: [{name: main, container: {image: "ghcr.io/acme/report:3"}}]
+            """;
+
+    @BeforeEach
+    void prepare() throws Exception {
+        kubeconfig = MockCluster.prepare(server, root);
+        Files.createDirectories(root.resolve("workflows"));
+    }
+
+    private CliRun status(String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("status", "--kubeconfig", kubeconfig.toString()));
+        args.addAll(List.of(extra));
+        return MockCluster.withProperties(new String[] {"argogke.root", root.toString(), "argogke.now", "2026-10-24T12:00:00Z"},
+                () -> CliRun.of(args.toArray(String[]::new)));
+    }
+
+    @Test
+    void statusTableShowsEachCronWorkflowWithNextRunsAcrossTheAutumnChange() throws Exception {
+        MockCluster.create(client, "argo", NIGHTLY);
+        MockCluster.create(client, "argo", REPORTS);
+        Files.writeString(root.resolve("workflows/nightly-etl.yaml"), NIGHTLY);
+
+        CliRun run = status("-n", "argo");
+
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("""
+                CronWorkflows in namespace argo (context gke_acme-argo-dev_europe-west1-b_argo-dev), at 2026-10-24 12:00 +00:00, compared with workflows/
+                NAME           SCHEDULE    TIMEZONE       SUSPENDED  LAST SCHEDULED  NEXT RUNS                ACTIVE  LAST RUN  DRIFT
+                nightly-etl    30 2 * * *  Europe/Oslo    no         -               2026-10-25 02:30 +02:00  0       -         in sync
+                                                                                     2026-10-25 02:30 +01:00
+                                                                                     2026-10-26 02:30 +01:00
+                weekly-report  0 7 * * 1   UTC (default)  yes        -               -                        0       -         not in repository
+                               0 7 1 * *
+                """, run.out());
+    }
+
+    @Test
+    void namespaceComesFromTheStackWhenNotGiven() throws Exception {
+        Files.createDirectories(root.resolve("stacks"));
+        String dev = Files.readString(Path.of("stacks/Pulumi.dev.yaml"));
+        Files.writeString(root.resolve("stacks/Pulumi.dev.yaml"), dev.replace("    suspendAll: true\n",
+                "    suspendAll: true\n    namespace: jobs\n"));
+        MockCluster.create(client, "jobs", NIGHTLY);
+
+        CliRun run = status("--format", "json");
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("\"namespace\" : \"jobs\""), run.out());
+        assertTrue(run.out().contains("\"name\" : \"nightly-etl\""), run.out());
+    }
+
+    @Test
+    void rejectedCredentialsAreOneLineNamingTheCommandThatFetchesThem() {
+        server.expect().get().withPath("/apis/argoproj.io/v1alpha1/namespaces/argo/cronworkflows")
+                .andReturn(401, "{\"kind\":\"Status\",\"code\":401,\"message\":\"Unauthorized\"}").always();
+
+        CliRun run = status("-n", "argo");
+
+        assertEquals(2, run.exit());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("error: the cluster at " + server.url("/") + " (context gke_acme-argo-dev_europe-west1-b_argo-dev)"
+                + " rejected your credentials (HTTP 401) while list CronWorkflows: refresh them with `gcloud container"
+                + " clusters get-credentials CLUSTER --location LOCATION --project PROJECT`"), run.err());
+    }
+
+    @Test
+    void unknownContextIsOneLineListingTheKnownOnes() {
+        CliRun run = status("-n", "argo", "--context", "prod");
+
+        assertEquals(2, run.exit());
+        assertEquals("error: --context prod: no such context in the kubeconfig (it has:"
+                + " gke_acme-argo-dev_europe-west1-b_argo-dev)\n", run.err());
+    }
+}
