@@ -1,5 +1,6 @@
 package dev.argogke.ops;
 
+import dev.argogke.UserError;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,11 +52,13 @@ public final class Status {
      * @param timezone   spec.timezone as written, empty when unset
      * @param zone       the zone the schedules run in
      * @param nextRuns   the next {@link #NEXT_RUNS} run times over all schedules, in {@code zone};
-     *                   empty when suspended or not in the cluster
+     *                   empty when suspended, not in the cluster, or unreadable
+     * @param problem    why the schedule cannot be read (an unknown time zone, a bad schedule line),
+     *                   which the controller will not run either
      */
     public record CronStatus(String name, List<String> schedules, String timezone, ZoneId zone, boolean suspended,
                              Optional<ZonedDateTime> lastScheduled, List<ZonedDateTime> nextRuns, List<String> active,
-                             Optional<LastRun> lastRun, Drift drift) {
+                             Optional<LastRun> lastRun, Drift drift, Optional<String> problem) {
     }
 
     public record Report(String namespace, String context, Instant now, Optional<String> comparedWith, List<CronStatus> crons) {
@@ -68,20 +71,33 @@ public final class Status {
         List<CronStatus> rows = new ArrayList<>();
         TreeSet<String> inCluster = new TreeSet<>();
         for (GenericKubernetesResource resource : crons) {
-            CronWorkflowInfo cron = CronWorkflowInfo.of(resource);
-            inCluster.add(cron.name());
-            List<ZonedDateTime> next = cron.suspended() ? List.of() : Schedules.of(cron).next(now, NEXT_RUNS);
+            String name = resource.getMetadata().getName();
+            inCluster.add(name);
             Drift drift = repo.map(r -> {
-                Map<String, Object> spec = r.specs().get(cron.name());
+                Map<String, Object> spec = r.specs().get(name);
                 if (spec == null) {
                     return new Drift(DriftState.EXTRA, List.<String>of());
                 }
-                List<String> diffs = SpecDrift.compare(spec, cron.spec(), r.rules());
+                List<String> diffs = SpecDrift.compare(spec, Json.map(resource.getAdditionalProperties(), "spec"), r.rules());
                 return new Drift(diffs.isEmpty() ? DriftState.IN_SYNC : DriftState.DIFFERENT, diffs);
             }).orElse(new Drift(DriftState.UNKNOWN, List.of()));
+            Optional<LastRun> lastRun = Optional.ofNullable(lastRuns.get(name));
+            CronWorkflowInfo cron;
+            List<ZonedDateTime> next;
+            try {
+                cron = CronWorkflowInfo.of(resource);
+                next = cron.suspended() ? List.of() : Schedules.of(cron).next(now, NEXT_RUNS);
+            } catch (UserError e) {
+                // One broken CronWorkflow (kubectl apply does not validate it) must not hide the others.
+                Map<String, Object> spec = Json.map(resource.getAdditionalProperties(), "spec");
+                rows.add(new CronStatus(name, Json.list(spec, "schedules").stream().map(String::valueOf).toList(),
+                        Json.string(spec, "timezone").orElse(""), ZoneOffset.UTC, Json.bool(spec, "suspend"),
+                        Optional.empty(), List.of(), List.of(), lastRun, drift,
+                        Optional.of(e.getMessage().replaceFirst("^CronWorkflow " + java.util.regex.Pattern.quote(name) + ": ", ""))));
+                continue;
+            }
             rows.add(new CronStatus(cron.name(), cron.schedules(), cron.timezone(), cron.zone(), cron.suspended(),
-                    cron.lastScheduled().map(t -> t.atZone(cron.zone())), next, cron.active(),
-                    Optional.ofNullable(lastRuns.get(cron.name())), drift));
+                    cron.lastScheduled().map(t -> t.atZone(cron.zone())), next, cron.active(), lastRun, drift, Optional.empty()));
         }
         repo.ifPresent(r -> r.specs().forEach((name, spec) -> {
             if (!inCluster.contains(name)) {
@@ -89,7 +105,7 @@ public final class Status {
                 ZoneId zone = zoneOrUtc(tz);
                 rows.add(new CronStatus(name, Json.list(spec, "schedules").stream().map(String::valueOf).toList(), tz, zone,
                         Json.bool(spec, "suspend"), Optional.empty(), List.of(), List.of(),
-                        Optional.ofNullable(lastRuns.get(name)), new Drift(DriftState.MISSING, List.of())));
+                        Optional.ofNullable(lastRuns.get(name)), new Drift(DriftState.MISSING, List.of()), Optional.empty()));
             }
         }));
         rows.sort(Comparator.comparing(CronStatus::name));

@@ -41,12 +41,15 @@ public final class StatusFormat {
                     List.of(c.timezone().isBlank() ? "UTC (default)" : c.timezone()),
                     List.of(c.suspended() ? "yes" : "no"),
                     List.of(c.lastScheduled().map(TIME::format).orElse("-")),
-                    c.nextRuns().isEmpty() ? List.of("-") : c.nextRuns().stream().map(TIME::format).toList(),
+                    c.problem().isPresent() ? List.of("cannot run: see below")
+                            : c.nextRuns().isEmpty() ? List.of("-") : c.nextRuns().stream().map(TIME::format).toList(),
                     List.of(Integer.toString(c.active().size())),
                     List.of(c.lastRun().map(StatusFormat::lastRun).orElse("-")),
                     drift(c.drift())));
         }
         int columns = HEADERS.size();
+        List<String> problems = report.crons().stream().filter(c -> c.problem().isPresent())
+                .map(c -> c.name() + ": " + c.problem().get()).toList();
         int[] widths = new int[columns];
         for (List<List<String>> row : rows) {
             for (int i = 0; i < columns; i++) {
@@ -66,6 +69,7 @@ public final class StatusFormat {
                 out.append(line.toString().stripTrailing()).append('\n');
             }
         }
+        problems.forEach(p -> out.append(p).append('\n'));
         return out.toString();
     }
 
@@ -107,6 +111,7 @@ public final class StatusFormat {
             m.put("effectiveTimezone", c.zone().getId());
             m.put("suspended", c.suspended());
             m.put("lastScheduledTime", c.lastScheduled().map(ISO::format).orElse(null));
+            m.put("problem", c.problem().orElse(null));
             m.put("nextRuns", c.nextRuns().stream().map(ZonedDateTime::toOffsetDateTime).map(ISO::format).toList());
             m.put("active", c.active());
             m.put("lastRun", c.lastRun().map(r -> {

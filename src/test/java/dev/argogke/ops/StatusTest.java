@@ -213,4 +213,19 @@ class StatusTest {
         assertEquals("unknown", morning.get("drift").get("state").asText());
         assertTrue(morning.get("lastRun").isNull());
     }
+
+    @Test
+    void cronWorkflowWithAnUnknownTimeZoneIsReportedWithoutHidingTheOthers() {
+        cron(cronYaml("broken", "Europe/Olso", "0 2 * * *"));
+        cron(cronYaml("fine", "UTC", "0 2 * * *"));
+
+        Status.Report report = status("2026-03-08T12:00:00Z");
+
+        assertEquals(Optional.of("spec.timezone 'Europe/Olso' is not a known time zone (use an IANA name such as Europe/Oslo)"),
+                row(report, "broken").problem());
+        assertEquals(List.of(), row(report, "broken").nextRuns());
+        assertEquals(3, row(report, "fine").nextRuns().size());
+        assertTrue(StatusFormat.table(report).contains(
+                "broken: spec.timezone 'Europe/Olso' is not a known time zone (use an IANA name such as Europe/Oslo)\n"));
+    }
 }

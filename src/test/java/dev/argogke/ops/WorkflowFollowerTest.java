@@ -93,18 +93,20 @@ class WorkflowFollowerTest {
     }
 
     /**
-     * Plays the controller: applies each status after the follower has looked at the previous one,
-     * so every state is seen exactly as a person watching would see it.
+     * Plays the controller: applies each status once the follower has certainly seen the previous
+     * one. The first look after an update sees it, and the follower looks again only after that
+     * answer, so the second look after an update is the signal for the next.
      */
     private Thread controller(List<Map<String, Object>> states) {
         AtomicInteger looks = argo.faults.on("GET", WORKFLOW_PATH, n -> false, null).count();
         Thread t = new Thread(() -> {
+            int seen = looks.get();
             for (Map<String, Object> state : states) {
-                int before = looks.get();
-                while (looks.get() == before) {
+                while (looks.get() < seen + 2) {
                     Thread.onSpinWait();
                 }
                 argo.setStatus(WF, state);
+                seen = looks.get();
             }
         }, "fake-controller");
         t.setDaemon(true);
