@@ -1,0 +1,82 @@
+package dev.argogke.migrate;
+
+import dev.argogke.UserError;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** Reads CronJobs from a live cluster, as {@code kubectl get cronjobs -o yaml} would show them. */
+public final class ClusterCronJobs {
+
+    private ClusterCronJobs() {
+    }
+
+    /**
+     * A client for the cluster of {@code context} (the current one when null) in
+     * {@code kubeconfig} (the usual kubeconfig lookup when null).
+     */
+    public static KubernetesClient connect(String context, Path kubeconfig) {
+        Config config;
+        try {
+            if (kubeconfig != null) {
+                if (!Files.isRegularFile(kubeconfig)) {
+                    throw new UserError("--kubeconfig " + kubeconfig + ": no such file");
+                }
+                config = Config.fromKubeconfig(context, kubeconfig.toFile());
+            } else {
+                config = Config.autoConfigure(context);
+            }
+        } catch (KubernetesClientException | IllegalArgumentException e) {
+            throw new UserError("cannot read the kubeconfig" + (context == null ? "" : " for context " + context)
+                    + ": " + firstLine(e));
+        }
+        // One quick attempt: an unreachable cluster should fail in seconds, not after minutes of retries.
+        config.setRequestRetryBackoffLimit(0);
+        config.setConnectionTimeout(10_000);
+        config.setRequestTimeout(30_000);
+        return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    /**
+     * Every CronJob in {@code namespace} (the client's namespace when null), or in all namespaces,
+     * sorted by namespace and name.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<CronJobSource> list(KubernetesClient client, String namespace, boolean allNamespaces) {
+        String ns = namespace != null ? namespace : client.getNamespace() != null ? client.getNamespace() : "default";
+        String where = allNamespaces ? "all namespaces" : "namespace " + ns;
+        List<CronJob> items;
+        try {
+            items = allNamespaces
+                    ? client.batch().v1().cronjobs().inAnyNamespace().list().getItems()
+                    : client.batch().v1().cronjobs().inNamespace(ns).list().getItems();
+        } catch (KubernetesClientException e) {
+            String hint = e.getCode() == 403 ? " (your account may not list cronjobs there)" : "";
+            throw new UserError("cannot list CronJobs in " + where + " at " + client.getMasterUrl() + ": "
+                    + firstLine(e) + hint);
+        }
+        List<CronJobSource> out = new ArrayList<>();
+        for (CronJob cj : items.stream().sorted(Comparator
+                .comparing((CronJob c) -> String.valueOf(c.getMetadata().getNamespace()))
+                .thenComparing(c -> c.getMetadata().getName())).toList()) {
+            Map<String, Object> content = client.getKubernetesSerialization().convertValue(cj, Map.class);
+            String origin = "cluster " + client.getMasterUrl() + ", CronJob " + cj.getMetadata().getNamespace()
+                    + "/" + cj.getMetadata().getName();
+            out.add(CronJobSource.fromCluster(origin, content));
+        }
+        return out;
+    }
+
+    private static String firstLine(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+}
