@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,12 +68,36 @@ public final class ClusterCronJobs {
         for (CronJob cj : items.stream().sorted(Comparator
                 .comparing((CronJob c) -> String.valueOf(c.getMetadata().getNamespace()))
                 .thenComparing(c -> c.getMetadata().getName())).toList()) {
-            Map<String, Object> content = client.getKubernetesSerialization().convertValue(cj, Map.class);
+            Map<String, Object> content = (Map<String, Object>) tidy(
+                    client.getKubernetesSerialization().convertValue(cj, Map.class));
             String origin = "cluster " + client.getMasterUrl() + ", CronJob " + cj.getMetadata().getNamespace()
                     + "/" + cj.getMetadata().getName();
             out.add(CronJobSource.fromCluster(origin, content));
         }
         return out;
+    }
+
+    /**
+     * The client's model writes most fields in alphabetical order (as kubectl prints them); a
+     * container or volume reads better with its name first, as people write them. Whole numbers
+     * come back as Long; as Integer they equal what the same manifest read from a file gives.
+     */
+    private static Object tidy(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            if (map.containsKey("name")) {
+                out.put("name", tidy(map.get("name")));
+            }
+            map.forEach((k, v) -> out.putIfAbsent(String.valueOf(k), tidy(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            return new ArrayList<>(list.stream().map(ClusterCronJobs::tidy).toList());
+        }
+        if (value instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+            return l.intValue();
+        }
+        return value;
     }
 
     private static String firstLine(Exception e) {

@@ -104,7 +104,9 @@ final class CronWorkflowAssembler {
                     + " of this step (the template's activeDeadlineSeconds: " + deadline.get() + "), where the Job's"
                     + " counted all attempts together; Argo's whole-run deadline would cover the entire chain");
         }
-        deadline.ifPresent(d -> t.put("activeDeadlineSeconds", d));
+        // A template's activeDeadlineSeconds is an IntOrString (the workflow's is an integer); written
+        // as a string like the retry limit, which Argo's JSON schema (string-only) also accepts.
+        deadline.ifPresent(d -> t.put("activeDeadlineSeconds", String.valueOf(d)));
         t.putAll(job.templateFields());
         return t;
     }
