@@ -100,8 +100,13 @@ public final class ClusterCronJobs {
         return value;
     }
 
+    /** The client wraps network failures in "Operation: [list] ... failed."; the cause says why. */
     private static String firstLine(Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.lines().findFirst().orElse(m);
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.lines().findFirst().orElse(m).trim();
     }
 }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.argogke.UserError;
 import dev.argogke.migrate.CronJobImporter.ImportedWorkflow;
 import dev.argogke.workflows.manifest.ManifestLoader;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.nio.file.Files;
@@ -27,15 +26,9 @@ class ClusterCronJobsTest {
     @BeforeEach
     void clusterWithCronJobsInTwoNamespaces() throws Exception {
         client.batch().v1().cronjobs().inAnyNamespace().delete();
-        create(client, "valid/nightly-etl.yaml", "etl");
-        create(client, "valid/multi-container.yaml", "etl");
-        create(client, "valid/minimal.yaml", "tools");
-    }
-
-    /** Creates the corpus file's CronJob in the cluster, as kubectl apply would. */
-    static void create(KubernetesClient client, String corpusFile, String namespace) throws Exception {
-        CronJob cronJob = client.getKubernetesSerialization().unmarshal(Files.readString(corpus(corpusFile)), CronJob.class);
-        client.batch().v1().cronjobs().inNamespace(namespace).resource(cronJob).create();
+        MigrateTestSupport.createCronJob(client, "valid/nightly-etl.yaml", "etl");
+        MigrateTestSupport.createCronJob(client, "valid/multi-container.yaml", "etl");
+        MigrateTestSupport.createCronJob(client, "valid/minimal.yaml", "tools");
     }
 
     @Test
@@ -72,7 +65,7 @@ class ClusterCronJobsTest {
     @Test
     void anUnreachableClusterIsOneLineNamingWhatWasAsked(@TempDir Path dir) throws Exception {
         Path kubeconfig = dir.resolve("config");
-        Files.writeString(kubeconfig, kubeconfig("http://127.0.0.1:1", "etl"));
+        Files.writeString(kubeconfig, MigrateTestSupport.kubeconfig("http://127.0.0.1:1", "etl"));
         try (KubernetesClient unreachable = ClusterCronJobs.connect(null, kubeconfig)) {
             UserError e = assertThrows(UserError.class, () -> ClusterCronJobs.list(unreachable, null, false));
             assertTrue(e.getMessage().startsWith("cannot list CronJobs in namespace etl at http://127.0.0.1:1/"),
@@ -85,28 +78,5 @@ class ClusterCronJobsTest {
     void aMissingKubeconfigIsAUserError(@TempDir Path dir) {
         UserError e = assertThrows(UserError.class, () -> ClusterCronJobs.connect(null, dir.resolve("nope")));
         assertTrue(e.getMessage().contains("no such file"), e.getMessage());
-    }
-
-    /** A kubeconfig whose current context points at {@code server} with {@code namespace}. */
-    public static String kubeconfig(String server, String namespace) {
-        return """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                  - name: mock
-                    cluster:
-                      server: %s
-                contexts:
-                  - name: mock
-                    context:
-                      cluster: mock
-                      user: mock
-                      namespace: %s
-                current-context: mock
-                users:
-                  - name: mock
-                    user:
-                      token: not-a-secret
-                """.formatted(server, namespace);
     }
 }

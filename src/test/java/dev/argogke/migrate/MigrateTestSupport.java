@@ -11,6 +11,8 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.argogke.workflows.manifest.Manifest;
 import dev.argogke.workflows.manifest.ManifestLoader;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -120,5 +122,35 @@ public final class MigrateTestSupport {
             }
         }
         return argoSchema;
+    }
+
+    /** Creates the corpus file's CronJob in the cluster, as kubectl apply would. */
+    public static void createCronJob(KubernetesClient client, String corpusFile, String namespace) throws Exception {
+        CronJob cronJob = client.getKubernetesSerialization().unmarshal(Files.readString(corpus(corpusFile)), CronJob.class);
+        client.batch().v1().cronjobs().inNamespace(namespace).resource(cronJob).create();
+    }
+
+    /** A kubeconfig whose current context points at {@code server} with {@code namespace}. */
+    public static String kubeconfig(String server, String namespace) {
+        return """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                  - name: mock
+                    cluster:
+                      server: %s
+                      insecure-skip-tls-verify: true
+                contexts:
+                  - name: mock
+                    context:
+                      cluster: mock
+                      user: mock
+                      namespace: %s
+                current-context: mock
+                users:
+                  - name: mock
+                    user:
+                      token: not-a-secret
+                """.formatted(server, namespace);
     }
 }
