@@ -18,7 +18,10 @@ final class CronChecker {
         String sp = "spec.schedules";
         Object schedules = spec.get("schedules");
         if (schedules == null || schedules instanceof List<?> l && l.isEmpty()) {
-            if (spec.get("schedule") == null) { // a v3 `schedule:` is reported as such by the strict decoding
+            // A v3 `schedule:` or a misspelt `schedules` is reported as an unknown field already.
+            boolean misspelt = spec.keySet().stream()
+                    .anyMatch(k -> !k.equals("schedules") && Suggestions.closest(k, List.of("schedules", "schedule")) != null);
+            if (!misspelt) {
                 out.error(schedules == null ? "spec" : sp, "a CronWorkflow needs at least one line in spec.schedules,"
                         + " e.g. schedules: [\"0 2 * * *\"]");
             }

@@ -27,14 +27,14 @@ final class DocumentChecker {
 
     /** Whether the linter checks documents of this kind (the others get a note). */
     static boolean isChecked(Manifest m) {
-        return KINDS.contains(m.kind());
+        return m.kind() != null && KINDS.contains(m.kind());
     }
 
     void check(Manifest m, DocumentFindings out) {
         Map<String, Object> content = m.content();
         String kind = m.kind();
         String apiVersion = m.apiVersion();
-        if (!KINDS.contains(kind)) {
+        if (kind == null || !KINDS.contains(kind)) {
             skipOrReject(content, kind, apiVersion, out);
             return;
         }
