@@ -39,6 +39,15 @@ public final class ClusterCronJobs {
             throw new UserError("cannot read the kubeconfig" + (context == null ? "" : " for context " + context)
                     + ": " + firstLine(e));
         }
+        // The client falls back to the current context when the one asked for is missing.
+        if (context != null && (config.getCurrentContext() == null
+                || !context.equals(config.getCurrentContext().getName()))) {
+            String known = config.getContexts() == null ? "" : String.join(", ",
+                    config.getContexts().stream().map(c -> c.getName()).toList());
+            throw new UserError("--context " + context + ": no such context in "
+                    + (kubeconfig != null ? kubeconfig : "the kubeconfig")
+                    + (known.isEmpty() ? "" : " (contexts: " + known + ")"));
+        }
         // One quick attempt: an unreachable cluster should fail in seconds, not after minutes of retries.
         config.setRequestRetryBackoffLimit(0);
         config.setConnectionTimeout(10_000);

@@ -81,6 +81,16 @@ class ImportCronJobsCommandTest {
         assertTrue(stderr().contains("note: skipped ConfigMap/firebase-settings: not a CronJob"), stderr());
         assertTrue(stderr().contains("6 CronWorkflows written to " + outDir + " from 6 CronJobs"), stderr());
         assertTrue(Files.readString(outDir.resolve("weekly-digest.yaml")).contains("\n  suspend: true\n"));
+        MigrateTestSupport.assertLintsClean(outDir);
+    }
+
+    @Test
+    void everyFileWrittenFromTheWholeCorpusLintsClean() {
+        Path outDir = dir.resolve("workflows");
+        assertEquals(0, run(MigrateTestSupport.corpus("valid").toString(), "--out", outDir.toString()), stderr());
+        assertEquals(0, run(MigrateTestSupport.corpus("chain/nightly.yaml").toString(), "--out", outDir.toString(),
+                "--chain-file", MigrateTestSupport.corpus("chain/chains.yaml").toString()), stderr());
+        MigrateTestSupport.assertLintsClean(outDir);
     }
 
     @Test
@@ -126,6 +136,7 @@ class ImportCronJobsCommandTest {
                 "--chain", "extract-jira,load-bigquery,2-daily-report", "--name", "nightly-etl");
         assertEquals(0, code, stderr());
         assertEquals(Set.of("nightly-etl.yaml"), filesIn(dir));
+        MigrateTestSupport.assertLintsClean(dir);
         assertTrue(stderr().contains("warning: CronJob etl/load-bigquery: spec.schedule: \"0 2 * * *\" dropped"), stderr());
     }
 
@@ -148,6 +159,7 @@ class ImportCronJobsCommandTest {
         assertEquals(0, run("--from-cluster", "--kubeconfig", kubeconfig.toString(), "-n", "tools", "--out",
                 outDir.toString()));
         assertEquals(Set.of("jira-to-bigquery.yaml", "hello.yaml"), filesIn(outDir));
+        MigrateTestSupport.assertLintsClean(outDir);
     }
 
     @Test

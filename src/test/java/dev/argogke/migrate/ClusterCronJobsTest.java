@@ -75,6 +75,15 @@ class ClusterCronJobsTest {
     }
 
     @Test
+    void anUnknownContextIsAUserErrorListingTheKnownOnes(@TempDir Path dir) throws Exception {
+        Path kubeconfig = dir.resolve("config");
+        Files.writeString(kubeconfig, MigrateTestSupport.kubeconfig("http://127.0.0.1:1", "etl"));
+        UserError e = assertThrows(UserError.class, () -> ClusterCronJobs.connect("prod", kubeconfig));
+        assertEquals("--context prod: no such context in " + kubeconfig + " (contexts: mock)", e.getMessage());
+        ClusterCronJobs.connect("mock", kubeconfig).close();
+    }
+
+    @Test
     void aMissingKubeconfigIsAUserError(@TempDir Path dir) {
         UserError e = assertThrows(UserError.class, () -> ClusterCronJobs.connect(null, dir.resolve("nope")));
         assertTrue(e.getMessage().contains("no such file"), e.getMessage());

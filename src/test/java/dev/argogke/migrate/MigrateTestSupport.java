@@ -1,5 +1,6 @@
 package dev.argogke.migrate;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -9,6 +10,8 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.argogke.workflows.lint.LintReport;
+import dev.argogke.workflows.lint.Linter;
 import dev.argogke.workflows.manifest.Manifest;
 import dev.argogke.workflows.manifest.ManifestLoader;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
@@ -92,6 +95,17 @@ public final class MigrateTestSupport {
         }
         Set<ValidationMessage> errors = argoSchema().validate(new ObjectMapper().valueToTree(w.cronWorkflow()));
         assertTrue(errors.isEmpty(), w.fileName() + " fails Argo's schema: " + errors);
+        LintReport lint = Linter.lintManifests(back);
+        assertTrue(lint.clean(), w.fileName() + " does not lint clean: " + lint.findings() + "\n" + w.yaml());
+        assertEquals(List.of(), lint.findings(), w.fileName() + " has lint findings");
+    }
+
+    /** Every file in {@code folder} lints clean as a set, as {@code argo-gke lint} would check them. */
+    public static void assertLintsClean(Path folder) {
+        LintReport lint = Linter.lint(List.of(folder));
+        assertTrue(lint.documents() > 0, "nothing in " + folder);
+        assertTrue(lint.clean(), folder + " does not lint clean: " + lint.findings());
+        assertEquals(List.of(), lint.findings(), folder + " has lint findings");
     }
 
     /** Numbers as the YAML loader gives them back (it reads small whole numbers as Integer). */
