@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,22 +30,24 @@ public final class Linter {
     public static LintReport lint(List<Path> paths) {
         List<Manifest> manifests = new ArrayList<>();
         List<Finding> fileFindings = new ArrayList<>();
-        for (Path file : ManifestLoader.manifestFiles(paths)) {
+        List<Path> files = ManifestLoader.manifestFiles(paths);
+        for (Path file : files) {
             ManifestFile read = ManifestLoader.read(file);
             manifests.addAll(read.manifests());
             for (ManifestException problem : read.problems()) {
                 fileFindings.add(new Finding(problem.file(), problem.position(), Severity.ERROR, "", "", problem.problem()));
             }
         }
-        return run(manifests, fileFindings, ArgoCronLines.INSTANCE);
+        return run(manifests, fileFindings, files, ArgoCronLines.INSTANCE);
     }
 
     /** Lints documents already loaded (e.g. by the Pulumi program) as one set. */
     public static LintReport lintManifests(List<Manifest> manifests) {
-        return run(manifests, List.of(), ArgoCronLines.INSTANCE);
+        return run(manifests, List.of(), manifests.stream().map(Manifest::file).distinct().toList(), ArgoCronLines.INSTANCE);
     }
 
-    static LintReport run(List<Manifest> manifests, List<Finding> fileFindings, CronLines cronLines) {
+    /** Lints {@code manifests}; findings are ordered by {@code fileOrder}, then line and column. */
+    static LintReport run(List<Manifest> manifests, List<Finding> fileFindings, List<Path> fileOrder, CronLines cronLines) {
         TemplateIndex index = new TemplateIndex();
         for (Manifest m : manifests) {
             index.add(m);
@@ -62,10 +63,9 @@ public final class Linter {
             }
             findings.addAll(out.findings());
         }
-        Map<Path, Integer> fileOrder = new LinkedHashMap<>();
-        manifests.forEach(m -> fileOrder.putIfAbsent(m.file(), fileOrder.size()));
-        fileFindings.forEach(f -> fileOrder.putIfAbsent(f.file(), fileOrder.size()));
-        findings.sort(Comparator.<Finding>comparingInt(f -> fileOrder.getOrDefault(f.file(), Integer.MAX_VALUE))
+        Map<Path, Integer> order = new HashMap<>();
+        fileOrder.forEach(f -> order.putIfAbsent(f, order.size()));
+        findings.sort(Comparator.<Finding>comparingInt(f -> order.getOrDefault(f.file(), Integer.MAX_VALUE))
                 .thenComparing(f -> f.file().toString())
                 .thenComparingInt(f -> f.position().line())
                 .thenComparingInt(f -> f.position().column()));
