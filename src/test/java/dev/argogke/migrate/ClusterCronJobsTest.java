@@ -50,9 +50,9 @@ class ClusterCronJobsTest {
         ImportedWorkflow fromCluster = CronJobImporter.plan(ClusterCronJobs.list(client, "etl", false), List.of(),
                 ImportOptions.DEFAULTS).get(0);
         ImportedWorkflow fromFile = MigrateTestSupport.plan("valid/nightly-etl.yaml").get(0);
-        Map<String, Object> fileContainer = (Map<String, Object>) ManifestLoader.loadAll(
-                List.of(corpus("valid/nightly-etl.yaml"))).get(0).content();
-        assertEquals(at(fileContainer, "spec.jobTemplate.spec.template.spec.containers[0]"),
+        Map<String, Object> fileCronJob = ManifestLoader.loadAll(List.of(corpus("valid/nightly-etl.yaml"))).get(0)
+                .content();
+        assertEquals(at(fileCronJob, "spec.jobTemplate.spec.template.spec.containers[0]"),
                 at(fromCluster.cronWorkflow(), "spec.workflowSpec.templates[0].container"));
         assertEquals(at(fromFile.cronWorkflow(), "spec"), at(fromCluster.cronWorkflow(), "spec"));
         assertEquals(at(fromFile.cronWorkflow(), "metadata"), at(fromCluster.cronWorkflow(), "metadata"));

@@ -184,8 +184,7 @@ class CronJobImporterTest {
 
     @Test
     void noConcurrencyPolicyStaysUnsetAsBothDefaultToAllow() {
-        Map<String, Object> spec = (Map<String, Object>) at(only("default-policy", plan("valid/concurrency.yaml"))
-                .cronWorkflow(), "spec");
+        Map<?, ?> spec = (Map<?, ?>) at(only("default-policy", plan("valid/concurrency.yaml")).cronWorkflow(), "spec");
         assertFalse(spec.containsKey("concurrencyPolicy"));
     }
 
