@@ -16,7 +16,11 @@ import dev.argogke.edge.Edge;
 import dev.argogke.workflows.ImageOverride;
 import dev.argogke.workflows.WorkflowCatalog;
 import dev.argogke.workflows.WorkflowsDeployment;
+import dev.argogke.workflows.lint.Finding;
+import dev.argogke.workflows.lint.LintReport;
+import dev.argogke.workflows.lint.Linter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -101,8 +105,17 @@ public final class App {
             return load(root.resolve(settings.workflows().directory()));
         }
 
+        /** Loads the catalog and lints it as one set; any lint error stops the program here. */
         public static Inputs load(Path workflowsDirectory) {
-            return new Inputs(WorkflowCatalog.load(workflowsDirectory));
+            WorkflowCatalog catalog = WorkflowCatalog.load(workflowsDirectory);
+            LintReport report = Linter.lintManifests(catalog.manifests());
+            if (!report.clean()) {
+                List<Finding> errors = report.errors();
+                throw new UserError(errors.get(0).format()
+                        + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more lint errors; `bin/argo-gke lint " + workflowsDirectory + "` lists them)" : "")
+                        + "; nothing was deployed");
+            }
+            return new Inputs(catalog);
         }
     }
 }

@@ -72,6 +72,31 @@ class PlanCommandTest {
     }
 
     @Test
+    void aWorkflowTheLinterRejectsStopsThePlanWithTheFinding() throws IOException {
+        Path workflows = Files.createDirectories(dir.resolve("workflows"));
+        Files.writeString(workflows.resolve("nightly.yaml"), """
+                apiVersion: argoproj.io/v1alpha1
+                kind: CronWorkflow
+                metadata:
+                  name: nightly
+                spec:
+                  schedules: ["0 25 * * *"]
+                  timezone: Europe/Oslo
+                  workflowSpec:
+                    entrypoint: main
+                    templates:
+                      - name: main
+                        container: {image: alpine:3.20}
+                """);
+        Cli.Run run = Cli.run("plan", "--stack", "dev", "--workflows", workflows.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("nightly.yaml:6:"), run.err());
+        assertTrue(run.err().contains("spec.schedules[0]"), run.err());
+        assertTrue(run.err().contains("nothing was deployed"), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
+    @Test
     void unknownStackNamesTheStacksThereAre() {
         Cli.Run run = Cli.run("plan", "--stack", "staging");
         assertEquals(2, run.exitCode());
