@@ -3,30 +3,25 @@ package dev.argogke.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.Context;
+import com.pulumi.deployment.internal.DeploymentInternal;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Settings from Pulumi's config during {@code pulumi up/preview}. The key list and which keys are
- * secret come from the environment the Pulumi language host sets ({@code PULUMI_CONFIG},
- * {@code PULUMI_CONFIG_SECRET_KEYS}); when they are absent (under test mocks) they are taken from
- * the given sets.
+ * Settings from Pulumi's config during {@code pulumi up/preview}. Which keys are secret comes from
+ * the deployment (the SDK's {@code DeploymentInternal}, the only place the Java SDK exposes it);
+ * the list of all keys from {@code PULUMI_CONFIG}, which the Pulumi language host sets (absent
+ * under test mocks, where unknown keys then go unchecked: the stack-file path checks them).
  */
 public final class PulumiConfigSource implements ConfigSource {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Context ctx;
     private final Optional<Set<String>> keys;
-    private final Set<String> secretKeys;
 
     public PulumiConfigSource(Context ctx) {
-        this(ctx, keysFromEnv("PULUMI_CONFIG", true), keysFromEnv("PULUMI_CONFIG_SECRET_KEYS", false).orElse(Set.of()));
-    }
-
-    public PulumiConfigSource(Context ctx, Optional<Set<String>> keys, Set<String> secretKeys) {
         this.ctx = ctx;
-        this.keys = keys;
-        this.secretKeys = secretKeys;
+        this.keys = keysFromEnv();
     }
 
     @Override
@@ -43,7 +38,7 @@ public final class PulumiConfigSource implements ConfigSource {
 
     @Override
     public boolean isSecret(String key) {
-        return secretKeys.contains(key);
+        return DeploymentInternal.getInstance().isConfigSecret(key);
     }
 
     @Override
@@ -51,19 +46,15 @@ public final class PulumiConfigSource implements ConfigSource {
         return "stack " + ctx.stackName() + " config";
     }
 
-    private static Optional<Set<String>> keysFromEnv(String variable, boolean objectKeys) {
-        String raw = System.getenv(variable);
+    private static Optional<Set<String>> keysFromEnv() {
+        String raw = System.getenv("PULUMI_CONFIG");
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
         try {
             JsonNode node = JSON.readTree(raw);
             Set<String> out = new HashSet<>();
-            if (objectKeys) {
-                node.fieldNames().forEachRemaining(out::add);
-            } else {
-                node.forEach(n -> out.add(n.asText()));
-            }
+            node.fieldNames().forEachRemaining(out::add);
             return Optional.of(out);
         } catch (Exception e) {
             return Optional.empty();
