@@ -55,6 +55,7 @@ final class BackfillCommand implements Callable<Integer> {
     long pollMillis;
 
     @Override
+    @SuppressWarnings("try") // the Ctrl-C hook only has to be open while the body runs
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

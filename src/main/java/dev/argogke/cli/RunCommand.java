@@ -45,6 +45,7 @@ final class RunCommand implements Callable<Integer> {
     long pollMillis;
 
     @Override
+    @SuppressWarnings("try") // the Ctrl-C hook only has to be open while the body runs
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -60,6 +60,9 @@ class Day2DocsTest {
     Path root;
     Path kubeconfig;
 
+    // Serialization.jsonMapper() is deprecated, but it is how fabric8's own mock-server extension
+    // builds the server's Context, and 8.0.0 offers no public replacement.
+    @SuppressWarnings("deprecation")
     @BeforeEach
     void cluster() throws Exception {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();

@@ -49,6 +49,9 @@ final class MockArgo implements AutoCloseable {
         this.admin = admin;
     }
 
+    // Serialization.jsonMapper() is deprecated, but it is how fabric8's own mock-server extension
+    // builds the server's Context, and 8.0.0 offers no public replacement.
+    @SuppressWarnings("deprecation")
     static MockArgo start(Path dir) throws IOException {
         MockServerLogging.quiet();
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
