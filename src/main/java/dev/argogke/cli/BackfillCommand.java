@@ -63,6 +63,8 @@ final class BackfillCommand implements Callable<Integer> {
         Cancellation cancellation = new Cancellation();
         try (StopOnCtrlC stop = new StopOnCtrlC(cancellation);
              ArgoCluster argo = ArgoCluster.connect(KubeConnection.open(cluster.connection()), namespace, cancellation)) {
+            cluster.otherClusterWarning(argo.connection()).ifPresent(w -> err.println("warning: " + w));
+            err.flush();
             Backfill backfill = new Backfill(argo, ClusterOptions.clock(), Duration.ofMillis(pollMillis));
             Backfill.Plan plan = backfill.plan(new Backfill.Request(cronWorkflow, from, to, parallel, dryRun, max, yes));
             if (dryRun) {

@@ -5,6 +5,7 @@ import dev.argogke.config.Settings;
 import dev.argogke.config.SettingsLoader;
 import dev.argogke.config.StackFile;
 import dev.argogke.ops.ConnectionSettings;
+import dev.argogke.ops.KubeConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -88,6 +89,22 @@ final class ClusterOptions {
             return namespace;
         }
         return settings().map(s -> s.workflows().namespace()).orElse(DEFAULT_NAMESPACE);
+    }
+
+    /**
+     * A warning when the kubeconfig context is a GKE cluster other than the stack's: {@code gcloud
+     * container clusters get-credentials} names contexts {@code gke_PROJECT_LOCATION_CLUSTER}, and
+     * running a job on prod while looking at dev's settings is the mistake this catches.
+     */
+    Optional<String> otherClusterWarning(KubeConnection connection) {
+        String context = connection.context();
+        return settingsIfReadable().flatMap(s -> {
+            String expected = "gke_" + s.gcp().project() + "_" + s.cluster().location() + "_" + s.cluster().name();
+            return context.startsWith("gke_") && !context.equals(expected)
+                    ? Optional.of("the kubeconfig context " + context + " is not stack " + s.stack() + "'s cluster ("
+                    + expected + "); pass --context or --stack if that is not what you meant")
+                    : Optional.empty();
+        });
     }
 
     ConnectionSettings connection() {

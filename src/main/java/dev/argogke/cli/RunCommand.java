@@ -55,6 +55,8 @@ final class RunCommand implements Callable<Integer> {
         Cancellation cancellation = new Cancellation();
         try (StopOnCtrlC stop = new StopOnCtrlC(cancellation);
              ArgoCluster argo = ArgoCluster.connect(KubeConnection.open(cluster.connection()), namespace, cancellation)) {
+            cluster.otherClusterWarning(argo.connection()).ifPresent(w -> err.println("warning: " + w));
+            err.flush();
             RunNow.Submitted submitted = new RunNow(argo, ClusterOptions.clock()).submit(cronWorkflow, params);
             submitted.warnings().forEach(w -> err.println("warning: " + w));
             err.flush();

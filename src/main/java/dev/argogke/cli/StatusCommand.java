@@ -1,5 +1,6 @@
 package dev.argogke.cli;
 
+import dev.argogke.UserError;
 import dev.argogke.config.Settings;
 import dev.argogke.ops.ArgoCluster;
 import dev.argogke.ops.Cancellation;
@@ -8,6 +9,7 @@ import dev.argogke.ops.KubeConnection;
 import dev.argogke.ops.RepoCronWorkflows;
 import dev.argogke.ops.Status;
 import dev.argogke.ops.StatusFormat;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -46,9 +48,19 @@ final class StatusCommand implements Callable<Integer> {
                 : ClusterOptions.root().resolve(settings.map(s -> s.workflows().directory()).orElse("workflows"));
         DriftRules rules = settings.map(s -> new DriftRules(s.workflows().suspendAll(), s.workflows().imageTag().isPresent(),
                 s.workflows().imageRegistry().isPresent())).orElse(DriftRules.none());
-        Optional<RepoCronWorkflows> repo = RepoCronWorkflows.load(dir, namespace, rules);
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<RepoCronWorkflows> repo;
+        try {
+            repo = RepoCronWorkflows.load(dir, namespace, rules);
+        } catch (UserError e) {
+            // A half-edited file in workflows/ must not hide what the cluster runs.
+            err.println("warning: not comparing with " + dir + ": " + e.getMessage());
+            repo = Optional.empty();
+        }
         Cancellation cancellation = new Cancellation();
         try (ArgoCluster argo = ArgoCluster.connect(KubeConnection.open(cluster.connection()), namespace, cancellation)) {
+            cluster.otherClusterWarning(argo.connection()).ifPresent(w -> err.println("warning: " + w));
+            err.flush();
             Status.Report report = Status.collect(argo, repo, ClusterOptions.clock());
             spec.commandLine().getOut().print(format == Format.json ? StatusFormat.json(report) : StatusFormat.table(report));
             spec.commandLine().getOut().flush();

@@ -119,4 +119,29 @@ class StatusCommandTest {
         assertEquals("error: --context prod: no such context in the kubeconfig (it has:"
                 + " gke_acme-argo-dev_europe-west1-b_argo-dev)\n", run.err());
     }
+
+    @Test
+    void contextOfAnotherGkeClusterThanTheStacksIsWarnedAbout() throws Exception {
+        Files.createDirectories(root.resolve("stacks"));
+        Files.copy(Path.of("stacks/Pulumi.prod.yaml"), root.resolve("stacks/Pulumi.prod.yaml"));
+
+        CliRun run = status("--stack", "prod");
+
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("warning: the kubeconfig context gke_acme-argo-dev_europe-west1-b_argo-dev is not stack prod's cluster"
+                + " (gke_acme-argo-prod_europe-west1-b_argo-prod); pass --context or --stack if that is not what you meant\n",
+                run.err());
+    }
+
+    @Test
+    void brokenFileInWorkflowsIsAWarningAndTheClusterIsStillShown() throws Exception {
+        MockCluster.create(client, "argo", NIGHTLY);
+        Files.writeString(root.resolve("workflows/broken.yaml"), "kind: CronWorkflow\nmetadata: {name: [\n");
+
+        CliRun run = status("-n", "argo");
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.err().startsWith("warning: not comparing with " + root.resolve("workflows") + ": "), run.err());
+        assertTrue(run.out().contains("nightly-etl  30 2 * * *  Europe/Oslo"), run.out());
+    }
 }
