@@ -22,6 +22,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -159,7 +160,7 @@ public final class ManifestLoader {
         if (node instanceof MappingNode mapping) {
             Map<String, Object> map = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
-                Object key = constructor.constructSingleDocument(Optional.of(tuple.getKeyNode()));
+                Object key = scalar(tuple.getKeyNode(), constructor);
                 if (!(key instanceof String) && !(key instanceof Number) && !(key instanceof Boolean)) {
                     throw new ManifestException(file, position(tuple.getKeyNode()), "mapping keys must be plain scalars");
                 }
@@ -177,6 +178,14 @@ public final class ManifestLoader {
                 list.add(toJava(item, path + "[" + i++ + "]", positions, constructor, file, depth + 1));
             }
             return list;
+        }
+        return scalar(node, constructor);
+    }
+
+    /** A scalar's value; plain strings (most of a manifest) skip the constructor, which is slow per call. */
+    private static Object scalar(Node node, StandardConstructor constructor) {
+        if (node instanceof ScalarNode s && Tag.STR.equals(s.getTag())) {
+            return s.getValue();
         }
         return constructor.constructSingleDocument(Optional.of(node));
     }
