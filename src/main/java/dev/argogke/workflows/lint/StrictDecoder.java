@@ -56,6 +56,12 @@ final class StrictDecoder {
             for (Map.Entry<?, ?> e : entries.entrySet()) {
                 decode(e.getValue(), map.value(), Nodes.join(path, String.valueOf(e.getKey())), out);
             }
+        } else if (value instanceof String s && out.manifest().positions().yaml11Booleans().contains(path)) {
+            // Kubernetes and Argo read YAML 1.1, where an unquoted yes/no/on/off is a boolean.
+            if (!(type instanceof FieldType.Scalar scalar && (scalar.kind() == FieldType.Kind.BOOL
+                    || scalar.kind() == FieldType.Kind.ANY || scalar.kind() == FieldType.Kind.ANY_STRING))) {
+                out.error(path, "unquoted " + s + " is a boolean to Kubernetes and Argo (YAML 1.1); quote it: \"" + s + "\"");
+            }
         } else if (type instanceof FieldType.OneOf oneOf) {
             if (!(value instanceof String s)) {
                 out.error(path, "expected one of " + String.join(", ", oneOf.values()) + ", got " + Nodes.describe(value));
