@@ -42,6 +42,11 @@ final class StrictDecoder {
             decodeObject(value, model.type(ref.typeName()), path, out);
         } else if (type instanceof FieldType.ListOf list) {
             if (!(value instanceof List<?> items)) {
+                if (value instanceof Map<?, ?> && list.element() instanceof FieldType.Ref r && r.typeName().equals("WorkflowStep")) {
+                    out.error(path, "expected a group of parallel steps, got a single step: steps are written"
+                            + " \"- - name: ...\" (a list of groups, each a list of steps)");
+                    return;
+                }
                 out.error(path, "expected a list, got " + Nodes.describe(value) + hintForList(value));
                 return;
             }
