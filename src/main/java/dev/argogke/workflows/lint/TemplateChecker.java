@@ -157,9 +157,9 @@ final class TemplateChecker {
     }
 
     private void checkImage(Map<String, Object> t, String p, String field, String label) {
-        Map<String, Object> c = Nodes.map(t.get(field));
-        if (!Nodes.text(c.get("image")).isEmpty() || c.get("image") != null && !(c.get("image") instanceof String)) {
-            return;
+        Object image = Nodes.map(t.get(field)).get("image");
+        if (image != null && !"".equals(image)) {
+            return; // set (a value of the wrong type is reported by the strict decoding)
         }
         // Argo fills in templateDefaults, but only for Workflows and WorkflowTemplates.
         boolean defaulted = !ctx.kind.equals("ClusterWorkflowTemplate")
