@@ -42,6 +42,20 @@ final class DocumentFindings {
         return false;
     }
 
+    /** Whether an error was reported on a field directly under {@code path}, such as an unknown field there. */
+    boolean hasErrorOnFieldOf(String path) {
+        String prefix = path.isEmpty() ? "" : path + ".";
+        for (Finding f : findings) {
+            if (f.severity() == Severity.ERROR && f.path().startsWith(prefix)) {
+                String rest = f.path().substring(prefix.length());
+                if (!rest.isEmpty() && rest.indexOf('.') < 0 && rest.indexOf('[') < 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     List<Finding> findings() {
         return findings;
     }

@@ -78,7 +78,7 @@ final class TemplateChecker {
             return types.get(0);
         }
         if (types.isEmpty()) {
-            if (!out.hasErrorAtOrBelow(p)) { // an unknown field (a misspelt type) was reported already
+            if (!out.hasErrorOnFieldOf(p)) { // an unknown field (a misspelt type) was reported already
                 out.error(p, label + " has no type: give it one of container, script, dag, steps, resource, suspend,"
                         + " containerSet, data, http or plugin");
             }
