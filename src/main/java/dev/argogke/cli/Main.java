@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         description = "Argo Workflows on an autoscaling GKE cluster: plan, lint, operate.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DiffCommand.class,
+                CostCommand.class,
         })
 public final class Main {
     public static final int EXIT_OK = 0;

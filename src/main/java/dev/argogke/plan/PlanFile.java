@@ -223,7 +223,8 @@ public record PlanFile(int formatVersion, String project, String stack, List<Res
         Path dir = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            // Not createTempFile: its owner-only permissions would stick to the plan.
+            Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             try {
                 try (OutputStream out = Files.newOutputStream(tmp)) {
                     write(out);
