@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Argo Workflows on an autoscaling GKE cluster: plan, lint, operate.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                PlanCommand.class,
                 DiffCommand.class,
                 CostCommand.class,
         })

@@ -1,0 +1,106 @@
+package dev.argogke;
+
+import com.pulumi.Context;
+import com.pulumi.Pulumi;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.argogke.argo.ArgoWorkflows;
+import dev.argogke.argo.ServerService;
+import dev.argogke.cluster.GkeCluster;
+import dev.argogke.cluster.KubernetesAccess;
+import dev.argogke.cluster.Network;
+import dev.argogke.cluster.ProjectServices;
+import dev.argogke.config.PulumiConfigSource;
+import dev.argogke.config.Settings;
+import dev.argogke.config.SettingsLoader;
+import dev.argogke.workflows.ImageOverride;
+import dev.argogke.workflows.WorkflowCatalog;
+import dev.argogke.workflows.WorkflowsDeployment;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The Pulumi program: reads the stack's settings and workflows once, checks them, then composes
+ * the components. Nothing is registered until every check has passed, so a mistake never leaves
+ * half an environment behind.
+ */
+public final class App {
+    private App() {
+    }
+
+    /** What {@code pulumi up} runs (the jar's entry point). */
+    public static void main(String[] args) {
+        Pulumi.run(App::stackReportingUserErrors);
+    }
+
+    /** Like {@link #stack}, but a user's mistake is one error line in Pulumi's output, not a stack trace. */
+    static void stackReportingUserErrors(Context ctx) {
+        try {
+            stack(ctx);
+        } catch (UserError e) {
+            ctx.log().error(e.getMessage());
+        }
+    }
+
+    public static void stack(Context ctx) {
+        Settings settings = SettingsLoader.load(ctx.stackName(), new PulumiConfigSource(ctx));
+        stack(ctx, settings, Inputs.load(projectRoot(), settings));
+    }
+
+    /** The program proper, given settings and inputs that have already been checked. */
+    public static void stack(Context ctx, Settings settings, Inputs inputs) {
+        String stack = settings.stack();
+        String project = settings.gcp().project();
+
+        var services = new ProjectServices("services", new ProjectServices.Args(project), null);
+        // Every Google resource goes through this provider, which waits for the APIs to be enabled.
+        var gcp = new com.pulumi.gcp.Provider("gcp", com.pulumi.gcp.ProviderArgs.builder()
+                .project(project)
+                .region(settings.gcp().region())
+                .build(), com.pulumi.resources.CustomResourceOptions.builder().dependsOn(services.services()).build());
+        var google = ComponentResourceOptions.builder().providers(gcp).build();
+
+        var network = new Network("network",
+                Network.Args.defaults(project, settings.gcp().region(), settings.cluster().privateNodes()), google);
+        var cluster = new GkeCluster("cluster",
+                new GkeCluster.Args(project, settings.cluster(), settings.nodePools(), network), google);
+        var access = new KubernetesAccess("k8s", new KubernetesAccess.Args(cluster), google);
+        var inCluster = ComponentResourceOptions.builder().providers(gcp, access.provider()).build();
+
+        Optional<String> workflowsPool = settings.nodePools().stream()
+                .filter(Settings.NodePool::workflowsOnly).map(Settings.NodePool::name).findFirst();
+        var argo = new ArgoWorkflows("argo", new ArgoWorkflows.Args(project, settings.gcp().region(), stack,
+                settings.environment() == Settings.Environment.PROD, settings.argo(), settings.workflows(),
+                workflowsPool, ServerService.internal()), inCluster);
+
+        var workflows = new WorkflowsDeployment("workflows", new WorkflowsDeployment.Args(
+                inputs.catalog(), settings.workflows().namespace(), settings.workflows().suspendAll(),
+                new ImageOverride(settings.workflows().imageRegistry(), settings.workflows().imageTag()),
+                stack, access.kubeconfig(), argo.release()), inCluster);
+
+        ctx.export("clusterName", cluster.name());
+        ctx.export("clusterLocation", Output.of(settings.cluster().location()));
+        ctx.export("kubeconfig", access.kubeconfig());
+        ctx.export("argoNamespace", Output.of(settings.argo().namespace()));
+        ctx.export("artifactBucket", argo.bucket().name());
+        ctx.export("workflows", Output.of(inputs.catalog().manifests().stream().map(m -> m.kind() + "/" + m.name().orElse("")).toList()));
+        ctx.export("getCredentials", cluster.name().applyValue(n -> "gcloud container clusters get-credentials " + n
+                + " --location " + settings.cluster().location() + " --project " + project));
+    }
+
+    /** Where Pulumi.yaml is: the working directory under Pulumi, or -Dargogke.root for the offline tools. */
+    public static Path projectRoot() {
+        return Path.of(System.getProperty("argogke.root", ".")).toAbsolutePath().normalize();
+    }
+
+    /** What the program reads besides settings, loaded and checked before anything is registered. */
+    public record Inputs(WorkflowCatalog catalog) {
+        public static Inputs load(Path root, Settings settings) {
+            return load(root.resolve(settings.workflows().directory()));
+        }
+
+        public static Inputs load(Path workflowsDirectory) {
+            return new Inputs(WorkflowCatalog.load(workflowsDirectory));
+        }
+    }
+}

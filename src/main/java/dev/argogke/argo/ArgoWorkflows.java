@@ -1,0 +1,255 @@
+package dev.argogke.argo;
+
+import com.pulumi.core.Output;
+import com.pulumi.gcp.projects.IAMMember;
+import com.pulumi.gcp.projects.IAMMemberArgs;
+import com.pulumi.gcp.serviceaccount.Account;
+import com.pulumi.gcp.serviceaccount.AccountArgs;
+import com.pulumi.gcp.storage.Bucket;
+import com.pulumi.gcp.storage.BucketArgs;
+import com.pulumi.gcp.storage.BucketIAMMember;
+import com.pulumi.gcp.storage.BucketIAMMemberArgs;
+import com.pulumi.gcp.storage.inputs.BucketLifecycleRuleActionArgs;
+import com.pulumi.gcp.storage.inputs.BucketLifecycleRuleArgs;
+import com.pulumi.gcp.storage.inputs.BucketLifecycleRuleConditionArgs;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.helm.v3.Release;
+import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
+import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.argogke.cluster.GkeCluster;
+import dev.argogke.cluster.GoogleIds;
+import dev.argogke.config.Settings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Argo Workflows on the cluster: its namespace, the pinned Helm release (controller and
+ * argo-server), and the GCS bucket that holds artifacts and archived logs.
+ *
+ * <p>Workflow pods and argo-server reach the bucket through Workload Identity: each Kubernetes
+ * service account is bound to a Google service account; no key file exists anywhere.
+ */
+public final class ArgoWorkflows extends ComponentResource {
+    public static final String CHART = "argo-workflows";
+    public static final String CHART_REPOSITORY = "https://argoproj.github.io/argo-helm";
+    /** fullnameOverride: gives the classic object names, Service {@code argo-server}. */
+    public static final String FULLNAME = "argo";
+    public static final String SERVER_SERVICE = "argo-server";
+    public static final int SERVER_PORT = 2746;
+    public static final String WORKFLOW_SERVICE_ACCOUNT = "argo-workflow";
+    public static final String SERVER_SERVICE_ACCOUNT = "argo-server";
+    public static final String CONTROLLER_SERVICE_ACCOUNT = "argo-workflow-controller";
+
+    /**
+     * @param workflowsPool the workflowsOnly node pool workflow pods are steered to, if there is one
+     * @param server        how argo-server's Service is exposed (the edge decides)
+     */
+    public record Args(String project, String region, String stack, boolean production,
+                       Settings.Argo argo, Settings.Workflows workflows,
+                       Optional<String> workflowsPool, ServerService server) {
+    }
+
+    private final Namespace namespace;
+    private final Release release;
+    private final Bucket bucket;
+    private final Account workflowServiceAccount;
+    private final Account serverServiceAccount;
+
+    public ArgoWorkflows(String name, Args args, ComponentResourceOptions options) {
+        super("argo-gke:argo:ArgoWorkflows", name, options);
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        Settings.Argo argo = args.argo();
+        String workflowsNs = args.workflows().namespace();
+
+        this.namespace = new Namespace(name, NamespaceArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(argo.namespace())
+                        .labels(Map.of("app.kubernetes.io/part-of", "argo-gke")).build())
+                .build(), child);
+        List<Resource> namespaces = new ArrayList<>(List.of(namespace));
+        if (!workflowsNs.equals(argo.namespace())) {
+            namespaces.add(new Namespace(name + "-workflows", NamespaceArgs.builder()
+                    .metadata(ObjectMetaArgs.builder().name(workflowsNs)
+                            .labels(Map.of("app.kubernetes.io/part-of", "argo-gke")).build())
+                    .build(), child));
+        }
+
+        this.bucket = new Bucket(name + "-artifacts", BucketArgs.builder()
+                .project(args.project())
+                .name(bucketName(args.project(), args.stack()))
+                .location(args.region().toUpperCase())
+                .storageClass("STANDARD")
+                // IAM only, no ACLs, never public.
+                .uniformBucketLevelAccess(true)
+                .publicAccessPrevention("enforced")
+                .forceDestroy(!args.production())
+                .lifecycleRules(BucketLifecycleRuleArgs.builder()
+                        .action(BucketLifecycleRuleActionArgs.builder().type("Delete").build())
+                        .condition(BucketLifecycleRuleConditionArgs.builder().age(argo.artifactRetentionDays()).build())
+                        .build())
+                .labels(Map.of("app", "argo-gke", "stack", args.stack()))
+                .build(), child);
+
+        this.workflowServiceAccount = new Account(name + "-workflows", AccountArgs.builder()
+                .project(args.project())
+                .accountId(GoogleIds.serviceAccountId("argo-wf-" + args.stack()))
+                .displayName("Argo workflows of stack " + args.stack() + " (argo-gke)")
+                .build(), child);
+        this.serverServiceAccount = new Account(name + "-server", AccountArgs.builder()
+                .project(args.project())
+                .accountId(GoogleIds.serviceAccountId("argo-server-" + args.stack()))
+                .displayName("argo-server of stack " + args.stack() + " (argo-gke)")
+                .build(), child);
+
+        // Workflows write artifacts and logs; the UI only reads them.
+        bucketRole(name + "-workflows-artifacts", "roles/storage.objectUser", workflowServiceAccount, child);
+        bucketRole(name + "-server-artifacts", "roles/storage.objectViewer", serverServiceAccount, child);
+        for (String role : argo.workflowRoles()) {
+            new IAMMember(name + "-workflows-" + role.substring(role.lastIndexOf('/') + 1), IAMMemberArgs.builder()
+                    .project(args.project())
+                    .role(role)
+                    .member(serviceAccountMember(workflowServiceAccount))
+                    .build(), child);
+        }
+        workloadIdentity(name + "-workflows-wi", args.project(), workflowServiceAccount, workflowsNs, WORKFLOW_SERVICE_ACCOUNT, child);
+        workloadIdentity(name + "-server-wi", args.project(), serverServiceAccount, argo.namespace(), SERVER_SERVICE_ACCOUNT, child);
+
+        this.release = new Release(name, ReleaseArgs.builder()
+                .name("argo-workflows")
+                .chart(CHART)
+                .version(argo.chartVersion())
+                .repositoryOpts(RepositoryOptsArgs.builder().repo(CHART_REPOSITORY).build())
+                .namespace(argo.namespace())
+                .values(Output.tuple(bucket.name(), workflowServiceAccount.email(), serverServiceAccount.email())
+                        .applyValue(t -> values(args, t.t1, t.t2, t.t3)))
+                // Wait until the controller and server are up: workflows deployed after this find the CRDs.
+                .atomic(true)
+                .cleanupOnFail(true)
+                .timeout(600)
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(namespaces).build());
+
+        registerOutputs(Map.of(
+                "namespace", namespace.metadata().applyValue(m -> m.name().orElse("")),
+                "bucket", bucket.name(),
+                "workflowServiceAccount", workflowServiceAccount.email(),
+                "chartVersion", Output.of(argo.chartVersion())));
+    }
+
+    /** The chart's values. Keys follow argo-helm's charts/argo-workflows/values.yaml. */
+    static Map<String, Object> values(Args args, String bucketName, String workflowsGsa, String serverGsa) {
+        Settings.Argo argo = args.argo();
+        String workflowsNs = args.workflows().namespace();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("fullnameOverride", FULLNAME);
+        values.put("images", Map.of("tag", argo.imageTag()));
+        values.put("crds", Map.of("install", true, "keep", true));
+        // Roles instead of ClusterRoles when everything lives in one namespace.
+        values.put("singleNamespace", workflowsNs.equals(argo.namespace()));
+
+        values.put("workflow", Map.of(
+                "serviceAccount", Map.of(
+                        "create", true,
+                        "name", WORKFLOW_SERVICE_ACCOUNT,
+                        "annotations", Map.of("iam.gke.io/gcp-service-account", workflowsGsa)),
+                "rbac", Map.of("create", true)));
+
+        Map<String, Object> workflowSpec = new LinkedHashMap<>();
+        workflowSpec.put("serviceAccountName", WORKFLOW_SERVICE_ACCOUNT);
+        // Finished workflows are cleaned up; their logs stay in the bucket until the lifecycle rule.
+        workflowSpec.put("ttlStrategy", Map.of("secondsAfterCompletion", 7 * 24 * 3600));
+        workflowSpec.put("podGC", Map.of("strategy", "OnPodCompletion"));
+        args.workflowsPool().ifPresent(pool -> {
+            workflowSpec.put("nodeSelector", Map.of(GkeCluster.POOL_LABEL, pool));
+            workflowSpec.put("tolerations", List.of(Map.of(
+                    "key", GkeCluster.WORKFLOWS_TAINT_KEY, "operator", "Equal", "value", "true", "effect", "NoSchedule")));
+        });
+
+        Map<String, Object> controller = new LinkedHashMap<>();
+        controller.put("workflowNamespaces", List.of(workflowsNs));
+        controller.put("serviceAccount", Map.of("create", true, "name", CONTROLLER_SERVICE_ACCOUNT));
+        controller.put("workflowDefaults", Map.of("spec", workflowSpec));
+        controller.put("resources", Map.of("requests", Map.of("cpu", "100m", "memory", "128Mi")));
+        values.put("controller", controller);
+
+        Map<String, Object> server = new LinkedHashMap<>();
+        server.put("enabled", true);
+        server.put("serviceType", args.server().type());
+        server.put("serviceAnnotations", args.server().annotations());
+        server.put("servicePortName", "http");
+        // TLS ends at the Google load balancer; inside the VPC argo-server speaks plain HTTP,
+        // which is what the load balancer's health check and backend protocol expect.
+        server.put("secure", false);
+        server.put("extraArgs", List.of("--auth-mode=" + argo.serverAuthMode()));
+        server.put("serviceAccount", Map.of(
+                "create", true,
+                "name", SERVER_SERVICE_ACCOUNT,
+                "annotations", Map.of("iam.gke.io/gcp-service-account", serverGsa)));
+        server.put("resources", Map.of("requests", Map.of("cpu", "50m", "memory", "64Mi")));
+        values.put("server", server);
+
+        values.put("useDefaultArtifactRepo", true);
+        // Workload Identity: no key secret.
+        values.put("useStaticCredentials", false);
+        values.put("artifactRepository", Map.of(
+                "archiveLogs", true,
+                "gcs", Map.of(
+                        "bucket", bucketName,
+                        "keyFormat", "{{workflow.namespace}}/{{workflow.name}}/{{pod.name}}")));
+        return values;
+    }
+
+    private void bucketRole(String name, String role, Account account, CustomResourceOptions options) {
+        new BucketIAMMember(name, BucketIAMMemberArgs.builder()
+                .bucket(bucket.name())
+                .role(role)
+                .member(serviceAccountMember(account))
+                .build(), options);
+    }
+
+    private static void workloadIdentity(String name, String project, Account account, String namespace,
+                                         String kubernetesServiceAccount, CustomResourceOptions options) {
+        new com.pulumi.gcp.serviceaccount.IAMMember(name, com.pulumi.gcp.serviceaccount.IAMMemberArgs.builder()
+                .serviceAccountId(account.name())
+                .role("roles/iam.workloadIdentityUser")
+                .member("serviceAccount:" + project + ".svc.id.goog[" + namespace + "/" + kubernetesServiceAccount + "]")
+                .build(), options);
+    }
+
+    private static Output<String> serviceAccountMember(Account account) {
+        return account.email().applyValue(e -> "serviceAccount:" + e);
+    }
+
+    /** Bucket names are global: the project id (itself globally unique) plus the stack. */
+    static String bucketName(String project, String stack) {
+        String name = project + "-argo-" + stack;
+        return name.length() > 63 ? name.substring(0, 63).replaceAll("[-.]+$", "") : name;
+    }
+
+    public Namespace namespace() {
+        return namespace;
+    }
+
+    public Release release() {
+        return release;
+    }
+
+    public Bucket bucket() {
+        return bucket;
+    }
+
+    public Account workflowServiceAccount() {
+        return workflowServiceAccount;
+    }
+
+    public Account serverServiceAccount() {
+        return serverServiceAccount;
+    }
+}

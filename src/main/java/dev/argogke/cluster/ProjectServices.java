@@ -1,0 +1,54 @@
+package dev.argogke.cluster;
+
+import com.pulumi.core.Output;
+import com.pulumi.gcp.projects.Service;
+import com.pulumi.gcp.projects.ServiceArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Google APIs the setup needs, enabled in the project. Every other Google resource depends
+ * on this component, so a fresh project works on the first {@code pulumi up}.
+ */
+public final class ProjectServices extends ComponentResource {
+    /** container: GKE; compute: network, NAT, load balancer; iam: service accounts; storage: artifacts;
+     *  dns: the A record; iap: Identity-Aware Proxy; cloudresourcemanager: project IAM bindings. */
+    public static final List<String> APIS = List.of(
+            "cloudresourcemanager.googleapis.com",
+            "compute.googleapis.com",
+            "container.googleapis.com",
+            "dns.googleapis.com",
+            "iam.googleapis.com",
+            "iap.googleapis.com",
+            "storage.googleapis.com");
+
+    public record Args(String project) {
+    }
+
+    private final List<Resource> services = new ArrayList<>();
+
+    public ProjectServices(String name, Args args, ComponentResourceOptions options) {
+        super("argo-gke:cluster:ProjectServices", name, options);
+        for (String api : APIS) {
+            services.add(new Service(name + "-" + api.substring(0, api.indexOf('.')),
+                    ServiceArgs.builder()
+                            .project(args.project())
+                            .service(api)
+                            // Turning an API off on destroy can break other workloads in the project.
+                            .disableOnDestroy(false)
+                            .build(),
+                    CustomResourceOptions.builder().parent(this).build()));
+        }
+        registerOutputs(Map.of("services", Output.of(APIS)));
+    }
+
+    /** What resources that call Google APIs should depend on. */
+    public List<Resource> services() {
+        return List.copyOf(services);
+    }
+}

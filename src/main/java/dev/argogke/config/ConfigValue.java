@@ -1,0 +1,208 @@
+package dev.argogke.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * A cursor over one config value with the key path it sits at ({@code argo-gke:nodePools[1].maxNodes}),
+ * collecting problems instead of throwing, so one run reports every mistake in a stack.
+ */
+final class ConfigValue {
+    private final String path;
+    private final JsonNode node;
+    private final List<String> problems;
+
+    ConfigValue(String path, JsonNode node, List<String> problems) {
+        this.path = path;
+        this.node = node;
+        this.problems = problems;
+    }
+
+    String path() {
+        return path;
+    }
+
+    boolean present() {
+        return node != null && !node.isNull() && !node.isMissingNode();
+    }
+
+    boolean isEmptyList() {
+        return present() && node.isArray() && node.isEmpty();
+    }
+
+    void problem(String message) {
+        problems.add(path + ": " + message);
+    }
+
+    ConfigValue field(String name) {
+        JsonNode child = node != null && node.isObject() ? node.get(name) : null;
+        return new ConfigValue(path + "." + name, child, problems);
+    }
+
+    /** Flags fields this object does not know, suggesting the closest known one. */
+    boolean object(Set<String> known) {
+        if (!present()) {
+            return false;
+        }
+        if (!node.isObject()) {
+            problem("must be a mapping with keys " + String.join(", ", known) + ", found " + describe(node));
+            return false;
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!known.contains(name)) {
+                problems.add(path + "." + name + ": unknown setting" + Suggest.closest(name, known).map(s -> " (did you mean " + s + "?)").orElse(""));
+            }
+        }
+        return true;
+    }
+
+    List<ConfigValue> list() {
+        List<ConfigValue> items = new ArrayList<>();
+        if (!present()) {
+            return items;
+        }
+        if (!node.isArray()) {
+            problem("must be a list, found " + describe(node));
+            return items;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            items.add(new ConfigValue(path + "[" + i + "]", node.get(i), problems));
+        }
+        return items;
+    }
+
+    Optional<String> string() {
+        if (!present()) {
+            return Optional.empty();
+        }
+        if (!node.isTextual()) {
+            problem("must be text, found " + describe(node));
+            return Optional.empty();
+        }
+        return Optional.of(node.asText());
+    }
+
+    String requiredString(String fix) {
+        if (!present()) {
+            problem("required" + (fix.isEmpty() ? "" : "; " + fix));
+            return null;
+        }
+        return string().orElse(null);
+    }
+
+    String string(String fallback) {
+        return string().orElse(fallback);
+    }
+
+    /** Text matching {@code pattern}; {@code expected} says in words what it should look like. */
+    String matching(String value, Pattern pattern, String expected) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            problem("'" + abbreviate(value) + "' is not " + expected);
+            return null;
+        }
+        return value;
+    }
+
+    <E extends Enum<E>> E oneOf(String value, Class<E> type, Function<String, String> toConstant) {
+        if (value == null) {
+            return null;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(toConstant.apply(value))) {
+                return e;
+            }
+        }
+        List<String> allowed = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            allowed.add(e.name().toLowerCase().replace('_', '-'));
+        }
+        problem("'" + abbreviate(value) + "' is not one of " + String.join(", ", allowed));
+        return null;
+    }
+
+    String oneOf(String value, Set<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
+            problem("'" + abbreviate(value) + "' is not one of " + String.join(", ", allowed.stream().sorted().toList()));
+            return null;
+        }
+        return value;
+    }
+
+    Optional<Boolean> bool() {
+        if (!present()) {
+            return Optional.empty();
+        }
+        if (node.isBoolean()) {
+            return Optional.of(node.booleanValue());
+        }
+        if (node.isTextual() && (node.asText().equals("true") || node.asText().equals("false"))) {
+            return Optional.of(Boolean.parseBoolean(node.asText()));
+        }
+        problem("must be true or false, found " + describe(node));
+        return Optional.empty();
+    }
+
+    Optional<Integer> integer(int min, int max) {
+        if (!present()) {
+            return Optional.empty();
+        }
+        long value;
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            value = node.longValue();
+        } else if (node.isTextual() && node.asText().matches("-?[0-9]{1,18}")) {
+            value = Long.parseLong(node.asText());
+        } else {
+            problem("must be a whole number from " + min + " to " + max + ", found " + describe(node));
+            return Optional.empty();
+        }
+        if (value < min || value > max) {
+            problem("must be from " + min + " to " + max + ", found " + value);
+            return Optional.empty();
+        }
+        return Optional.of((int) value);
+    }
+
+    Integer requiredInteger(int min, int max) {
+        if (!present()) {
+            problem("required: a whole number from " + min + " to " + max);
+            return null;
+        }
+        return integer(min, max).orElse(null);
+    }
+
+    List<String> strings() {
+        List<String> out = new ArrayList<>();
+        for (ConfigValue item : list()) {
+            item.string().ifPresent(out::add);
+            if (!item.present()) {
+                item.problem("must be text, found nothing");
+            }
+        }
+        return out;
+    }
+
+    static String describe(JsonNode node) {
+        JsonNodeType t = node.getNodeType();
+        return switch (t) {
+            case STRING -> "text '" + abbreviate(node.asText()) + "'";
+            case NUMBER -> "number " + node.asText();
+            case BOOLEAN -> node.asText();
+            case ARRAY -> "a list";
+            case OBJECT -> "a mapping";
+            default -> "nothing";
+        };
+    }
+
+    static String abbreviate(String s) {
+        String oneLine = s.replaceAll("[\\p{Cntrl}]", "?");
+        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
+    }
+}

@@ -1,0 +1,133 @@
+package dev.argogke.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a stack is configured with, typed and validated, read once by {@link SettingsLoader}
+ * and handed to the components. Immutable.
+ */
+public record Settings(
+        String stack,
+        Environment environment,
+        Gcp gcp,
+        Cluster cluster,
+        List<NodePool> nodePools,
+        Argo argo,
+        Workflows workflows,
+        Edge edge,
+        List<Waiver> waivers) {
+
+    public Settings {
+        nodePools = List.copyOf(nodePools);
+        waivers = List.copyOf(waivers);
+    }
+
+    public enum Environment { DEV, PROD }
+
+    /** The Google Cloud project and the region regional resources go to. */
+    public record Gcp(String project, String region) {
+    }
+
+    /**
+     * @param location        a zone ({@code europe-west1-b}: zonal, covered by GKE's free tier) or a region (regional)
+     * @param privateNodes    nodes without public IPs, egress through Cloud NAT
+     * @param authorizedNetworks CIDRs allowed to reach the control plane; empty = any (still authenticated)
+     */
+    public record Cluster(
+            String name,
+            String location,
+            String releaseChannel,
+            boolean privateNodes,
+            List<String> authorizedNetworks,
+            boolean deletionProtection) {
+        public Cluster {
+            authorizedNetworks = List.copyOf(authorizedNetworks);
+        }
+
+        /** A location with three dash-separated parts ({@code europe-west1-b}) is a zone. */
+        public boolean zonal() {
+            return location.split("-").length == 3;
+        }
+    }
+
+    /**
+     * @param workflowsOnly tainted so that only workflow pods (which Argo's workflow defaults give
+     *                      the toleration) land there; the pool can then scale to zero between runs
+     */
+    public record NodePool(
+            String name,
+            String machineType,
+            int minNodes,
+            int maxNodes,
+            boolean spot,
+            int diskSizeGb,
+            String diskType,
+            boolean workflowsOnly) {
+    }
+
+    /**
+     * @param serverAuthMode          argo-server's {@code --auth-mode}: server, client or sso
+     * @param artifactRetentionDays   workflow artifacts and archived logs are deleted after this many days
+     * @param workflowRoles           extra project roles for the workflows' Google service account
+     */
+    public record Argo(
+            String namespace,
+            String chartVersion,
+            String imageTag,
+            String serverAuthMode,
+            int artifactRetentionDays,
+            List<String> workflowRoles) {
+        public Argo {
+            workflowRoles = List.copyOf(workflowRoles);
+        }
+    }
+
+    /**
+     * @param suspendAll    deploy every CronWorkflow suspended (dev: the schedules never fire)
+     * @param imageRegistry replaces the registry part of every container image
+     * @param imageTag      replaces the tag of every container image
+     */
+    public record Workflows(
+            String directory,
+            String namespace,
+            boolean suspendAll,
+            Optional<String> imageRegistry,
+            Optional<String> imageTag) {
+    }
+
+    /**
+     * The public endpoint of the Argo UI: a host name, its DNS, and who IAP lets through.
+     *
+     * @param dns       how the A record is made
+     * @param iapMembers members allowed through IAP ({@code user:}, {@code group:}, {@code domain:})
+     * @param oauthClient a custom OAuth client for IAP; empty: Google-managed client
+     */
+    public record Edge(
+            String host,
+            Dns dns,
+            List<String> iapMembers,
+            Optional<OAuthClient> oauthClient) {
+        public Edge {
+            iapMembers = List.copyOf(iapMembers);
+        }
+    }
+
+    /**
+     * @param mode        {@code existing-zone}: add the record to {@code zone}; {@code create-zone}: create
+     *                    {@code zone} for {@code zoneDnsName} and output its name servers;
+     *                    {@code external}: no Cloud DNS, the record to create is output
+     */
+    public record Dns(DnsMode mode, Optional<String> zone, Optional<String> zoneDnsName) {
+    }
+
+    public enum DnsMode { EXISTING_ZONE, CREATE_ZONE, EXTERNAL }
+
+    /** An OAuth client for IAP; the secret never appears in plain text. */
+    public record OAuthClient(String clientId, Secret clientSecret) {
+    }
+
+    /** A policy rule turned off for this stack, with the reason the stack file gives. */
+    public record Waiver(String rule, String reason) {
+    }
+}

@@ -1,0 +1,142 @@
+package dev.argogke.plan;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.internal.OutputData;
+import com.pulumi.test.Mocks;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.PulumiTestInternal;
+import dev.argogke.App;
+import dev.argogke.UserError;
+import dev.argogke.config.Settings;
+import dev.argogke.config.SettingsLoader;
+import dev.argogke.config.StackFile;
+import dev.argogke.workflows.manifest.Manifest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs the real Pulumi program offline, under the Pulumi Java SDK's mock engine, as a preview of a
+ * fresh stack: every resource is registered exactly as {@code pulumi preview} would register it,
+ * and values only a cloud could tell (ids, IPs, endpoints) stay unknown.
+ */
+public final class OfflinePlan {
+    private OfflinePlan() {
+    }
+
+    /**
+     * @param root      the project folder (where Pulumi.yaml is)
+     * @param stackFile the stack's settings
+     * @param workflows another workflows folder instead of the stack's (benchmarks, experiments)
+     */
+    public static PlanFile run(Path root, StackFile stackFile, Optional<Path> workflows) {
+        Settings settings = SettingsLoader.load(stackFile.stack(), stackFile);
+        App.Inputs inputs = workflows.map(App.Inputs::load).orElseGet(() -> App.Inputs.load(root, settings));
+
+        AtomicReference<RecordingMonitor> monitor = new AtomicReference<>();
+        Mocks mocks = new PreviewMocks();
+        PulumiTestInternal test = PulumiTestInternal.builder()
+                .options(TestOptions.builder()
+                        .projectName(SettingsLoader.PROJECT)
+                        .stackName(stackFile.stack())
+                        .preview(true)
+                        .build())
+                .config(stackFile.values(), stackFile.secretKeys())
+                .mocks(mocks)
+                .monitorDecorator(m -> {
+                    RecordingMonitor recording = new RecordingMonitor(mocks, PulumiTestInternal.mockLog());
+                    monitor.set(recording);
+                    return recording;
+                })
+                .build();
+        TestResult result;
+        try {
+            result = test.runTest(ctx -> App.stack(ctx, settings, inputs));
+        } finally {
+            PulumiTestInternal.cleanup();
+        }
+        for (Exception e : result.exceptions()) {
+            Throwable t = e;
+            while (t != null) {
+                if (t instanceof UserError userError) {
+                    throw userError;
+                }
+                t = t.getCause();
+            }
+        }
+        if (result.exitCode() != 0 || !result.exceptions().isEmpty()) {
+            throw new IllegalStateException("the program failed under the mock engine: " + result.errors(),
+                    result.exceptions().isEmpty() ? null : result.exceptions().get(0));
+        }
+
+        List<PlanFile.Workflow> planned = new ArrayList<>();
+        for (Manifest m : inputs.catalog().manifests()) {
+            planned.add(new PlanFile.Workflow(relative(root, m.file()), m.kind(), m.name().orElse("")));
+        }
+        List<PlanFile.Waiver> waivers = settings.waivers().stream().map(w -> new PlanFile.Waiver(w.rule(), w.reason())).toList();
+        return new PlanFile(PlanFile.FORMAT_VERSION, SettingsLoader.PROJECT, stackFile.stack(),
+                monitor.get().recorded(), outputs(result.outputs()), planned, waivers);
+    }
+
+    private static Map<String, Object> outputs(Map<String, Output<?>> outputs) {
+        Map<String, Object> out = new TreeMap<>();
+        outputs.forEach((name, output) -> {
+            OutputData<?> data = PulumiTestInternal.extractOutputData(output);
+            if (data.isSecret()) {
+                out.put(name, PlanValues.secret());
+            } else if (!data.isKnown()) {
+                out.put(name, PlanValues.unknown());
+            } else {
+                out.put(name, plain(data.getValueNullable()));
+            }
+        });
+        return out;
+    }
+
+    private static Object plain(Object value) {
+        if (value instanceof Optional<?> o) {
+            return o.map(OfflinePlan::plain).orElse(null);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), plain(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(OfflinePlan::plain).toList();
+        }
+        if (value instanceof String || value instanceof Number || value instanceof Boolean || value == null) {
+            return value;
+        }
+        return String.valueOf(value);
+    }
+
+    static String relative(Path root, Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path base = root.toAbsolutePath().normalize();
+        return abs.startsWith(base) ? base.relativize(abs).toString().replace('\\', '/') : abs.toString();
+    }
+
+    /**
+     * The mock engine's answers for a preview of a fresh stack: no resource exists yet, so it has
+     * no id and its outputs are its inputs; everything else stays unknown.
+     */
+    static final class PreviewMocks implements Mocks {
+        @Override
+        public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), args.inputs));
+        }
+
+        @Override
+        public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+            return CompletableFuture.completedFuture(Map.of());
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.argogke.plan;
+
+import com.google.protobuf.ListValue;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import com.pulumi.Log;
+import com.pulumi.resources.Resource;
+import com.pulumi.test.Mocks;
+import com.pulumi.test.internal.MockMonitor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import pulumirpc.Resource.RegisterResourceRequest;
+import pulumirpc.Resource.RegisterResourceResponse;
+
+/**
+ * Pulumi's mock engine, also writing down every registration exactly as the SDK sends it to the
+ * engine: type, name, parent, provider and the serialized inputs, where secrets and values that
+ * are only known after deploy still carry the SDK's markers.
+ */
+final class RecordingMonitor extends MockMonitor {
+    // Markers of Pulumi's wire format (sdk/go/common/resource/plugin/rpc.go, sig.go).
+    static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    static final String SIG_KEY = "4dabf18193072939515e22adb298388d";
+    static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+    static final String OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+    static final String RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+
+    private final List<PlanFile.Resource> recorded = Collections.synchronizedList(new ArrayList<>());
+
+    RecordingMonitor(Mocks mocks, Log log) {
+        super(mocks, log);
+    }
+
+    @Override
+    public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
+        return super.registerResourceAsync(resource, request).thenApply(response -> {
+            recorded.add(new PlanFile.Resource(
+                    response.getUrn(),
+                    request.getType(),
+                    request.getName(),
+                    request.getParent().isEmpty() ? null : request.getParent(),
+                    providerUrn(request.getProvider()),
+                    request.getCustom(),
+                    toMap(request.getObject())));
+            return response;
+        });
+    }
+
+    List<PlanFile.Resource> recorded() {
+        synchronized (recorded) {
+            return List.copyOf(recorded);
+        }
+    }
+
+    /** A provider reference is {@code <urn>::<id>}; the plan names providers by urn. */
+    static String providerUrn(String reference) {
+        if (reference == null || reference.isEmpty()) {
+            return null;
+        }
+        int cut = reference.lastIndexOf("::");
+        return cut < 0 ? reference : reference.substring(0, cut);
+    }
+
+    static Map<String, Object> toMap(Struct struct) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        struct.getFieldsMap().forEach((k, v) -> out.put(k, toJava(v)));
+        return out;
+    }
+
+    static Object toJava(Value value) {
+        return switch (value.getKindCase()) {
+            case NULL_VALUE, KIND_NOT_SET -> null;
+            case BOOL_VALUE -> value.getBoolValue();
+            case NUMBER_VALUE -> number(value.getNumberValue());
+            case STRING_VALUE -> UNKNOWN.equals(value.getStringValue()) ? PlanValues.unknown() : value.getStringValue();
+            case LIST_VALUE -> list(value.getListValue());
+            case STRUCT_VALUE -> special(value.getStructValue());
+        };
+    }
+
+    private static Object special(Struct struct) {
+        Value sig = struct.getFieldsMap().get(SIG_KEY);
+        if (sig != null) {
+            String kind = sig.getStringValue();
+            if (SECRET_SIG.equals(kind)) {
+                return PlanValues.secret();
+            }
+            if (OUTPUT_SIG.equals(kind)) {
+                Value secret = struct.getFieldsMap().get("secret");
+                if (secret != null && secret.getBoolValue()) {
+                    return PlanValues.secret();
+                }
+                Value inner = struct.getFieldsMap().get("value");
+                return inner == null ? PlanValues.unknown() : toJava(inner);
+            }
+            if (RESOURCE_SIG.equals(kind)) {
+                Value urn = struct.getFieldsMap().get("urn");
+                return urn == null ? PlanValues.unknown() : urn.getStringValue();
+            }
+        }
+        return toMap(struct);
+    }
+
+    private static List<Object> list(ListValue list) {
+        List<Object> out = new ArrayList<>();
+        list.getValuesList().forEach(v -> out.add(toJava(v)));
+        return out;
+    }
+
+    /** Protobuf carries numbers as doubles; whole ones are written as integers. */
+    private static Object number(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return (long) d;
+        }
+        return d;
+    }
+}

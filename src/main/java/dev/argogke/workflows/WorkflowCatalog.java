@@ -1,0 +1,75 @@
+package dev.argogke.workflows;
+
+import dev.argogke.UserError;
+import dev.argogke.workflows.manifest.Manifest;
+import dev.argogke.workflows.manifest.ManifestLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The workflows kept in the repository: one Argo object per file under {@code workflows/}, the file
+ * named after the object. Only kinds that live on the cluster and run on their own schedule or are
+ * referenced by those are deployed; a plain Workflow runs once when created, so it has no place here.
+ */
+public final class WorkflowCatalog {
+    public static final Set<String> DEPLOYABLE_KINDS = Set.of("CronWorkflow", "WorkflowTemplate", "ClusterWorkflowTemplate");
+    public static final String API_VERSION = "argoproj.io/v1alpha1";
+
+    private final Path directory;
+    private final List<Manifest> manifests;
+
+    private WorkflowCatalog(Path directory, List<Manifest> manifests) {
+        this.directory = directory;
+        this.manifests = List.copyOf(manifests);
+    }
+
+    /** Loads and checks the layout rules; a broken file stops here with its file and line. */
+    public static WorkflowCatalog load(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new UserError(directory + ": no workflows folder; create it, or set argo-gke:workflows.directory");
+        }
+        List<Manifest> loaded = ManifestLoader.loadAll(List.of(directory));
+        Map<Path, Integer> perFile = new HashMap<>();
+        Map<String, Path> byName = new HashMap<>();
+        List<Manifest> out = new ArrayList<>();
+        for (Manifest m : loaded) {
+            String where = m.file() + ":" + m.start().line();
+            if (perFile.merge(m.file(), 1, Integer::sum) > 1) {
+                throw new UserError(where + ": " + m.displayName() + ": one object per file under workflows/; move it to its own file");
+            }
+            if (!API_VERSION.equals(m.apiVersion()) || m.kind() == null || !DEPLOYABLE_KINDS.contains(m.kind())) {
+                throw new UserError(where + ": " + m.displayName() + ": only " + String.join(", ", DEPLOYABLE_KINDS.stream().sorted().toList())
+                        + " (apiVersion " + API_VERSION + ") are deployed from workflows/"
+                        + ("Workflow".equals(m.kind()) ? "; a Workflow runs once when created: make it a WorkflowTemplate and run it with `bin/argo-gke run`" : ""));
+            }
+            String name = m.name().orElseThrow(() -> new UserError(where + ": " + m.displayName() + ": metadata.name is required"));
+            String expectedFile = name + ".yaml";
+            String actual = m.file().getFileName().toString();
+            if (!actual.equals(expectedFile) && !actual.equals(name + ".yml")) {
+                throw new UserError(where + ": " + m.displayName() + ": the file must be named after metadata.name; rename it to " + expectedFile);
+            }
+            Path previous = byName.put(m.kind() + "/" + name, m.file());
+            if (previous != null) {
+                throw new UserError(where + ": " + m.displayName() + ": also defined in " + previous);
+            }
+            out.add(m);
+        }
+        out.sort(Comparator.comparing((Manifest m) -> m.kind()).thenComparing(m -> m.name().orElse("")));
+        return new WorkflowCatalog(directory, out);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Sorted by kind, then name. */
+    public List<Manifest> manifests() {
+        return manifests;
+    }
+}
