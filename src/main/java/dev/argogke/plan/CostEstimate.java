@@ -113,7 +113,7 @@ public record CostEstimate(String stack, List<Line> lines, List<String> notes, B
             for (PlanFile.Resource c : plan.resourcesOfType(CLUSTER)) {
                 String location = string(c.input("location"));
                 String key = "cluster:" + c.urn();
-                String item = "GKE cluster " + c.name();
+                String item = "GKE cluster " + shown(c);
                 if (location == null) {
                     lines.add(unknown(key, item, "location known after deploy or not set"));
                     continue;
@@ -124,7 +124,7 @@ public record CostEstimate(String stack, List<Line> lines, List<String> notes, B
                 lines.add(new Line(key, item, "management fee, " + (autopilot ? "Autopilot" : zonal ? "zonal" : "regional")
                         + ", " + location, cents(fee)));
                 if (autopilot) {
-                    lines.add(unknown("autopilot:" + c.urn(), "Autopilot pods of " + c.name(),
+                    lines.add(unknown("autopilot:" + c.urn(), "Autopilot pods of " + shown(c),
                             "Autopilot bills pod resource requests; not estimated"));
                 }
                 if ((zonal || autopilot) && !creditUsed) {
@@ -135,7 +135,7 @@ public record CostEstimate(String stack, List<Line> lines, List<String> notes, B
                     notes.add("The GKE free tier credit is per billing account: if another zonal or Autopilot cluster"
                             + " on the account already uses it, add $" + money(fee) + ".");
                 } else if (!zonal && !autopilot) {
-                    notes.add("Cluster " + c.name() + " is regional: the GKE free tier credit does not apply to it.");
+                    notes.add("Cluster " + shown(c) + " is regional: the GKE free tier credit does not apply to it.");
                 }
             }
         }
@@ -166,7 +166,7 @@ public record CostEstimate(String stack, List<Line> lines, List<String> notes, B
             Map<String, Integer> nodesByRegion = new LinkedHashMap<>();
             for (Pool p : pools) {
                 String key = "pool:" + p.resource().urn();
-                String item = "Node pool " + p.resource().name();
+                String item = "Node pool " + shown(p.resource());
                 if (p.unknownReason() != null) {
                     lines.add(unknown(key, item, p.unknownReason()));
                     continue;
@@ -183,7 +183,7 @@ public record CostEstimate(String stack, List<Line> lines, List<String> notes, B
                 }
                 nodesByRegion.merge(p.region(), nodes, Integer::sum);
                 String diskKey = "disk:" + p.resource().urn();
-                String diskItem = "Boot disks of " + p.resource().name();
+                String diskItem = "Boot disks of " + shown(p.resource());
                 String diskDetail = nodes + " × " + p.diskGb() + " GB " + p.diskType();
                 var perGb = prices.diskPerGbMonth(p.diskType(), p.region());
                 if (perGb.isEmpty()) {
@@ -292,7 +292,7 @@ public record CostEstimate(String stack, List<Line> lines, List<String> notes, B
                     cls = annotation(ing, "kubernetes.io/ingress.class");
                 }
                 if (cls != null && !cls.equals("gce")) {
-                    lines.add(unknown("ingress:" + ing.urn(), "Load balancer of Ingress " + ing.name(),
+                    lines.add(unknown("ingress:" + ing.urn(), "Load balancer of Ingress " + shownK8s(ing),
                             "ingress class " + cls + " is not priced here"));
                     continue;
                 }
@@ -302,7 +302,7 @@ public record CostEstimate(String stack, List<Line> lines, List<String> notes, B
                 boolean http = !"false".equals(annotation(ing, "kubernetes.io/ingress.allow-http"));
                 // GKE makes one forwarding rule per protocol served (GKE Ingress docs: HTTP and HTTPS).
                 rules += (https ? 1 : 0) + (http ? 1 : 0);
-                names.add(ing.name());
+                names.add(shownK8s(ing));
             }
             if (rules == 0) {
                 return;
@@ -343,7 +343,7 @@ public record CostEstimate(String stack, List<Line> lines, List<String> notes, B
         private void dnsZones() {
             for (PlanFile.Resource z : plan.resourcesOfType(MANAGED_ZONE)) {
                 String dns = string(z.input("dnsName"));
-                lines.add(new Line("dns:" + z.urn(), "Cloud DNS zone " + z.name(),
+                lines.add(new Line("dns:" + z.urn(), "Cloud DNS zone " + shown(z),
                         (dns == null ? "managed zone" : dns) + " (queries $" + money(prices.dnsQueriesPerMillion())
                                 + " per million, not included)", cents(prices.dnsZonePerMonth())));
             }
@@ -363,7 +363,7 @@ public record CostEstimate(String stack, List<Line> lines, List<String> notes, B
                     region = nodesByRegion.keySet().iterator().next();
                 }
                 String key = "nat:" + n.urn();
-                String item = "Cloud NAT " + n.name();
+                String item = "Cloud NAT " + shown(n);
                 if (region == null) {
                     lines.add(unknown(key, item, "region known after deploy or not set"));
                     continue;
@@ -382,7 +382,7 @@ public record CostEstimate(String stack, List<Line> lines, List<String> notes, B
                 String cls = string(b.input("storageClass"));
                 cls = cls == null ? "STANDARD" : cls.toUpperCase(Locale.ROOT);
                 String key = "bucket:" + b.urn();
-                String item = "Bucket " + b.name();
+                String item = "Bucket " + shown(b);
                 if (location == null) {
                     lines.add(unknown(key, item, "location known after deploy or not set"));
                     continue;
@@ -405,6 +405,15 @@ public record CostEstimate(String stack, List<Line> lines, List<String> notes, B
         private static Line unknown(String key, String item, String why) {
             return new Line(key, item, "unknown: " + why, null);
         }
+    }
+
+    /** The name the cloud will show (its {@code name} input), else the Pulumi logical name. */
+    private static String shown(PlanFile.Resource r) {
+        return r.input("name") instanceof String s && !s.isEmpty() ? s : r.name();
+    }
+
+    private static String shownK8s(PlanFile.Resource r) {
+        return r.input("metadata.name") instanceof String s && !s.isEmpty() ? s : r.name();
     }
 
     static String regionOf(String location) {

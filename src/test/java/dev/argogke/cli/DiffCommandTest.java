@@ -3,13 +3,9 @@ package dev.argogke.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.argogke.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,61 +13,41 @@ class DiffCommandTest {
     static final String BASE = "src/test/resources/plan/dev-base.json";
     static final String HEAD = "src/test/resources/plan/dev-head.json";
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void printsTheMarkdownCommentForTwoPlans() {
-        assertEquals(0, Main.run("diff", BASE, HEAD, "--format", "markdown"));
-        assertTrue(out().startsWith("### Stack `dev`\n"), out());
-        assertTrue(out().contains("```mermaid\nflowchart TD\n"), out());
+        Cli.Run run = Cli.run("diff", BASE, HEAD, "--format", "markdown");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("### Stack `dev`\n"), run.out());
+        assertTrue(run.out().contains("```mermaid\nflowchart TD\n"), run.out());
     }
 
     @Test
     void samePlanTwiceIsOneLineAndExitCodeZeroEvenWithExitCode() {
-        assertEquals(0, Main.run("diff", BASE, BASE, "--exit-code"));
-        assertEquals(1, out().lines().count(), out());
-        assertTrue(out().startsWith("No changes"), out());
+        Cli.Run run = Cli.run("diff", BASE, BASE, "--exit-code");
+        assertEquals(0, run.exitCode());
+        assertEquals(1, run.out().lines().count(), run.out());
+        assertTrue(run.out().startsWith("No changes"), run.out());
     }
 
     @Test
     void exitCodeOneWhenAskedAndThereAreChanges() {
-        assertEquals(1, Main.run("diff", "--exit-code", BASE, HEAD));
+        assertEquals(1, Cli.run("diff", "--exit-code", BASE, HEAD).exitCode());
     }
 
     @Test
     void aBrokenPlanFileIsOneErrorLineAndExitTwo(@TempDir Path dir) throws Exception {
         Path broken = dir.resolve("head.json");
         Files.writeString(broken, "{\"formatVersion\": 1, \"project\": \"argo-gke\"");
-        assertEquals(2, Main.run("diff", BASE, broken.toString()));
-        String e = err.toString(StandardCharsets.UTF_8);
-        assertEquals(1, e.lines().count(), e);
-        assertTrue(e.startsWith("error: " + broken + ":1:"), e);
+        Cli.Run run = Cli.run("diff", BASE, broken.toString());
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("error: " + broken + ":1:"), run.err());
     }
 
     @Test
     void anUnknownFormatIsAUsageError() {
-        assertEquals(2, Main.run("diff", BASE, HEAD, "--format", "html"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: Invalid value for option '--format'"));
+        Cli.Run run = Cli.run("diff", BASE, HEAD, "--format", "html");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("Invalid value for option '--format'"), run.err());
     }
 }
