@@ -5,7 +5,6 @@ import com.pulumi.Pulumi;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.argogke.argo.ArgoWorkflows;
-import dev.argogke.argo.ServerService;
 import dev.argogke.cluster.GkeCluster;
 import dev.argogke.cluster.KubernetesAccess;
 import dev.argogke.cluster.Network;
@@ -13,10 +12,15 @@ import dev.argogke.cluster.ProjectServices;
 import dev.argogke.config.PulumiConfigSource;
 import dev.argogke.config.Settings;
 import dev.argogke.config.SettingsLoader;
+import dev.argogke.edge.Edge;
 import dev.argogke.workflows.ImageOverride;
 import dev.argogke.workflows.WorkflowCatalog;
 import dev.argogke.workflows.WorkflowsDeployment;
+import dev.argogke.workflows.lint.Finding;
+import dev.argogke.workflows.lint.LintReport;
+import dev.argogke.workflows.lint.Linter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -71,7 +75,8 @@ public final class App {
                 .filter(Settings.NodePool::workflowsOnly).map(Settings.NodePool::name).findFirst();
         var argo = new ArgoWorkflows("argo", new ArgoWorkflows.Args(project, settings.gcp().region(), stack,
                 settings.environment() == Settings.Environment.PROD, settings.argo(), settings.workflows(),
-                workflowsPool, ServerService.internal()), inCluster);
+                workflowsPool, Edge.serverService()), inCluster);
+        var edge = new Edge("edge", new Edge.Args(project, stack, settings.edge(), settings.argo().namespace(), argo.release()), inCluster);
 
         var workflows = new WorkflowsDeployment("workflows", new WorkflowsDeployment.Args(
                 inputs.catalog(), settings.workflows().namespace(), settings.workflows().suspendAll(),
@@ -84,6 +89,7 @@ public final class App {
         ctx.export("argoNamespace", Output.of(settings.argo().namespace()));
         ctx.export("artifactBucket", argo.bucket().name());
         ctx.export("workflows", Output.of(inputs.catalog().manifests().stream().map(m -> m.kind() + "/" + m.name().orElse("")).toList()));
+        edge.outputs().forEach(ctx::export);
         ctx.export("getCredentials", cluster.name().applyValue(n -> "gcloud container clusters get-credentials " + n
                 + " --location " + settings.cluster().location() + " --project " + project));
     }
@@ -99,8 +105,17 @@ public final class App {
             return load(root.resolve(settings.workflows().directory()));
         }
 
+        /** Loads the catalog and lints it as one set; any lint error stops the program here. */
         public static Inputs load(Path workflowsDirectory) {
-            return new Inputs(WorkflowCatalog.load(workflowsDirectory));
+            WorkflowCatalog catalog = WorkflowCatalog.load(workflowsDirectory);
+            LintReport report = Linter.lintManifests(catalog.manifests());
+            if (!report.clean()) {
+                List<Finding> errors = report.errors();
+                throw new UserError(errors.get(0).format()
+                        + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more lint errors; `bin/argo-gke lint " + workflowsDirectory + "` lists them)" : "")
+                        + "; nothing was deployed");
+            }
+            return new Inputs(catalog);
         }
     }
 }
