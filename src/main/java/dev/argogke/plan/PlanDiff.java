@@ -107,9 +107,11 @@ public record PlanDiff(String stack, List<ResourceChange> resources, List<Proper
         }
         List<ResourceChange> changes = new ArrayList<>();
         int secrets = 0;
+        // Component resources (the stack, argo-gke's own groupings) have no inputs of their own and
+        // nothing in the cloud: their children say what changes.
         Set<String> urns = new LinkedHashSet<>();
-        base.resources().forEach(r -> urns.add(r.urn()));
-        head.resources().forEach(r -> urns.add(r.urn()));
+        base.resources().stream().filter(PlanFile.Resource::custom).forEach(r -> urns.add(r.urn()));
+        head.resources().stream().filter(PlanFile.Resource::custom).forEach(r -> urns.add(r.urn()));
         for (String urn : urns.stream().sorted().toList()) {
             PlanFile.Resource b = base.resource(urn);
             PlanFile.Resource h = head.resource(urn);

@@ -148,6 +148,24 @@ class PlanDiffTest {
     }
 
     @Test
+    void turningOnDataplaneV2ReCreatesTheCluster() {
+        assertEquals(PlanDiff.Action.REPLACE, onlyChange(PlanDiff.of(
+                one("gcp:container/cluster:Cluster", "c", Map.of("name", "c")),
+                one("gcp:container/cluster:Cluster", "c", Map.of("name", "c", "datapathProvider", "ADVANCED_DATAPATH")))).action());
+    }
+
+    @Test
+    void componentResourcesAreNotListedOnlyTheirChildren() {
+        PlanFile base = PlanFile.builder("argo-gke", "dev").build();
+        PlanFile head = PlanFile.builder("argo-gke", "dev")
+                .resource("urn:edge", "argo-gke:edge:Edge", "edge", null, null, false, Map.of())
+                .resource("urn:ip", "gcp:compute/globalAddress:GlobalAddress", "edge-ip", "urn:edge", null, true, Map.of("name", "ip"))
+                .build();
+        PlanDiff.ResourceChange c = onlyChange(PlanDiff.of(base, head));
+        assertEquals("gcp:compute/globalAddress:GlobalAddress", c.type());
+    }
+
+    @Test
     void movingAResourceToAnotherProviderReplacesIt() {
         PlanFile base = PlanFile.builder("argo-gke", "dev").resource("urn:ns", "kubernetes:core/v1:Namespace", "argo", null,
                 "urn:provider-a", true, Map.of()).build();
