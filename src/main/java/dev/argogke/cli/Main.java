@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 PlanCommand.class,
                 LintCommand.class,
                 ImportCronJobsCommand.class,
+                DiffCommand.class,
+                CostCommand.class,
         })
 public final class Main {
     public static final int EXIT_OK = 0;
