@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.argogke.testing.MockCloud;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CostEstimateTest {
@@ -181,6 +183,14 @@ class CostEstimateTest {
         String text = CostReport.text(e);
         assertTrue(text.contains("Total") && text.contains(Show.usd(expected)), text);
         assertTrue(text.contains("Cloud Composer 3, smallest environment") && text.contains("~350.00"), text);
+    }
+
+    @Test
+    void committedDevStackCostsAtMostTwentyFiveDollarsAMonth() {
+        // The promise of the README: dev for the price of a few lunches, against Composer's hundreds.
+        CostEstimate estimate = CostEstimate.of(OfflinePlan.run(Path.of("."), MockCloud.stack("dev"), Optional.empty()));
+        assertTrue(estimate.complete(), "every line priced");
+        assertTrue(estimate.total().compareTo(new BigDecimal("25.00")) <= 0, "dev costs " + estimate.total());
     }
 
     @Test
