@@ -101,7 +101,9 @@ class GithubWorkflowsTest {
         Map<String, Object> java = map(step(build, "actions/setup-java").get("with"));
         assertEquals("17", java.get("java-version"));
         assertEquals("maven", java.get("cache"));
-        assertEquals("bash .ci/run", runs(build).trim());
+        List<String> commands = runs(build).strip().lines().toList();
+        assertEquals("bash .ci/run", commands.get(commands.size() - 1), "CI ends with exactly what .ci/run does locally");
+        assertTrue(runs(build).contains("../shared/conformance/argo-examples"), "the conformance corpus is put beside the checkout");
     }
 
     @Test
