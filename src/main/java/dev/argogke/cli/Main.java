@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 PlanCommand.class,
+                LintCommand.class,
                 ImportCronJobsCommand.class,
+                DiffCommand.class,
+                CostCommand.class,
                 StatusCommand.class,
                 RunCommand.class,
                 BackfillCommand.class,
