@@ -16,9 +16,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "backfill", mixinStandardHelpOptions = true,
-        description = {"Re-runs the schedule times of a window: one Workflow per time of every schedule line in",
-                "[--from, --to), in the cron's time zone, with the scheduled time as Argo would give it.",
-                "Safe to stop (Ctrl-C) and to repeat: a rerun creates only what is missing."})
+        description = {"Run the schedule times of a past window again, one Workflow per time.",
+                "Every schedule line's times in [--from, --to), in the cron's time zone, each with the scheduled",
+                "time as Argo would give it. Safe to stop (Ctrl-C) and to repeat: a rerun creates only what is",
+                "missing."})
 final class BackfillCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

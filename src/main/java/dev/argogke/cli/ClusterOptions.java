@@ -21,8 +21,8 @@ final class ClusterOptions {
     static final String DEFAULT_NAMESPACE = "argo";
 
     @Option(names = "--stack", paramLabel = "STACK",
-            description = "Stack whose settings give the namespace and workflows folder (default: ${DEFAULT-VALUE}"
-                    + " if stacks/Pulumi.dev.yaml exists).")
+            description = "Stack whose settings give the namespace and workflows folder (default: dev, if"
+                    + " stacks/Pulumi.dev.yaml exists).")
     String stack;
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",

@@ -22,8 +22,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs a CronWorkflow's job now, as `argo submit --from cronwf/NAME` does; with --follow,",
-                "shows its progress and logs and exits 0 only if it succeeds."})
+        description = {"Run a CronWorkflow's job now, as `argo submit --from cronwf/NAME` does.",
+                "With --follow, show its progress and logs and exit 0 only if it succeeds."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

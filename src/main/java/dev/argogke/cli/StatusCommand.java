@@ -20,9 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"What is scheduled on the cluster and whether it worked: per CronWorkflow its schedules and",
-                "time zone, whether it is suspended, the last scheduled and the next run times, active and last",
-                "runs, and whether it drifted from workflows/."})
+        description = {"Show what is scheduled on the cluster and whether it worked.",
+                "Per CronWorkflow: schedules and time zone, suspended or not, last scheduled and next run times,",
+                "active and last runs, and whether it drifted from workflows/."})
 final class StatusCommand implements Callable<Integer> {
     enum Format { table, json }
 
