@@ -13,7 +13,7 @@ import dev.argogke.config.PulumiConfigSource;
 import dev.argogke.config.Settings;
 import dev.argogke.config.SettingsLoader;
 import dev.argogke.edge.Edge;
-import dev.argogke.workflows.ImageOverride;
+import dev.argogke.workflows.DeployedForm;
 import dev.argogke.workflows.WorkflowCatalog;
 import dev.argogke.workflows.WorkflowsDeployment;
 import dev.argogke.workflows.lint.Finding;
@@ -79,8 +79,7 @@ public final class App {
         var edge = new Edge("edge", new Edge.Args(project, stack, settings.edge(), settings.argo().namespace(), argo.release()), inCluster);
 
         var workflows = new WorkflowsDeployment("workflows", new WorkflowsDeployment.Args(
-                inputs.catalog(), settings.workflows().namespace(), settings.workflows().suspendAll(),
-                new ImageOverride(settings.workflows().imageRegistry(), settings.workflows().imageTag()),
+                inputs.catalog(), settings.workflows().namespace(), DeployedForm.of(settings.workflows()),
                 stack, access.kubeconfig(), argo.release()), inCluster);
 
         ctx.export("clusterName", cluster.name());

@@ -1,10 +1,10 @@
 package dev.argogke.cli;
 
+import dev.argogke.workflows.DeployedForm;
 import dev.argogke.UserError;
 import dev.argogke.config.Settings;
 import dev.argogke.ops.ArgoCluster;
 import dev.argogke.ops.Cancellation;
-import dev.argogke.ops.DriftRules;
 import dev.argogke.ops.KubeConnection;
 import dev.argogke.ops.RepoCronWorkflows;
 import dev.argogke.ops.Status;
@@ -46,12 +46,11 @@ final class StatusCommand implements Callable<Integer> {
         Optional<Settings> settings = cluster.settingsIfReadable();
         Path dir = workflows != null ? workflows
                 : ClusterOptions.root().resolve(settings.map(s -> s.workflows().directory()).orElse("workflows"));
-        DriftRules rules = settings.map(s -> new DriftRules(s.workflows().suspendAll(), s.workflows().imageTag().isPresent(),
-                s.workflows().imageRegistry().isPresent())).orElse(DriftRules.none());
+        DeployedForm form = settings.map(s -> DeployedForm.of(s.workflows())).orElse(DeployedForm.asWritten());
         PrintWriter err = spec.commandLine().getErr();
         Optional<RepoCronWorkflows> repo;
         try {
-            repo = RepoCronWorkflows.load(dir, namespace, rules);
+            repo = RepoCronWorkflows.load(dir, namespace, form);
         } catch (UserError e) {
             // A half-edited file in workflows/ must not hide what the cluster runs.
             err.println("warning: not comparing with " + dir + ": " + e.getMessage());

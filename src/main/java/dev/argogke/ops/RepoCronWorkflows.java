@@ -1,5 +1,6 @@
 package dev.argogke.ops;
 
+import dev.argogke.workflows.DeployedForm;
 import dev.argogke.workflows.manifest.Manifest;
 import dev.argogke.workflows.manifest.ManifestLoader;
 import java.nio.file.Files;
@@ -11,15 +12,16 @@ import java.util.Optional;
 
 /**
  * The CronWorkflows the repository declares for one namespace, as {@code status} compares them
- * with the cluster.
+ * with the cluster: in the form the stack deploys them (suspended, images overridden), so that
+ * only real differences count as drift.
  *
  * @param source where they were read from, for messages ({@code workflows/})
- * @param specs  spec by name; documents naming another namespace are left out
+ * @param specs  deployed spec by name; documents naming another namespace are left out
  */
-public record RepoCronWorkflows(String source, Map<String, Map<String, Object>> specs, DriftRules rules) {
+public record RepoCronWorkflows(String source, Map<String, Map<String, Object>> specs) {
 
     /** Reads {@code dir}; empty when the folder does not exist (drift is then unknown, not "extra"). */
-    public static Optional<RepoCronWorkflows> load(Path dir, String namespace, DriftRules rules) {
+    public static Optional<RepoCronWorkflows> load(Path dir, String namespace, DeployedForm form) {
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
@@ -30,9 +32,9 @@ public record RepoCronWorkflows(String source, Map<String, Map<String, Object>> 
             }
             String ns = Json.string(m.content(), "metadata", "namespace").orElse(namespace);
             if (ns.equals(namespace)) {
-                specs.putIfAbsent(m.name().get(), Json.map(m.content(), "spec"));
+                specs.putIfAbsent(m.name().get(), form.spec(m.kind(), Json.map(m.content(), "spec")));
             }
         }
-        return Optional.of(new RepoCronWorkflows(dir.getFileName() + "/", specs, rules));
+        return Optional.of(new RepoCronWorkflows(dir.getFileName() + "/", specs));
     }
 }

@@ -17,19 +17,13 @@ final class SpecDrift {
     }
 
     /** The differing paths, e.g. {@code spec.schedules[0]: workflows/ has '0 6 * * *', the cluster '0 7 * * *'}. */
-    static List<String> compare(Map<String, Object> repoSpec, Map<String, Object> clusterSpec, DriftRules rules) {
+    static List<String> compare(Map<String, Object> repoSpec, Map<String, Object> clusterSpec) {
         List<String> out = new ArrayList<>();
-        Object expected = repoSpec;
-        if (rules.suspendAll()) {
-            Map<String, Object> copy = Json.deepCopy(repoSpec);
-            copy.put("suspend", true);
-            expected = copy;
-        }
-        compare(expected, clusterSpec, "spec", rules, out);
+        compare(repoSpec, clusterSpec, "spec", out);
         return out;
     }
 
-    private static void compare(Object repo, Object cluster, String path, DriftRules rules, List<String> out) {
+    private static void compare(Object repo, Object cluster, String path, List<String> out) {
         if (repo == null) {
             return;
         }
@@ -39,7 +33,7 @@ final class SpecDrift {
                 return;
             }
             for (Map.Entry<?, ?> e : repoMap.entrySet()) {
-                compare(e.getValue(), clusterMap.get(e.getKey()), path + "." + e.getKey(), rules, out);
+                compare(e.getValue(), clusterMap.get(e.getKey()), path + "." + e.getKey(), out);
             }
             return;
         }
@@ -53,7 +47,7 @@ final class SpecDrift {
                 return;
             }
             for (int i = 0; i < repoList.size(); i++) {
-                compare(repoList.get(i), clusterList.get(i), path + "[" + i + "]", rules, out);
+                compare(repoList.get(i), clusterList.get(i), path + "[" + i + "]", out);
             }
             return;
         }
@@ -61,10 +55,7 @@ final class SpecDrift {
             out.add(path + ": missing in the cluster (workflows/ has " + show(repo) + ")");
             return;
         }
-        boolean same = path.endsWith(".image") && repo instanceof String r && cluster instanceof String c
-                ? rules.comparableImage(r).equals(rules.comparableImage(c))
-                : sameScalar(repo, cluster);
-        if (!same) {
+        if (!sameScalar(repo, cluster)) {
             out.add(path + ": workflows/ has " + show(repo) + ", the cluster " + show(cluster));
         }
     }

@@ -78,7 +78,7 @@ public final class Status {
                 if (spec == null) {
                     return new Drift(DriftState.EXTRA, List.<String>of());
                 }
-                List<String> diffs = SpecDrift.compare(spec, Json.map(resource.getAdditionalProperties(), "spec"), r.rules());
+                List<String> diffs = SpecDrift.compare(spec, Json.map(resource.getAdditionalProperties(), "spec"));
                 return new Drift(diffs.isEmpty() ? DriftState.IN_SYNC : DriftState.DIFFERENT, diffs);
             }).orElse(new Drift(DriftState.UNKNOWN, List.of()));
             Optional<LastRun> lastRun = Optional.ofNullable(lastRuns.get(name));

@@ -37,7 +37,7 @@ public final class WorkflowsDeployment extends ComponentResource {
      * @param kubeconfig the cluster's kubeconfig (secret)
      * @param release    the Argo release whose CRDs the workflows need
      */
-    public record Args(WorkflowCatalog catalog, String namespace, boolean suspendAll, ImageOverride images,
+    public record Args(WorkflowCatalog catalog, String namespace, DeployedForm form,
                        String stack, Output<String> kubeconfig, Release release) {
     }
 
@@ -82,11 +82,7 @@ public final class WorkflowsDeployment extends ComponentResource {
     @SuppressWarnings("unchecked")
     static Map<String, Object> spec(Manifest m, Args args) {
         Object rawSpec = m.content().get("spec");
-        Map<String, Object> spec = rawSpec instanceof Map<?, ?> s ? (Map<String, Object>) args.images().rewrite(s) : new LinkedHashMap<>();
-        if ("CronWorkflow".equals(m.kind()) && args.suspendAll()) {
-            spec.put("suspend", true);
-        }
-        return spec;
+        return args.form().spec(m.kind(), rawSpec instanceof Map<?, ?> s ? (Map<String, Object>) s : null);
     }
 
     private static Map<String, String> labels(Manifest m, String stack) {

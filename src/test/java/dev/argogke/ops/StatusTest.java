@@ -1,5 +1,8 @@
 package dev.argogke.ops;
 
+import dev.argogke.workflows.DeployedForm;
+import dev.argogke.workflows.ImageOverride;
+import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -176,7 +179,7 @@ class StatusTest {
         cron(cronYaml("hand-made", "UTC", "0 4 * * *"));
 
         Status.Report report = status("2026-03-08T12:00:00Z",
-                RepoCronWorkflows.load(repo, "argo", DriftRules.none()));
+                RepoCronWorkflows.load(repo, "argo", DeployedForm.asWritten()));
 
         assertEquals(Status.DriftState.IN_SYNC, row(report, "same").drift().state());
         assertEquals(Status.DriftState.MISSING, row(report, "not-deployed").drift().state());
@@ -190,14 +193,17 @@ class StatusTest {
 
     @Test
     void whatTheStackChangesOnDeployIsNotDrift() throws Exception {
-        Files.writeString(repo.resolve("etl.yaml"), cronYaml("etl", "UTC", "0 2 * * *").replace("spec:\n", "spec:\n  suspend: false\n"));
+        String own = "europe-docker.pkg.dev/acme-prod/images/etl:1.2";
+        Files.writeString(repo.resolve("etl.yaml"), cronYaml("etl", "UTC", "0 2 * * *")
+                .replace("spec:\n", "spec:\n  suspend: false\n").replace("ghcr.io/acme/etl:1.2", own));
         cron(cronYaml("etl", "UTC", "0 2 * * *").replace("spec:\n", "spec:\n  suspend: true\n")
                 .replace("ghcr.io/acme/etl:1.2", "europe-west1-docker.pkg.dev/acme-dev/images/etl:dev"));
+        DeployedForm dev = new DeployedForm(true, new ImageOverride(Optional.of("europe-west1-docker.pkg.dev/acme-dev/images"), Optional.of("dev")));
 
         assertEquals(Status.DriftState.IN_SYNC, row(status("2026-03-08T12:00:00Z",
-                RepoCronWorkflows.load(repo, "argo", new DriftRules(true, true, true))), "etl").drift().state());
+                RepoCronWorkflows.load(repo, "argo", dev)), "etl").drift().state());
         assertEquals(2, row(status("2026-03-08T12:00:00Z",
-                RepoCronWorkflows.load(repo, "argo", DriftRules.none())), "etl").drift().differences().size());
+                RepoCronWorkflows.load(repo, "argo", DeployedForm.asWritten())), "etl").drift().differences().size());
     }
 
     @Test

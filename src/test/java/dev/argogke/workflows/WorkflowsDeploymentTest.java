@@ -21,7 +21,7 @@ class WorkflowsDeploymentTest {
         WorkflowCatalog catalog = WorkflowCatalog.load(Path.of("workflows"));
         return MockCloud.run("dev", Map.of(), Set.of(), ctx -> {
             Release release = new Release("argo", ReleaseArgs.builder().chart("argo-workflows").version("2.0.1").build());
-            new WorkflowsDeployment("workflows", new WorkflowsDeployment.Args(catalog, namespace, suspendAll, images,
+            new WorkflowsDeployment("workflows", new WorkflowsDeployment.Args(catalog, namespace, new DeployedForm(suspendAll, images),
                     "dev", Output.of("kubeconfig"), release), null);
         });
     }
