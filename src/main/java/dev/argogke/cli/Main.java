@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 PlanCommand.class,
+                CheckCommand.class,
         })
 public final class Main {
     public static final int EXIT_OK = 0;
