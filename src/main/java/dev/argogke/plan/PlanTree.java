@@ -15,6 +15,7 @@ public final class PlanTree {
                     "nodeConfig.serviceAccount", "deletionProtection")),
             Map.entry("gcp:container/nodePool:NodePool", List.of("name", "nodeConfig.machineType", "nodeConfig.spot",
                     "autoscaling.minNodeCount", "autoscaling.maxNodeCount", "nodeConfig.diskSizeGb", "nodeConfig.taints")),
+            Map.entry("kubernetes:core/v1:Namespace", List.of("metadata.name")),
             Map.entry("kubernetes:helm.sh/v3:Release", List.of("chart", "version", "namespace", "repositoryOpts.repo")),
             Map.entry("gcp:storage/bucket:Bucket", List.of("name", "location", "uniformBucketLevelAccess",
                     "publicAccessPrevention", "lifecycleRules")),

@@ -1,0 +1,107 @@
+package dev.argogke;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.argogke.testing.MockCloud;
+import dev.argogke.testing.MockCloud.Registered;
+import dev.argogke.workflows.manifest.ManifestLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The whole program, {@code App.stack(Context)}, with the committed dev stack's config. */
+class AppTest {
+    private static MockCloud.Result dev;
+
+    @BeforeAll
+    static void runDev() {
+        dev = MockCloud.run(MockCloud.stack("dev"), App::stack);
+    }
+
+    @Test
+    void devStackRunsWithoutErrors() {
+        assertTrue(dev.test().exceptions().isEmpty(), () -> "exceptions: " + dev.test().exceptions());
+        assertTrue(dev.test().errors().isEmpty(), () -> "errors: " + dev.test().errors());
+    }
+
+    @Test
+    void devStackRegistersTheClusterWithAnAutoscalingPoolAsConfigured() {
+        Registered cluster = dev.one("gcp:container/cluster:Cluster");
+        assertEquals("argo-dev", cluster.string("name"));
+        assertEquals("europe-west1-b", cluster.string("location"));
+        Registered pool = dev.one("gcp:container/nodePool:NodePool");
+        assertEquals(1, pool.integer("autoscaling.minNodeCount"));
+        assertEquals(3, pool.integer("autoscaling.maxNodeCount"));
+        assertEquals(Boolean.TRUE, pool.input("nodeConfig.spot"));
+        assertEquals("e2-medium", pool.string("nodeConfig.machineType"));
+    }
+
+    @Test
+    void devStackInstallsArgoWithAPinnedChartThroughTheClustersProvider() {
+        Registered release = dev.one("kubernetes:helm.sh/v3:Release");
+        assertEquals("argo-workflows", release.string("chart"));
+        assertTrue(release.string("version").matches("[0-9]+\\.[0-9]+\\.[0-9]+"), "chart version is pinned: " + release.string("version"));
+        assertTrue(release.provider().contains("pulumi:providers:kubernetes::k8s"), release.provider());
+    }
+
+    @Test
+    void devStackCreatesTheArtifactBucketAndTheWorkloadIdentityBinding() {
+        assertNotNull(dev.one("gcp:storage/bucket:Bucket"));
+        List<String> members = dev.ofType("gcp:serviceaccount/iAMMember:IAMMember").stream()
+                .filter(r -> "roles/iam.workloadIdentityUser".equals(r.string("role")))
+                .map(r -> r.string("member")).toList();
+        assertTrue(members.contains("serviceAccount:acme-argo-dev.svc.id.goog[argo/argo-workflow]"), members.toString());
+    }
+
+    @Test
+    void devStackDeploysExactlyOneCustomResourcePerWorkflowDocument() {
+        Set<String> expected = ManifestLoader.loadAll(List.of(Path.of("workflows"))).stream()
+                .map(m -> m.kind() + "/" + m.name().orElseThrow()).collect(Collectors.toSet());
+        List<Registered> deployed = dev.resources().stream().filter(r -> r.type().startsWith("kubernetes:argoproj.io/v1alpha1:")).toList();
+        Set<String> names = deployed.stream().map(r -> r.string("kind") + "/" + r.string("metadata.name")).collect(Collectors.toSet());
+        assertEquals(expected.size(), deployed.size());
+        assertEquals(expected, names);
+    }
+
+    @Test
+    void everyKubernetesResourceGoesThroughAnExplicitProviderNeverTheAmbientKubeconfig() {
+        for (Registered r : dev.resources()) {
+            if (r.type().startsWith("kubernetes:")) {
+                assertNotNull(r.provider(), r.type() + " " + r.name() + " uses the default provider");
+                assertFalse(r.provider().contains("pulumi:providers:kubernetes::default"), r.type() + " " + r.name());
+            }
+        }
+    }
+
+    @Test
+    void kubeconfigOutputIsSecretAndUsesTheGcloudAuthPlugin() {
+        assertTrue(dev.outputIsSecret("kubeconfig"));
+        assertTrue(String.valueOf(dev.output("kubeconfig")).contains("command: gke-gcloud-auth-plugin"));
+        assertFalse(String.valueOf(dev.output("kubeconfig")).contains("auth-provider"));
+    }
+
+    @Test
+    void outputsNameTheClusterNamespaceBucketAndWorkflows() {
+        assertEquals("argo-dev", dev.output("clusterName"));
+        assertEquals("europe-west1-b", dev.output("clusterLocation"));
+        assertEquals("argo", dev.output("argoNamespace"));
+        assertEquals("acme-argo-dev-argo-dev", dev.output("artifactBucket"));
+        assertTrue(((List<?>) dev.output("workflows")).contains("CronWorkflow/nightly-reports"));
+    }
+
+    @Test
+    void everyGoogleResourceButTheApiServicesWaitsForTheApisThroughTheStacksGoogleProvider() {
+        for (Registered r : dev.resources()) {
+            if (r.type().startsWith("gcp:") && !r.type().equals("gcp:projects/service:Service")) {
+                assertNotNull(r.provider(), r.type() + " " + r.name());
+                assertTrue(r.provider().contains("pulumi:providers:gcp::gcp"), r.type() + " " + r.name() + " -> " + r.provider());
+            }
+        }
+    }
+}

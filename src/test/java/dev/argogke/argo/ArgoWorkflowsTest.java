@@ -1,0 +1,121 @@
+package dev.argogke.argo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.argogke.config.Settings;
+import dev.argogke.config.SettingsLoader;
+import dev.argogke.testing.MockCloud;
+import dev.argogke.testing.MockCloud.Registered;
+import dev.argogke.testing.TestSettings;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ArgoWorkflowsTest {
+    private static MockCloud.Result run(Settings s, Optional<String> workflowsPool) {
+        return MockCloud.run(s.stack(), Map.of(), Set.of(), ctx -> new ArgoWorkflows("argo", new ArgoWorkflows.Args(
+                s.gcp().project(), s.gcp().region(), s.stack(), s.environment() == Settings.Environment.PROD,
+                s.argo(), s.workflows(), workflowsPool, ServerService.internal()), null));
+    }
+
+    private static Registered release(MockCloud.Result r) {
+        return r.one("kubernetes:helm.sh/v3:Release");
+    }
+
+    @Test
+    void releaseIsTheOfficialChartPinnedToAVersionShippingArgo41() {
+        Registered release = release(run(TestSettings.of("dev"), Optional.empty()));
+        assertEquals("argo-workflows", release.string("chart"));
+        assertEquals(SettingsLoader.ARGO_CHART_VERSION, release.string("version"));
+        assertEquals("https://argoproj.github.io/argo-helm", release.string("repositoryOpts.repo"));
+        assertEquals("argo", release.string("namespace"));
+        assertEquals(SettingsLoader.ARGO_IMAGE_TAG, release.string("values.images.tag"));
+        assertTrue(SettingsLoader.ARGO_IMAGE_TAG.startsWith("v4.1."));
+    }
+
+    @Test
+    void controllerWatchesTheWorkflowsNamespaceAndServerUsesTheConfiguredAuthMode() {
+        Registered release = release(run(TestSettings.of("dev"), Optional.empty()));
+        assertEquals(List.of("argo"), release.input("values.controller.workflowNamespaces"));
+        assertEquals(Boolean.TRUE, release.input("values.singleNamespace"));
+        assertEquals(List.of("--auth-mode=server"), release.input("values.server.extraArgs"));
+        assertEquals(Boolean.FALSE, release.input("values.server.secure"));
+    }
+
+    @Test
+    void artifactsAndLogsGoToTheBucketThroughWorkloadIdentityWithoutKeys() {
+        MockCloud.Result r = run(TestSettings.of("dev"), Optional.empty());
+        Registered release = release(r);
+        Registered bucket = r.one("gcp:storage/bucket:Bucket");
+        assertEquals(bucket.string("name"), release.string("values.artifactRepository.gcs.bucket"));
+        assertEquals(Boolean.TRUE, release.input("values.artifactRepository.archiveLogs"));
+        assertEquals(Boolean.FALSE, release.input("values.useStaticCredentials"));
+        assertNull(release.input("values.artifactRepository.gcs.serviceAccountKeySecret"));
+        Map<?, ?> annotations = (Map<?, ?>) release.input("values.workflow.serviceAccount.annotations");
+        assertEquals("argo-wf-dev@acme-argo-dev.iam.gserviceaccount.com", annotations.get("iam.gke.io/gcp-service-account"));
+    }
+
+    @Test
+    void bucketIsPrivateUniformAndDeletesArtifactsAfterTheRetention() {
+        Registered bucket = run(TestSettings.of("dev"), Optional.empty()).one("gcp:storage/bucket:Bucket");
+        assertEquals(Boolean.TRUE, bucket.input("uniformBucketLevelAccess"));
+        assertEquals("enforced", bucket.string("publicAccessPrevention"));
+        assertEquals("Delete", bucket.string("lifecycleRules[0].action.type"));
+        assertEquals(7, bucket.integer("lifecycleRules[0].condition.age"));
+        assertEquals(Boolean.TRUE, bucket.input("forceDestroy"));
+        Registered prodBucket = run(TestSettings.of("prod"), Optional.empty()).one("gcp:storage/bucket:Bucket");
+        assertEquals(30, prodBucket.integer("lifecycleRules[0].condition.age"));
+        assertEquals(Boolean.FALSE, prodBucket.input("forceDestroy"));
+    }
+
+    @Test
+    void workloadIdentityBindsEachKubernetesServiceAccountToItsGoogleServiceAccount() {
+        MockCloud.Result r = run(TestSettings.of("dev"), Optional.empty());
+        Map<String, String> bindings = new java.util.HashMap<>();
+        for (Registered b : r.ofType("gcp:serviceaccount/iAMMember:IAMMember")) {
+            assertEquals("roles/iam.workloadIdentityUser", b.string("role"));
+            bindings.put(b.string("member"), b.string("serviceAccountId"));
+        }
+        assertEquals("projects/acme-argo-dev/serviceAccounts/argo-wf-dev",
+                bindings.get("serviceAccount:acme-argo-dev.svc.id.goog[argo/argo-workflow]"));
+        assertEquals("projects/acme-argo-dev/serviceAccounts/argo-server-dev",
+                bindings.get("serviceAccount:acme-argo-dev.svc.id.goog[argo/argo-server]"));
+    }
+
+    @Test
+    void theUiOnlyReadsArtifactsWhileWorkflowsWriteThem() {
+        MockCloud.Result r = run(TestSettings.of("dev"), Optional.empty());
+        Map<String, String> roleByMember = new java.util.HashMap<>();
+        r.ofType("gcp:storage/bucketIAMMember:BucketIAMMember").forEach(m -> roleByMember.put(m.string("member"), m.string("role")));
+        assertEquals("roles/storage.objectUser", roleByMember.get("serviceAccount:argo-wf-dev@acme-argo-dev.iam.gserviceaccount.com"));
+        assertEquals("roles/storage.objectViewer", roleByMember.get("serviceAccount:argo-server-dev@acme-argo-dev.iam.gserviceaccount.com"));
+    }
+
+    @Test
+    void configuredWorkflowRolesAreGrantedToTheWorkflowsServiceAccountOnly() {
+        MockCloud.Result r = run(TestSettings.of("prod"), Optional.empty());
+        List<String> roles = r.ofType("gcp:projects/iAMMember:IAMMember").stream()
+                .peek(m -> assertEquals("serviceAccount:argo-wf-prod@acme-argo-prod.iam.gserviceaccount.com", m.string("member")))
+                .map(m -> m.string("role")).sorted().toList();
+        assertEquals(List.of("roles/bigquery.dataEditor", "roles/bigquery.jobUser", "roles/datastore.user"), roles);
+        assertTrue(run(TestSettings.of("dev"), Optional.empty()).ofType("gcp:projects/iAMMember:IAMMember").isEmpty());
+    }
+
+    @Test
+    void workflowPodsAreSteeredOntoTheWorkflowPoolWhenThereIsOne() {
+        Registered release = release(run(TestSettings.of("prod"), Optional.of("jobs")));
+        Map<?, ?> spec = (Map<?, ?>) release.input("values.controller.workflowDefaults.spec");
+        assertEquals(Map.of("argo-gke/pool", "jobs"), spec.get("nodeSelector"));
+        Map<?, ?> toleration = (Map<?, ?>) ((List<?>) spec.get("tolerations")).get(0);
+        assertEquals("argo-gke/workflows", toleration.get("key"));
+        assertEquals("NoSchedule", toleration.get("effect"));
+        Map<?, ?> devSpec = (Map<?, ?>) release(run(TestSettings.of("dev"), Optional.empty())).input("values.controller.workflowDefaults.spec");
+        assertFalse(devSpec.containsKey("nodeSelector"));
+        assertEquals("argo-workflow", devSpec.get("serviceAccountName"));
+    }
+}

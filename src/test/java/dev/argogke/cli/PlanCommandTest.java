@@ -1,0 +1,80 @@
+package dev.argogke.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.argogke.testing.Cli;
+import dev.argogke.testing.TestSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PlanCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void devPlanPrintsTheWholeTree() {
+        Cli.Run run = Cli.run("plan", "--stack", "dev");
+        assertEquals(0, run.exitCode(), run.err());
+        for (String expected : new String[] {
+                "gcp:container/cluster:Cluster  cluster", "gcp:container/nodePool:NodePool  cluster-general",
+                "autoscaling.maxNodeCount = 3", "kubernetes:helm.sh/v3:Release  argo", "gcp:storage/bucket:Bucket",
+                "kubernetes:argoproj.io/v1alpha1:CronWorkflow  workflows-cronworkflow-nightly-reports",
+                "spec.suspend = true", "kubeconfig = [secret]", "(known after deploy)"}) {
+            assertTrue(run.out().contains(expected), "missing '" + expected + "' in\n" + run.out());
+        }
+    }
+
+    @Test
+    void prodPlanShowsBothPoolsAndLiveSchedules() {
+        Cli.Run run = Cli.run("plan", "--stack", "prod");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("cluster-system"));
+        assertTrue(run.out().contains("cluster-jobs"));
+        assertFalse(run.out().contains("spec.suspend = true"), "prod schedules run");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "no project           |  gcp:project: acme-argo-dev |  | gcp:project",
+            "max below min        |      maxNodes: 3 |      maxNodes: 0 | argo-gke:nodePools[0].maxNodes",
+            "wrong type           |      minNodes: 1 |      minNodes: [1] | argo-gke:nodePools[0].minNodes",
+            "unknown key          |  argo-gke:workflows: |  argo-gke:workflow: | argo-gke:workflow",
+            "no IAP members       |    iapMembers: |    iapMember: | argo-gke:edge.iapMember",
+            "malformed member     |      - group:data-team@example.com |      - group:not-an-email | argo-gke:edge.iapMembers[0]",
+            "host outside zone    |    host: argo-dev.example.com |    host: argo-dev.example.net | argo-gke:edge.host",
+    })
+    void badStackConfigIsOneLineNamingTheKeyExitTwo(String what, String line, String replacement, String key) throws IOException {
+        Path file = dir.resolve("Pulumi.bad.yaml");
+        Files.writeString(file, TestSettings.devWith(line, replacement == null ? "" : replacement));
+        Cli.Run run = Cli.run("plan", "--stack-file", file.toString());
+        assertEquals(2, run.exitCode(), what);
+        assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+        assertTrue(run.err().contains(key.trim()), what + ": " + run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void malformedWorkflowFileIsOneLineWithFileAndLine() throws IOException {
+        Path workflows = Files.createDirectories(dir.resolve("workflows"));
+        Files.writeString(workflows.resolve("nightly.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: CronWorkflow\nmetadata:\n  name: nightly\nspec:\n  schedules: [\"0 2 * * *\"\n");
+        Cli.Run run = Cli.run("plan", "--stack", "dev", "--workflows", workflows.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().matches("(?s)error: .*nightly\\.yaml:[0-9]+:[0-9]+: error: invalid YAML.*"), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
+    @Test
+    void unknownStackNamesTheStacksThereAre() {
+        Cli.Run run = Cli.run("plan", "--stack", "staging");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("stacks here: dev, prod"), run.err());
+    }
+}

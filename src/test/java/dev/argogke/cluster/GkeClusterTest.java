@@ -1,0 +1,106 @@
+package dev.argogke.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.argogke.config.Settings;
+import dev.argogke.testing.MockCloud;
+import dev.argogke.testing.MockCloud.Registered;
+import dev.argogke.testing.TestSettings;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GkeClusterTest {
+
+    private static MockCloud.Result run(Settings s) {
+        return MockCloud.run(s.stack(), Map.of(), java.util.Set.of(), ctx -> {
+            var network = new Network("network", Network.Args.defaults(s.gcp().project(), s.gcp().region(), s.cluster().privateNodes()), null);
+            new GkeCluster("cluster", new GkeCluster.Args(s.gcp().project(), s.cluster(), s.nodePools(), network), null);
+        });
+    }
+
+    @Test
+    void clusterIsZonalOnTheConfiguredReleaseChannelWithWorkloadIdentityAndShieldedNodes() {
+        Registered cluster = run(TestSettings.of("dev")).one("gcp:container/cluster:Cluster");
+        assertEquals("europe-west1-b", cluster.string("location"));
+        assertEquals("REGULAR", cluster.string("releaseChannel.channel"));
+        assertEquals("acme-argo-dev.svc.id.goog", cluster.string("workloadIdentityConfig.workloadPool"));
+        assertEquals(Boolean.TRUE, cluster.input("enableShieldedNodes"));
+        assertEquals(Boolean.FALSE, cluster.input("enableLegacyAbac"));
+        assertEquals(Boolean.FALSE, cluster.input("masterAuth.clientCertificateConfig.issueClientCertificate"));
+        assertEquals(Boolean.TRUE, cluster.input("removeDefaultNodePool"));
+    }
+
+    @Test
+    void nodesRunAsADedicatedServiceAccountWithOnlyNodeRoles() {
+        MockCloud.Result r = run(TestSettings.of("dev"));
+        Registered account = r.one("gcp:serviceaccount/account:Account");
+        String email = account.string("accountId") + "@acme-argo-dev.iam.gserviceaccount.com";
+        assertEquals(email, r.one("gcp:container/nodePool:NodePool").string("nodeConfig.serviceAccount"));
+        assertEquals(email, r.one("gcp:container/cluster:Cluster").string("nodeConfig.serviceAccount"));
+        List<String> roles = r.ofType("gcp:projects/iAMMember:IAMMember").stream().map(m -> m.string("role")).sorted().toList();
+        assertEquals(GkeCluster.NODE_ROLES.stream().sorted().toList(), roles);
+    }
+
+    @Test
+    void devPoolAutoscalesWithinConfiguredBoundsOnSpotVms() {
+        Registered pool = run(TestSettings.of("dev")).one("gcp:container/nodePool:NodePool");
+        assertEquals(1, pool.integer("autoscaling.minNodeCount"));
+        assertEquals(3, pool.integer("autoscaling.maxNodeCount"));
+        assertEquals(1, pool.integer("initialNodeCount"));
+        assertEquals(Boolean.TRUE, pool.input("nodeConfig.spot"));
+        assertEquals("GKE_METADATA", pool.string("nodeConfig.workloadMetadataConfig.mode"));
+        assertEquals(Boolean.TRUE, pool.input("nodeConfig.shieldedInstanceConfig.enableSecureBoot"));
+        assertNull(pool.input("nodeConfig.taints"));
+    }
+
+    @Test
+    void prodWorkflowPoolScalesFromZeroAndIsTaintedForWorkflowsOnly() {
+        MockCloud.Result r = run(TestSettings.of("prod"));
+        Registered jobs = r.named("gcp:container/nodePool:NodePool", "cluster-jobs");
+        assertEquals(0, jobs.integer("autoscaling.minNodeCount"));
+        assertEquals(6, jobs.integer("autoscaling.maxNodeCount"));
+        assertEquals(GkeCluster.WORKFLOWS_TAINT_KEY, jobs.string("nodeConfig.taints[0].key"));
+        assertEquals("NO_SCHEDULE", jobs.string("nodeConfig.taints[0].effect"));
+        Registered system = r.named("gcp:container/nodePool:NodePool", "cluster-system");
+        assertEquals(Boolean.FALSE, system.input("nodeConfig.spot"));
+        assertNull(system.input("nodeConfig.taints"));
+    }
+
+    @Test
+    void prodClusterHasDeletionProtectionAndDevDoesNot() {
+        assertEquals(Boolean.TRUE, run(TestSettings.of("prod")).one("gcp:container/cluster:Cluster").input("deletionProtection"));
+        assertEquals(Boolean.FALSE, run(TestSettings.of("dev")).one("gcp:container/cluster:Cluster").input("deletionProtection"));
+    }
+
+    @Test
+    void privateNodesKeepAPublicControlPlaneEndpoint() {
+        Registered cluster = run(TestSettings.of("dev")).one("gcp:container/cluster:Cluster");
+        assertEquals(Boolean.TRUE, cluster.input("privateClusterConfig.enablePrivateNodes"));
+        assertEquals(Boolean.FALSE, cluster.input("privateClusterConfig.enablePrivateEndpoint"));
+        assertFalse(cluster.inputs().containsKey("masterAuthorizedNetworksConfig"));
+    }
+
+    @Test
+    void authorizedNetworksRestrictTheControlPlane() {
+        Settings dev = TestSettings.of("dev");
+        Settings.Cluster c = dev.cluster();
+        Settings.Cluster restricted = new Settings.Cluster(c.name(), c.location(), c.releaseChannel(), c.privateNodes(),
+                List.of("203.0.113.0/24"), c.deletionProtection());
+        Settings s = new Settings(dev.stack(), dev.environment(), dev.gcp(), restricted, dev.nodePools(), dev.argo(),
+                dev.workflows(), dev.edge(), dev.waivers());
+        Registered cluster = run(s).one("gcp:container/cluster:Cluster");
+        assertEquals("203.0.113.0/24", cluster.string("masterAuthorizedNetworksConfig.cidrBlocks[0].cidrBlock"));
+    }
+
+    @Test
+    void kubeconfigUsesTheAuthPluginAndTheClustersEndpoint() {
+        String kubeconfig = KubernetesAccess.kubeconfig("argo-dev", "198.51.100.10", "Q0E=");
+        assertTrue(kubeconfig.contains("server: https://198.51.100.10"));
+        assertTrue(kubeconfig.contains("certificate-authority-data: Q0E="));
+        assertTrue(kubeconfig.contains("command: gke-gcloud-auth-plugin"));
+    }
+}

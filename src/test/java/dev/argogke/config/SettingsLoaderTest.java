@@ -1,0 +1,137 @@
+package dev.argogke.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.argogke.testing.TestSettings;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SettingsLoaderTest {
+    @TempDir
+    Path dir;
+
+    private Settings load(String text) {
+        return SettingsLoader.load("dev", TestSettings.stackFile(dir, "dev", text));
+    }
+
+    private SettingsException fails(String text) {
+        return assertThrows(SettingsException.class, () -> load(text));
+    }
+
+    @Test
+    void committedDevStackIsSmallSpotAndSuspended() {
+        Settings dev = TestSettings.of("dev");
+        assertEquals(Settings.Environment.DEV, dev.environment());
+        assertTrue(dev.cluster().zonal());
+        assertEquals("REGULAR", dev.cluster().releaseChannel());
+        assertEquals(1, dev.nodePools().size());
+        assertTrue(dev.nodePools().get(0).spot());
+        assertTrue(dev.workflows().suspendAll(), "dev never runs production schedules");
+        assertFalse(dev.cluster().deletionProtection());
+    }
+
+    @Test
+    void committedProdStackIsSturdierThanDev() {
+        Settings prod = TestSettings.of("prod");
+        assertEquals(Settings.Environment.PROD, prod.environment());
+        assertTrue(prod.cluster().deletionProtection());
+        assertFalse(prod.workflows().suspendAll());
+        assertTrue(prod.nodePools().stream().anyMatch(p -> !p.spot()), "system pool on demand");
+        assertTrue(prod.nodePools().stream().anyMatch(p -> p.workflowsOnly() && p.minNodes() == 0), "workflow pool scales from zero");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            // what is wrong | line in the dev stack | replacement | the message names
+            "missing project        |  gcp:project: acme-argo-dev |  | gcp:project: required",
+            "maxNodes below min     |      maxNodes: 3 |      maxNodes: 0 | argo-gke:nodePools[0].maxNodes",
+            "min nodes not a number |      minNodes: 1 |      minNodes: one | argo-gke:nodePools[0].minNodes: must be a whole number",
+            "zone outside region    |    location: europe-west1-b |    location: us-east1-b | argo-gke:cluster.location: 'us-east1-b' is not in gcp:region europe-west1",
+            "typo in a setting      |    releaseChannel: REGULAR |    releaseChanel: REGULAR | argo-gke:cluster.releaseChanel: unknown setting (did you mean releaseChannel?)",
+            "unknown release channel|    releaseChannel: REGULAR |    releaseChannel: FAST | argo-gke:cluster.releaseChannel: 'FAST' is not one of",
+            "bad environment        |  argo-gke:environment: dev |  argo-gke:environment: staging | argo-gke:environment: 'staging' is not one of dev, prod",
+            "malformed IAP member   |      - group:data-team@example.com |      - data-team@example.com | argo-gke:edge.iapMembers[0]: 'data-team@example.com' is not a member; use user:<email>, group:<email> or domain:<domain> (write user:data-team@example.com)",
+            "empty IAP members      |      - group:data-team@example.com |      [] | argo-gke:edge.iapMembers",
+            "host outside the zone  |    host: argo-dev.example.com |    host: argo.example.org | argo-gke:edge.host: 'argo.example.org' is outside the managed zone's domain example.com",
+            "owner role for jobs    |    artifactRetentionDays: 7 |    artifactRetentionDays: 7\\n    workflowRoles: [roles/owner] | argo-gke:argo.workflowRoles[0]: roles/owner would let every workflow administer the project",
+            "bad CIDR               |    privateNodes: true |    privateNodes: true\\n    authorizedNetworks: [10.0.0.0/33] | argo-gke:cluster.authorizedNetworks[0]: '10.0.0.0/33' is not a CIDR",
+    })
+    void badConfigIsOneProblemNamingTheKey(String what, String line, String replacement, String expected) {
+        String text = TestSettings.devWith(line, replacement == null ? "" : replacement.replace("\\n", "\n"));
+        SettingsException e = fails(text);
+        assertTrue(e.getMessage().contains(expected.trim()), what + ": " + e.getMessage());
+        assertTrue(e.getMessage().startsWith(dir.resolve("Pulumi.dev.yaml").toString()), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+    }
+
+    @Test
+    void emptyIapMembersIsRefusedNeverAnOpenDoor() {
+        SettingsException e = fails(TestSettings.devWith("      - group:data-team@example.com", "      []").replace("iapMembers:\n      []", "iapMembers: []"));
+        assertTrue(e.getMessage().contains("argo-gke:edge.iapMembers: is empty"), e.getMessage());
+    }
+
+    @Test
+    void everyProblemIsCollectedNotJustTheFirst() {
+        SettingsException e = fails(TestSettings.devWith("      maxNodes: 3", "      maxNodes: 0")
+                .replace("argo-gke:environment: dev", "argo-gke:environment: staging"));
+        assertEquals(2, e.problems().size(), e.problems().toString());
+        assertTrue(e.getMessage().contains("(and 1 more)"));
+    }
+
+    @Test
+    void plainTextOauthSecretIsRefused() {
+        SettingsException e = fails(TestSettings.devWith("      - group:data-team@example.com",
+                "      - group:data-team@example.com\n    oauthClientId: 123456789-abcdefgh.apps.googleusercontent.com\n  argo-gke:oauthClientSecret: hunter2"));
+        assertTrue(e.getMessage().contains("argo-gke:oauthClientSecret: is stored in plain text"), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2"), "never echo a secret");
+    }
+
+    @Test
+    void encryptedOauthSecretIsAcceptedAndNeverPrinted() {
+        Settings s = load(TestSettings.devWith("      - group:data-team@example.com",
+                "      - group:data-team@example.com\n    oauthClientId: 123456789-abcdefgh.apps.googleusercontent.com\n  argo-gke:oauthClientSecret:\n    secure: v1:abc:def"));
+        assertTrue(s.edge().oauthClient().isPresent());
+        assertEquals("[secret argo-gke:oauthClientSecret]", s.edge().oauthClient().get().clientSecret().toString());
+    }
+
+    @Test
+    void unknownTopLevelKeySuggestsTheKnownOne() {
+        SettingsException e = fails(TestSettings.devWith("argo-gke:nodePools:", "argo-gke:nodepools:"));
+        List<String> problems = e.problems();
+        assertTrue(problems.stream().anyMatch(p -> p.equals("argo-gke:nodepools: unknown setting (did you mean argo-gke:nodePools?)")), problems.toString());
+    }
+
+    @Test
+    void aStringWhereAMappingBelongsSaysWhatWasFound() {
+        SettingsException e = fails(TestSettings.devWith("  argo-gke:argo:\n    serverAuthMode: server\n    artifactRetentionDays: 7",
+                "  argo-gke:argo: server"));
+        assertTrue(e.getMessage().contains("argo-gke:argo: must be a mapping"), e.getMessage());
+    }
+
+    @Test
+    void defaultsAreSafe() {
+        Settings s = load("""
+                config:
+                  gcp:project: acme-argo-dev
+                  gcp:region: europe-west1
+                  argo-gke:environment: dev
+                  argo-gke:cluster: {location: europe-west1-b}
+                  argo-gke:nodePools: [{name: general, machineType: e2-medium, minNodes: 0, maxNodes: 2}]
+                  argo-gke:edge: {host: argo.example.com, dns: {mode: external}, iapMembers: [domain:example.com]}
+                """);
+        assertTrue(s.cluster().privateNodes());
+        assertTrue(s.nodePools().get(0).spot());
+        assertEquals("server", s.argo().serverAuthMode());
+        assertEquals(SettingsLoader.ARGO_CHART_VERSION, s.argo().chartVersion());
+        assertEquals("argo", s.workflows().namespace());
+        assertTrue(s.workflows().suspendAll());
+        assertEquals(Settings.DnsMode.EXTERNAL, s.edge().dns().mode());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.argogke.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.argogke.UserError;
+import dev.argogke.testing.TestSettings;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StackFileTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void structuredValuesArePassedAsJsonLikePulumiDoes() {
+        StackFile f = TestSettings.stackFile(dir, "qa", "config:\n  argo-gke:cluster:\n    location: europe-west1-b\n  gcp:project: p\n");
+        assertEquals("{\"location\":\"europe-west1-b\"}", f.get("argo-gke:cluster").orElseThrow());
+        assertEquals("p", f.get("gcp:project").orElseThrow());
+        assertEquals("qa", f.stack());
+    }
+
+    @Test
+    void encryptedValuesAreMarkedSecretAndNeverDecrypted() {
+        StackFile f = TestSettings.stackFile(dir, "qa", "config:\n  argo-gke:oauthClientSecret:\n    secure: v1:abc\n");
+        assertTrue(f.isSecret("argo-gke:oauthClientSecret"));
+        assertEquals(StackFile.SECRET_PLACEHOLDER, f.get("argo-gke:oauthClientSecret").orElseThrow());
+    }
+
+    @Test
+    void invalidYamlNamesFileLineAndColumn() {
+        UserError e = assertThrows(UserError.class, () -> TestSettings.stackFile(dir, "qa", "config:\n  gcp:project: [a\n"));
+        assertTrue(e.getMessage().matches(".*Pulumi\\.qa\\.yaml:[0-9]+:[0-9]+: invalid YAML.*"), e.getMessage());
+    }
+
+    @Test
+    void unknownStackListsTheStacksThereAre() {
+        UserError e = assertThrows(UserError.class, () -> StackFile.forStack(Path.of("stacks"), "staging"));
+        assertTrue(e.getMessage().contains("stacks here: dev, prod"), e.getMessage());
+    }
+}

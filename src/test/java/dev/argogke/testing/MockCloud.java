@@ -1,0 +1,157 @@
+package dev.argogke.testing;
+
+import com.pulumi.Context;
+import com.pulumi.test.Mocks;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.PulumiTestInternal;
+import dev.argogke.config.StackFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Runs Pulumi code under the Java SDK's mock engine (a real SDK, real resource types, no cloud)
+ * and records every registration with its inputs, so tests can assert what would be created.
+ *
+ * <p>The mock answers like a deployed cloud would for the few outputs the program reads back:
+ * service account emails, the cluster's endpoint and CA, a static IP's address.
+ */
+public final class MockCloud {
+    public static final String STATIC_IP = "203.0.113.7";
+    public static final String CLUSTER_ENDPOINT = "198.51.100.10";
+
+    public record Registered(String type, String name, Map<String, Object> inputs, String provider) {
+        /** An input by path: {@code autoscaling.minNodeCount}, {@code spec.schedules[0]}. */
+        public Object input(String path) {
+            Object node = inputs;
+            for (String part : path.split("\\.")) {
+                String key = part;
+                Integer index = null;
+                int bracket = part.indexOf('[');
+                if (bracket >= 0) {
+                    key = part.substring(0, bracket);
+                    index = Integer.parseInt(part.substring(bracket + 1, part.length() - 1));
+                }
+                if (!(node instanceof Map<?, ?> map)) {
+                    return null;
+                }
+                node = map.get(key);
+                if (index != null) {
+                    if (!(node instanceof List<?> list) || index >= list.size()) {
+                        return null;
+                    }
+                    node = list.get(index);
+                }
+            }
+            return node;
+        }
+
+        public String string(String path) {
+            Object v = input(path);
+            return v == null ? null : String.valueOf(v);
+        }
+
+        /** Numbers come back from the SDK's wire format as doubles. */
+        public Integer integer(String path) {
+            Object v = input(path);
+            return v instanceof Number n ? n.intValue() : null;
+        }
+    }
+
+    public record Result(TestResult test, List<Registered> resources) {
+        public List<Registered> ofType(String type) {
+            return resources.stream().filter(r -> r.type().equals(type)).toList();
+        }
+
+        public Registered one(String type) {
+            List<Registered> found = ofType(type);
+            if (found.size() != 1) {
+                throw new AssertionError("expected one " + type + ", found " + found.size() + ": " + found.stream().map(Registered::name).toList());
+            }
+            return found.get(0);
+        }
+
+        public Registered named(String type, String name) {
+            return ofType(type).stream().filter(r -> r.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + type + " named " + name + "; have " + ofType(type).stream().map(Registered::name).toList()));
+        }
+
+        public Object output(String name) {
+            return PulumiTestInternal.extractOutputData(test.outputs().get(name)).getValueNullable();
+        }
+
+        public boolean outputIsSecret(String name) {
+            return PulumiTestInternal.extractOutputData(test.outputs().get(name)).isSecret();
+        }
+    }
+
+    private MockCloud() {
+    }
+
+    /** The committed stack file's config, as Pulumi would hand it to the program. */
+    public static StackFile stack(String name) {
+        return StackFile.forStack(Path.of("stacks"), name);
+    }
+
+    public static Result run(StackFile stack, Consumer<Context> program) {
+        return run(stack.stack(), stack.values(), stack.secretKeys(), program);
+    }
+
+    public static Result run(String stack, Map<String, String> config, Set<String> secretKeys, Consumer<Context> program) {
+        List<Registered> recorded = Collections.synchronizedList(new ArrayList<>());
+        Mocks mocks = new Mocks() {
+            @Override
+            public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+                recorded.add(new Registered(args.type, args.name, args.inputs, args.provider));
+                return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), state(args)));
+            }
+
+            @Override
+            public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+                return CompletableFuture.completedFuture(Map.of());
+            }
+        };
+        try {
+            TestResult result = PulumiTestInternal.builder()
+                    .options(TestOptions.builder().projectName("argo-gke").stackName(stack).preview(false).build())
+                    .config(config, secretKeys)
+                    .mocks(mocks)
+                    .build()
+                    .runTest(program);
+            synchronized (recorded) {
+                return new Result(result, List.copyOf(recorded));
+            }
+        } finally {
+            PulumiTestInternal.cleanup();
+        }
+    }
+
+    private static Map<String, Object> state(Mocks.ResourceArgs args) {
+        Map<String, Object> state = new LinkedHashMap<>(args.inputs);
+        switch (args.type) {
+            case "gcp:serviceaccount/account:Account" -> {
+                String project = String.valueOf(args.inputs.getOrDefault("project", "project"));
+                state.put("email", args.inputs.get("accountId") + "@" + project + ".iam.gserviceaccount.com");
+                state.put("name", "projects/" + project + "/serviceAccounts/" + args.inputs.get("accountId"));
+            }
+            case "gcp:container/cluster:Cluster" -> {
+                state.put("endpoint", CLUSTER_ENDPOINT);
+                state.put("masterAuth", Map.of("clusterCaCertificate", "Q0EtY2VydA=="));
+            }
+            case "gcp:compute/globalAddress:GlobalAddress" -> state.put("address", STATIC_IP);
+            case "gcp:dns/managedZone:ManagedZone" -> state.put("nameServers", List.of("ns-cloud-a1.googledomains.com.", "ns-cloud-a2.googledomains.com."));
+            case "kubernetes:helm.sh/v3:Release" -> state.put("status", Map.of("status", "deployed", "version", "2.0.1", "name", "argo-workflows"));
+            default -> {
+            }
+        }
+        return state;
+    }
+}

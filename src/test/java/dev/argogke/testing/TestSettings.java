@@ -1,0 +1,43 @@
+package dev.argogke.testing;
+
+import dev.argogke.config.Settings;
+import dev.argogke.config.SettingsLoader;
+import dev.argogke.config.StackFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Settings for tests: the committed stacks, or a stack file written from text. */
+public final class TestSettings {
+    private TestSettings() {
+    }
+
+    public static Settings of(String stack) {
+        return SettingsLoader.load(stack, MockCloud.stack(stack));
+    }
+
+    /** Writes {@code text} as {@code dir/Pulumi.<stack>.yaml} and reads it back. */
+    public static StackFile stackFile(Path dir, String stack, String text) {
+        try {
+            Path file = dir.resolve("Pulumi." + stack + ".yaml");
+            Files.writeString(file, text);
+            return StackFile.read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The committed dev stack file's text with one line replaced (or removed, with an empty replacement). */
+    public static String devWith(String line, String replacement) {
+        try {
+            String text = Files.readString(Path.of("stacks/Pulumi.dev.yaml"));
+            if (!text.contains(line)) {
+                throw new IllegalArgumentException("stacks/Pulumi.dev.yaml has no line " + line);
+            }
+            return text.replace(line, replacement);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.argogke.workflows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.argogke.UserError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkflowCatalogTest {
+    @TempDir
+    Path dir;
+
+    private static final String CRON = """
+            apiVersion: argoproj.io/v1alpha1
+            kind: CronWorkflow
+            metadata:
+              name: %s
+            spec:
+              schedules: ["0 2 * * *"]
+              workflowSpec:
+                entrypoint: main
+                templates:
+                  - name: main
+                    container: {image: alpine:3.20}
+            """;
+
+    @Test
+    void theRepositoryWorkflowsLoadSortedByKindThenName() {
+        WorkflowCatalog catalog = WorkflowCatalog.load(Path.of("workflows"));
+        List<String> names = catalog.manifests().stream().map(m -> m.kind() + "/" + m.name().orElseThrow()).toList();
+        assertEquals(names.stream().sorted().toList(), names);
+        assertTrue(names.contains("WorkflowTemplate/etl-step"), names.toString());
+    }
+
+    @Test
+    void malformedYamlStopsWithFileAndLine() throws IOException {
+        Files.writeString(dir.resolve("broken.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: CronWorkflow\nmetadata:\n  name: [broken\n");
+        UserError e = assertThrows(UserError.class, () -> WorkflowCatalog.load(dir));
+        assertTrue(e.getMessage().startsWith(dir.resolve("broken.yaml") + ":"), e.getMessage());
+        assertTrue(e.getMessage().matches(".*broken\\.yaml:[0-9]+:[0-9]+: error: invalid YAML.*"), e.getMessage());
+    }
+
+    @Test
+    void fileMustBeNamedAfterTheObject() throws IOException {
+        Files.writeString(dir.resolve("other.yaml"), CRON.formatted("nightly"));
+        UserError e = assertThrows(UserError.class, () -> WorkflowCatalog.load(dir));
+        assertTrue(e.getMessage().contains("rename it to nightly.yaml"), e.getMessage());
+    }
+
+    @Test
+    void onlyOneObjectPerFile() throws IOException {
+        Files.writeString(dir.resolve("nightly.yaml"), CRON.formatted("nightly") + "---\n" + CRON.formatted("nightly"));
+        UserError e = assertThrows(UserError.class, () -> WorkflowCatalog.load(dir));
+        assertTrue(e.getMessage().contains("one object per file"), e.getMessage());
+    }
+
+    @Test
+    void aPlainWorkflowIsRefusedWithTheAlternative() throws IOException {
+        Files.writeString(dir.resolve("once.yaml"), CRON.formatted("once").replace("kind: CronWorkflow", "kind: Workflow"));
+        UserError e = assertThrows(UserError.class, () -> WorkflowCatalog.load(dir));
+        assertTrue(e.getMessage().contains("make it a WorkflowTemplate"), e.getMessage());
+    }
+
+    @Test
+    void aMissingFolderNamesTheSetting() {
+        UserError e = assertThrows(UserError.class, () -> WorkflowCatalog.load(dir.resolve("nope")));
+        assertTrue(e.getMessage().contains("argo-gke:workflows.directory"), e.getMessage());
+    }
+}
