@@ -5,7 +5,6 @@ import com.pulumi.Pulumi;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.argogke.argo.ArgoWorkflows;
-import dev.argogke.argo.ServerService;
 import dev.argogke.cluster.GkeCluster;
 import dev.argogke.cluster.KubernetesAccess;
 import dev.argogke.cluster.Network;
@@ -15,6 +14,7 @@ import dev.argogke.config.PulumiConfigSource;
 import dev.argogke.config.Settings;
 import dev.argogke.config.SettingsLoader;
 import dev.argogke.config.StackFile;
+import dev.argogke.edge.Edge;
 import dev.argogke.policy.PolicyCheck;
 import dev.argogke.policy.PolicyReport;
 import dev.argogke.workflows.ImageOverride;
@@ -107,7 +107,8 @@ public final class App {
                 .filter(Settings.NodePool::workflowsOnly).map(Settings.NodePool::name).findFirst();
         var argo = new ArgoWorkflows("argo", new ArgoWorkflows.Args(project, settings.gcp().region(), stack,
                 settings.environment() == Settings.Environment.PROD, settings.argo(), settings.workflows(),
-                workflowsPool, ServerService.internal()), inCluster);
+                workflowsPool, Edge.serverService()), inCluster);
+        var edge = new Edge("edge", new Edge.Args(project, stack, settings.edge(), settings.argo().namespace(), argo.release()), inCluster);
 
         var workflows = new WorkflowsDeployment("workflows", new WorkflowsDeployment.Args(
                 inputs.catalog(), settings.workflows().namespace(), settings.workflows().suspendAll(),
@@ -120,6 +121,7 @@ public final class App {
         ctx.export("argoNamespace", Output.of(settings.argo().namespace()));
         ctx.export("artifactBucket", argo.bucket().name());
         ctx.export("workflows", Output.of(inputs.catalog().manifests().stream().map(m -> m.kind() + "/" + m.name().orElse("")).toList()));
+        edge.outputs().forEach(ctx::export);
         ctx.export("getCredentials", cluster.name().applyValue(n -> "gcloud container clusters get-credentials " + n
                 + " --location " + settings.cluster().location() + " --project " + project));
     }

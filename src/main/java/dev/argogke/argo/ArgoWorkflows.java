@@ -48,6 +48,14 @@ public final class ArgoWorkflows extends ComponentResource {
     public static final String WORKFLOW_SERVICE_ACCOUNT = "argo-workflow";
     public static final String SERVER_SERVICE_ACCOUNT = "argo-server";
     public static final String CONTROLLER_SERVICE_ACCOUNT = "argo-workflow-controller";
+    public static final String RELEASE_NAME = "argo-workflows";
+    /**
+     * The labels of argo-server's pods: the chart's selector labels, name {@code <chart name>-server}
+     * and instance {@code <release name>} (argo-helm charts/argo-workflows templates/_helpers.tpl).
+     */
+    public static final Map<String, String> SERVER_POD_LABELS = Map.of(
+            "app.kubernetes.io/name", CHART + "-server",
+            "app.kubernetes.io/instance", RELEASE_NAME);
 
     /**
      * @param workflowsPool the workflowsOnly node pool workflow pods are steered to, if there is one
@@ -122,8 +130,15 @@ public final class ArgoWorkflows extends ComponentResource {
         workloadIdentity(name + "-workflows-wi", args.project(), workflowServiceAccount, workflowsNs, WORKFLOW_SERVICE_ACCOUNT, child);
         workloadIdentity(name + "-server-wi", args.project(), serverServiceAccount, argo.namespace(), SERVER_SERVICE_ACCOUNT, child);
 
+        // argo-server's permissions, instead of the chart's (which include reading every Secret).
+        var serverRbac = new ServerRbac(name + "-server-rbac",
+                new ServerRbac.Args(argo.namespace(), workflowsNs, SERVER_SERVICE_ACCOUNT),
+                ComponentResourceOptions.builder().parent(this).dependsOn(namespaces).build());
+        List<Resource> releaseNeeds = new ArrayList<>(namespaces);
+        releaseNeeds.add(serverRbac);
+
         this.release = new Release(name, ReleaseArgs.builder()
-                .name("argo-workflows")
+                .name(RELEASE_NAME)
                 .chart(CHART)
                 .version(argo.chartVersion())
                 .repositoryOpts(RepositoryOptsArgs.builder().repo(CHART_REPOSITORY).build())
@@ -139,7 +154,7 @@ public final class ArgoWorkflows extends ComponentResource {
                 .atomic(true)
                 .cleanupOnFail(true)
                 .timeout(600)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(namespaces).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(releaseNeeds).build());
 
         registerOutputs(Map.of(
                 "namespace", namespace.metadata().applyValue(m -> m.name().orElse("")),
@@ -192,7 +207,14 @@ public final class ArgoWorkflows extends ComponentResource {
         // TLS ends at the Google load balancer; inside the VPC argo-server speaks plain HTTP,
         // which is what the load balancer's health check and backend protocol expect.
         server.put("secure", false);
-        server.put("extraArgs", List.of("--auth-mode=" + argo.serverAuthMode()));
+        List<String> serverArgs = new ArrayList<>(List.of("--auth-mode=" + argo.serverAuthMode()));
+        if (!workflowsNs.equals(argo.namespace())) {
+            // Namespaced Roles only (ServerRbac): argo-server must not try to watch the whole cluster.
+            serverArgs.add("--namespaced");
+            serverArgs.add("--managed-namespace=" + workflowsNs);
+        }
+        server.put("extraArgs", serverArgs);
+        server.put("rbac", Map.of("create", false));
         server.put("serviceAccount", Map.of(
                 "create", true,
                 "name", SERVER_SERVICE_ACCOUNT,

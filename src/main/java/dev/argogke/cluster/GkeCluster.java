@@ -93,6 +93,10 @@ public final class GkeCluster extends ComponentResource {
                 .network(args.network().network().id())
                 .subnetwork(args.network().subnetwork().id())
                 .networkingMode("VPC_NATIVE")
+                // Dataplane V2 enforces NetworkPolicies (the edge's keeps argo-server reachable from
+                // the load balancer only); without it they are accepted and silently ignored. No extra
+                // cost; it can only be chosen when the cluster is created.
+                .datapathProvider("ADVANCED_DATAPATH")
                 .ipAllocationPolicy(ClusterIpAllocationPolicyArgs.builder()
                         .clusterSecondaryRangeName(Network.PODS_RANGE)
                         .servicesSecondaryRangeName(Network.SERVICES_RANGE)

@@ -67,7 +67,7 @@ public record Settings(
     }
 
     /**
-     * @param serverAuthMode          argo-server's {@code --auth-mode}: server, client or sso
+     * @param serverAuthMode          argo-server's {@code --auth-mode}: server (behind IAP, the default) or client; sso is refused (no OIDC settings)
      * @param artifactRetentionDays   workflow artifacts and archived logs are deleted after this many days
      * @param workflowRoles           extra project roles for the workflows' Google service account
      */

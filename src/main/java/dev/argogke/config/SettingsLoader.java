@@ -236,6 +236,12 @@ public final class SettingsLoader {
         String imageTag = it.matching(it.string(ARGO_IMAGE_TAG), Pattern.compile("v[0-9]+\\.[0-9]+\\.[0-9]+(-[a-z0-9.]+)?"), "an Argo release tag such as " + ARGO_IMAGE_TAG);
         ConfigValue am = v.field("serverAuthMode");
         String authMode = am.oneOf(am.string("server"), Set.of("server", "client", "sso"));
+        if ("sso".equals(authMode)) {
+            // argo-server in sso mode refuses to start without an OIDC issuer and client, which no
+            // setting here provides; the Helm release would wait 10 minutes and roll back.
+            am.problem("sso needs an OIDC provider configuration that argo-gke does not manage; behind IAP use server "
+                    + "(IAP decides who gets in) or client (each user signs in with a Kubernetes token)");
+        }
         int retention = v.field("artifactRetentionDays").integer(1, 3650).orElse(30);
         List<String> roles = new ArrayList<>();
         for (ConfigValue r : v.field("workflowRoles").list()) {

@@ -8,7 +8,10 @@ import java.util.Map;
 
 /** The plan as people read it: the resource tree with each resource's key inputs. */
 public final class PlanTree {
-    /** The inputs worth a glance per type; other types show their top-level plain values. */
+    /**
+     * The inputs worth a glance per type; other types show their top-level plain values. A key
+     * ending in {@code .*} shows each entry of that mapping (annotation keys contain dots).
+     */
     private static final Map<String, List<String>> KEY_INPUTS = Map.ofEntries(
             Map.entry("gcp:container/cluster:Cluster", List.of("name", "location", "releaseChannel.channel",
                     "workloadIdentityConfig.workloadPool", "privateClusterConfig.enablePrivateNodes", "enableShieldedNodes",
@@ -22,7 +25,28 @@ public final class PlanTree {
             Map.entry("kubernetes:argoproj.io/v1alpha1:CronWorkflow", List.of("metadata.name", "metadata.namespace",
                     "spec.schedules", "spec.timezone", "spec.concurrencyPolicy", "spec.suspend")),
             Map.entry("kubernetes:argoproj.io/v1alpha1:WorkflowTemplate", List.of("metadata.name", "metadata.namespace")),
-            Map.entry("kubernetes:argoproj.io/v1alpha1:ClusterWorkflowTemplate", List.of("metadata.name")));
+            Map.entry("kubernetes:argoproj.io/v1alpha1:ClusterWorkflowTemplate", List.of("metadata.name")),
+            Map.entry("gcp:compute/globalAddress:GlobalAddress", List.of("name", "ipVersion", "addressType")),
+            Map.entry("gcp:compute/sSLPolicy:SSLPolicy", List.of("name", "profile", "minTlsVersion")),
+            Map.entry("gcp:dns/managedZone:ManagedZone", List.of("name", "dnsName", "visibility")),
+            Map.entry("gcp:dns/recordSet:RecordSet", List.of("name", "type", "ttl", "managedZone", "rrdatas")),
+            Map.entry("gcp:iap/webIamMember:WebIamMember", List.of("role", "member")),
+            Map.entry("kubernetes:cloud.google.com/v1:BackendConfig", List.of("metadata.name", "metadata.namespace",
+                    "spec.iap.enabled", "spec.iap.oauthclientCredentials.secretName", "spec.healthCheck.type",
+                    "spec.healthCheck.port", "spec.healthCheck.requestPath", "spec.timeoutSec")),
+            Map.entry("kubernetes:networking.gke.io/v1beta1:FrontendConfig", List.of("metadata.name",
+                    "spec.redirectToHttps.enabled", "spec.sslPolicy")),
+            Map.entry("kubernetes:networking.gke.io/v1:ManagedCertificate", List.of("metadata.name", "spec.domains")),
+            Map.entry("kubernetes:networking.k8s.io/v1:Ingress", List.of("metadata.name", "metadata.namespace",
+                    "metadata.annotations.*", "spec.defaultBackend.service.name", "spec.defaultBackend.service.port.number")),
+            Map.entry("kubernetes:networking.k8s.io/v1:NetworkPolicy", List.of("metadata.name", "spec.podSelector.matchLabels.*",
+                    "spec.ingress")),
+            Map.entry("kubernetes:core/v1:Secret", List.of("metadata.name", "metadata.namespace", "type", "stringData")),
+            Map.entry("kubernetes:rbac.authorization.k8s.io/v1:Role", List.of("metadata.name", "metadata.namespace", "rules")),
+            Map.entry("kubernetes:rbac.authorization.k8s.io/v1:ClusterRole", List.of("metadata.name", "rules")),
+            Map.entry("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", List.of("metadata.name", "metadata.namespace",
+                    "roleRef.name", "subjects")),
+            Map.entry("kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", List.of("metadata.name", "roleRef.name", "subjects")));
     private static final int MAX_VALUE = 90;
 
     private PlanTree() {
@@ -84,6 +108,15 @@ public final class PlanTree {
         List<String> keys = KEY_INPUTS.get(r.type());
         if (keys != null) {
             for (String k : keys) {
+                if (k.endsWith(".*")) {
+                    String prefix = k.substring(0, k.length() - 2);
+                    if (r.input(prefix) instanceof Map<?, ?> entries && !PlanValues.isSecret(entries) && !PlanValues.isUnknown(entries)) {
+                        entries.forEach((key, value) -> out.put(prefix + "[" + key + "]", value));
+                    } else if (r.input(prefix) != null) {
+                        out.put(prefix, r.input(prefix));
+                    }
+                    continue;
+                }
                 Object v = r.input(k);
                 if (v != null) {
                     out.put(k, v);

@@ -1,0 +1,302 @@
+package dev.argogke.edge;
+
+import com.pulumi.core.Output;
+import com.pulumi.gcp.compute.GlobalAddress;
+import com.pulumi.gcp.compute.GlobalAddressArgs;
+import com.pulumi.gcp.compute.SSLPolicy;
+import com.pulumi.gcp.compute.SSLPolicyArgs;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.kubernetes.networking.v1.Ingress;
+import com.pulumi.kubernetes.networking.v1.IngressArgs;
+import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
+import com.pulumi.kubernetes.networking.v1.NetworkPolicyArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.IPBlockArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.IngressBackendArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.IngressServiceBackendArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.IngressSpecArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyIngressRuleArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPeerArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPortArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.ServiceBackendPortArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.argogke.argo.ArgoWorkflows;
+import dev.argogke.argo.ServerService;
+import dev.argogke.config.Settings;
+import dev.argogke.k8s.CustomResource;
+import dev.argogke.k8s.CustomResourceArgs;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Google load balancer in front of argo-server: a reserved global IP, a Google-managed
+ * certificate, HTTPS with HTTP answered only by a redirect, IAP on the backend, and a health check
+ * on what argo-server really answers.
+ *
+ * <p>argo-server itself runs plain HTTP ({@code server.secure: false}) inside the VPC: TLS ends at
+ * the load balancer, so the backend protocol, the health check and the readiness probe are all
+ * HTTP on port 2746. Nothing but the load balancer may reach it (see {@link #LOAD_BALANCER_RANGES}).
+ */
+public final class Endpoint extends ComponentResource {
+    /** The BackendConfig the argo-server Service points at; it lives next to the Service. */
+    public static final String BACKEND_CONFIG = "argo-server";
+    public static final String FRONTEND_CONFIG = "argo-ui";
+    public static final String CERTIFICATE = "argo-ui";
+    public static final String INGRESS = "argo-ui";
+    public static final String OAUTH_SECRET = "argo-iap-oauth-client";
+    public static final String NETWORK_POLICY = "argo-server-from-load-balancer";
+
+    /**
+     * Where Google's front ends and health checkers connect from (Cloud Load Balancing docs,
+     * "Firewall rules": 35.191.0.0/16 and 130.211.0.0/22). With container-native load balancing
+     * they connect straight to the pod, so these are the only sources argo-server accepts.
+     */
+    public static final List<String> LOAD_BALANCER_RANGES = List.of("35.191.0.0/16", "130.211.0.0/22");
+
+    /**
+     * The UI streams workflow events and logs over long-lived HTTP responses; the load balancer
+     * cuts any response after the backend timeout (default 30 s), which would break a followed log
+     * every half minute. An hour keeps streams open; the UI reconnects after that on its own.
+     */
+    public static final int BACKEND_TIMEOUT_SECONDS = 3600;
+    /**
+     * Time a removed pod (rollout, spot preemption with its 30 s notice) keeps serving the requests
+     * it has; longer would only hold up rollouts, since the long streams reconnect anyway.
+     */
+    public static final int DRAINING_SECONDS = 30;
+
+    /**
+     * @param host    the UI's host name
+     * @param server  what must exist before the load balancer is pointed at argo-server (the Argo release)
+     */
+    public record Args(String project, String stack, String host, String namespace,
+                       Optional<Settings.OAuthClient> oauthClient, Resource server) {
+    }
+
+    private final GlobalAddress address;
+    private final SSLPolicy sslPolicy;
+    private final CustomResource backendConfig;
+    private final CustomResource frontendConfig;
+    private final CustomResource certificate;
+    private final Optional<Secret> oauthSecret;
+    private final NetworkPolicy networkPolicy;
+    private final Ingress ingress;
+
+    public Endpoint(String name, Args args, ComponentResourceOptions options) {
+        super("argo-gke:edge:Endpoint", name, options);
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        CustomResourceOptions afterServer = CustomResourceOptions.builder().parent(this).dependsOn(args.server()).build();
+
+        this.address = new GlobalAddress(name + "-ip", GlobalAddressArgs.builder()
+                .project(args.project())
+                .name(googleName("argo-ui-" + args.stack()))
+                .description("Argo UI of stack " + args.stack() + " (argo-gke): " + args.host())
+                // IPv4 only: the A record points here, and no AAAA record is ever made (an IPv6
+                // record the certificate's validation cannot reach keeps it in Provisioning).
+                .ipVersion("IPV4")
+                .addressType("EXTERNAL")
+                .build(), child);
+
+        this.sslPolicy = new SSLPolicy(name + "-tls", SSLPolicyArgs.builder()
+                .project(args.project())
+                .name(googleName("argo-ui-" + args.stack() + "-tls"))
+                .description("TLS 1.2+ with modern ciphers for the Argo UI (argo-gke)")
+                .profile("MODERN")
+                .minTlsVersion("TLS_1_2")
+                .build(), child);
+
+        this.oauthSecret = args.oauthClient().map(client -> new Secret(name + "-oauth-client", SecretArgs.builder()
+                .metadata(metadata(OAUTH_SECRET, args.namespace()))
+                .type("Opaque")
+                // The key names GKE's ingress controller reads for IAP (client_id, client_secret).
+                .stringData(Output.ofSecret(Map.of(
+                        "client_id", client.clientId(),
+                        "client_secret", client.clientSecret().reveal())))
+                .build(), afterServer));
+
+        this.backendConfig = new CustomResource(name + "-backend", CustomResourceArgs.builder("cloud.google.com/v1", "BackendConfig")
+                .metadata(metadata(BACKEND_CONFIG, args.namespace()))
+                .spec(backendConfigSpec(args.oauthClient().isPresent()))
+                .build(), afterServer);
+
+        this.frontendConfig = new CustomResource(name + "-frontend", CustomResourceArgs.builder("networking.gke.io/v1beta1", "FrontendConfig")
+                .metadata(metadata(FRONTEND_CONFIG, args.namespace()))
+                .spec(sslPolicy.name().applyValue(Endpoint::frontendConfigSpec))
+                .build(), afterServer);
+
+        this.certificate = new CustomResource(name + "-certificate", CustomResourceArgs.builder("networking.gke.io/v1", "ManagedCertificate")
+                .metadata(metadata(CERTIFICATE, args.namespace()))
+                .spec(Map.of("domains", List.of(args.host())))
+                .build(), afterServer);
+
+        this.networkPolicy = new NetworkPolicy(name + "-only-load-balancer", NetworkPolicyArgs.builder()
+                .metadata(metadata(NETWORK_POLICY, args.namespace()))
+                .spec(NetworkPolicySpecArgs.builder()
+                        .podSelector(LabelSelectorArgs.builder().matchLabels(ArgoWorkflows.SERVER_POD_LABELS).build())
+                        .policyTypes("Ingress")
+                        .ingress(NetworkPolicyIngressRuleArgs.builder()
+                                .from(LOAD_BALANCER_RANGES.stream()
+                                        .map(cidr -> NetworkPolicyPeerArgs.builder().ipBlock(IPBlockArgs.builder().cidr(cidr).build()).build())
+                                        .toList())
+                                .ports(NetworkPolicyPortArgs.builder().protocol("TCP").port(ArgoWorkflows.SERVER_PORT).build())
+                                .build())
+                        .build())
+                .build(), afterServer);
+
+        List<Resource> ingressNeeds = new ArrayList<>(List.of(args.server(), backendConfig, frontendConfig, certificate));
+        oauthSecret.ifPresent(ingressNeeds::add);
+        this.ingress = new Ingress(name + "-ingress", IngressArgs.builder()
+                .metadata(ObjectMetaArgs.builder()
+                        .name(INGRESS)
+                        .namespace(args.namespace())
+                        .labels(Map.of("app.kubernetes.io/part-of", "argo-gke"))
+                        .annotations(address.name().applyValue(Endpoint::ingressAnnotations))
+                        .build())
+                .spec(IngressSpecArgs.builder()
+                        .defaultBackend(IngressBackendArgs.builder()
+                                .service(IngressServiceBackendArgs.builder()
+                                        .name(ArgoWorkflows.SERVER_SERVICE)
+                                        .port(ServiceBackendPortArgs.builder().number(ArgoWorkflows.SERVER_PORT).build())
+                                        .build())
+                                .build())
+                        .build())
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(ingressNeeds).build());
+
+        registerOutputs(Map.of(
+                "address", address.address(),
+                "addressName", address.name(),
+                "host", Output.of(args.host())));
+    }
+
+    /**
+     * argo-server's Service for this load balancer: NodePort (what GKE Ingress requires of a
+     * Service without NEGs, and what the issue's classic {@code kubectl patch} made it), pointing at
+     * the BackendConfig, with container-native load balancing.
+     *
+     * <p>Why NEGs ({@code cloud.google.com/neg}): the load balancer then sends to the pod's own IP
+     * instead of through a node port and kube-proxy, so the pod sees the load balancer's address as
+     * the source and {@link #LOAD_BALANCER_RANGES} can be enforced by a NetworkPolicy; the health
+     * check probes the pod itself, not whichever node; and the setting no longer depends on the GKE
+     * version's default. Set through the chart's values, so Helm owns the Service alone.
+     */
+    public static ServerService serverService() {
+        return new ServerService("NodePort", Map.of(
+                "cloud.google.com/backend-config", "{\"default\":\"" + BACKEND_CONFIG + "\"}",
+                "cloud.google.com/neg", "{\"ingress\":true}"));
+    }
+
+    /** Keys follow GKE's BackendConfig (cloud.google.com/v1), "Ingress configuration on Google Cloud". */
+    static Map<String, Object> backendConfigSpec(boolean customOAuthClient) {
+        Map<String, Object> iap = new LinkedHashMap<>();
+        iap.put("enabled", true);
+        // Without credentials, IAP uses Google's managed OAuth client (users of the project's
+        // organization only); a custom client is needed for anyone else.
+        if (customOAuthClient) {
+            iap.put("oauthclientCredentials", Map.of("secretName", OAUTH_SECRET));
+        }
+        Map<String, Object> healthCheck = new LinkedHashMap<>();
+        // argo-server answers "/" with the UI's index.html, 200 and no login needed
+        // (argo-workflows server/static/static.go); the chart's readiness probe uses the same path.
+        healthCheck.put("type", "HTTP");
+        healthCheck.put("port", ArgoWorkflows.SERVER_PORT);
+        healthCheck.put("requestPath", "/");
+        healthCheck.put("checkIntervalSec", 15);
+        healthCheck.put("timeoutSec", 5);
+        healthCheck.put("healthyThreshold", 1);
+        healthCheck.put("unhealthyThreshold", 2);
+
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("iap", iap);
+        spec.put("healthCheck", healthCheck);
+        spec.put("timeoutSec", BACKEND_TIMEOUT_SECONDS);
+        spec.put("connectionDraining", Map.of("drainingTimeoutSec", DRAINING_SECONDS));
+        return spec;
+    }
+
+    /**
+     * HTTP is answered by a redirect to HTTPS and nothing else: nobody has to remember the
+     * https://, and no page or API is ever served in plain text (the redirect happens at the load
+     * balancer, before IAP or argo-server see the request).
+     */
+    static Map<String, Object> frontendConfigSpec(String sslPolicyName) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("redirectToHttps", Map.of("enabled", true, "responseCodeName", "MOVED_PERMANENTLY_DEFAULT"));
+        spec.put("sslPolicy", sslPolicyName);
+        return spec;
+    }
+
+    /**
+     * The GKE ingress controller reads the class from the annotation only: with
+     * {@code kubernetes.io/ingress.class: gce} it ignores {@code ingressClassName}, and with the
+     * field alone it takes no action ("GKE Ingress controller behavior", GKE Ingress docs).
+     */
+    static Map<String, String> ingressAnnotations(String addressName) {
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put("kubernetes.io/ingress.class", "gce");
+        annotations.put("kubernetes.io/ingress.global-static-ip-name", addressName);
+        annotations.put("networking.gke.io/managed-certificates", CERTIFICATE);
+        annotations.put("networking.gke.io/v1beta1.FrontendConfig", FRONTEND_CONFIG);
+        return annotations;
+    }
+
+    private static ObjectMetaArgs metadata(String name, String namespace) {
+        return ObjectMetaArgs.builder()
+                .name(name)
+                .namespace(namespace)
+                .labels(Map.of("app.kubernetes.io/part-of", "argo-gke"))
+                .build();
+    }
+
+    /** Compute resource names: lowercase letters, digits and dashes, starting with a letter, at most 63. */
+    static String googleName(String wanted) {
+        String s = wanted.toLowerCase().replaceAll("[^a-z0-9-]", "-").replaceAll("-{2,}", "-");
+        if (s.isEmpty() || !Character.isLetter(s.charAt(0))) {
+            s = "a-" + s;
+        }
+        if (s.length() > 63) {
+            s = s.substring(0, 63);
+        }
+        return s.replaceAll("-+$", "");
+    }
+
+    public GlobalAddress address() {
+        return address;
+    }
+
+    public Ingress ingress() {
+        return ingress;
+    }
+
+    public CustomResource backendConfig() {
+        return backendConfig;
+    }
+
+    public CustomResource frontendConfig() {
+        return frontendConfig;
+    }
+
+    public CustomResource certificate() {
+        return certificate;
+    }
+
+    public Optional<Secret> oauthSecret() {
+        return oauthSecret;
+    }
+
+    public NetworkPolicy networkPolicy() {
+        return networkPolicy;
+    }
+
+    public SSLPolicy sslPolicy() {
+        return sslPolicy;
+    }
+}
