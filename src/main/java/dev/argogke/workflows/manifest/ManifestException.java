@@ -7,11 +7,18 @@ import java.nio.file.Path;
 public final class ManifestException extends UserError {
     private final Path file;
     private final SourcePosition position;
+    private final String problem;
 
     public ManifestException(Path file, SourcePosition position, String problem) {
         super(file + ":" + position + ": error: " + problem);
         this.file = file;
         this.position = position;
+        this.problem = problem;
+    }
+
+    /** What is wrong, without the {@code file:line:col: error:} prefix. */
+    public String problem() {
+        return problem;
     }
 
     public Path file() {

@@ -71,19 +71,44 @@ public final class ManifestLoader {
 
     /** Every non-empty document of one file. */
     public static List<Manifest> load(Path file) {
-        String text;
+        return parse(file, readText(file));
+    }
+
+    /**
+     * One file read as far as it can be: the documents before a syntax error are kept, and a
+     * document that is not a mapping is reported without stopping the documents after it. For
+     * tools that report every problem of a run (the linter) rather than stop at the first.
+     */
+    public static ManifestFile read(Path file) {
+        List<Manifest> manifests = new ArrayList<>();
+        List<ManifestException> problems = new ArrayList<>();
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            parseInto(file, readText(file), manifests, problems, false);
+        } catch (ManifestException e) {
+            problems.add(e);
+        }
+        return new ManifestFile(file, manifests, problems);
+    }
+
+    private static String readText(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (java.nio.charset.MalformedInputException e) {
             throw new ManifestException(file, new SourcePosition(1, 1), "not UTF-8 text");
         } catch (IOException e) {
             throw new ManifestException(file, new SourcePosition(1, 1), "cannot read: " + e.getMessage());
         }
-        return parse(file, text);
     }
 
     /** Every non-empty document of {@code text}, as if read from {@code file}. */
     public static List<Manifest> parse(Path file, String text) {
+        List<Manifest> out = new ArrayList<>();
+        parseInto(file, text, out, new ArrayList<>(), true);
+        return out;
+    }
+
+    private static void parseInto(Path file, String text, List<Manifest> out, List<ManifestException> problems,
+                                  boolean stopAtFirst) {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(file.toString())
                 .setSchema(new CoreSchema())
@@ -92,7 +117,6 @@ public final class ManifestLoader {
                 .setUseMarks(true)
                 .build();
         StandardConstructor constructor = new StandardConstructor(settings);
-        List<Manifest> out = new ArrayList<>();
         int index = 0;
         try {
             for (Node node : new Compose(settings).composeAllFromString(text)) {
@@ -103,8 +127,13 @@ public final class ManifestLoader {
                 Map<String, SourcePosition> positions = new HashMap<>();
                 Object value = toJava(node, "", positions, constructor, file, 0);
                 if (!(value instanceof Map<?, ?> map)) {
-                    throw new ManifestException(file, position(node),
+                    ManifestException problem = new ManifestException(file, position(node),
                             "document " + (docIndex + 1) + " is not a mapping (a Kubernetes object starts with apiVersion: and kind:)");
+                    if (stopAtFirst) {
+                        throw problem;
+                    }
+                    problems.add(problem);
+                    continue;
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> content = (Map<String, Object>) map;
@@ -119,7 +148,6 @@ public final class ManifestLoader {
             throw new ManifestException(file, new SourcePosition(1, 1),
                     "invalid YAML: " + e.getMessage().lines().findFirst().orElse("unreadable"));
         }
-        return out;
     }
 
     private static Object toJava(Node node, String path, Map<String, SourcePosition> positions,

@@ -1,0 +1,265 @@
+package dev.argogke.migrate;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one {@code batch/v1} CronJob field by field into {@link JobParts}: every field is either
+ * carried over, reported as not carried over (by name), or reported as a problem that stops the
+ * import. Nothing is dropped silently.
+ *
+ * <p>Field meanings are those of the Kubernetes API reference (batch/v1 CronJobSpec, JobSpec,
+ * core/v1 PodSpec) and of Argo v4.1 (CronWorkflowSpec, WorkflowSpec, Template).
+ */
+final class CronJobReader {
+    static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
+    /** Metadata the API server writes; it describes the stored object, not the job. */
+    private static final List<String> SERVER_SET_METADATA = List.of("uid", "resourceVersion", "generation",
+            "creationTimestamp", "managedFields", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds");
+
+    /** DNS-1123 subdomain: what the API server accepts as a CronJob (and CronWorkflow) name. */
+    private static final Pattern DNS_SUBDOMAIN =
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+    /** A schedule that names its zone inline, the pre-1.24 workaround Kubernetes no longer accepts. */
+    private static final Pattern TZ_PREFIX = Pattern.compile("^(CRON_TZ|TZ)=(\\S+)\\s+(.*)$");
+
+    /**
+     * Job fields whose value here equals Kubernetes' default, which is also what one Argo step
+     * does: one pod, run now, replaced once it has failed (k8s pkg/apis/batch/v1/defaults.go).
+     */
+    private static final Map<String, Object> JOB_DEFAULTS = Map.of(
+            "completions", 1, "parallelism", 1, "completionMode", "NonIndexed", "suspend", false,
+            "podReplacementPolicy", "TerminatingOrFailed", "manualSelector", false);
+
+    /**
+     * Pod fields whose value equals Kubernetes' default, which Argo's pods get too since Argo
+     * leaves them unset (k8s pkg/apis/core/v1/defaults.go). The API server fills these in, so
+     * CronJobs read from a cluster always carry them.
+     */
+    private static final Map<String, Object> POD_DEFAULTS = Map.of(
+            "dnsPolicy", "ClusterFirst", "schedulerName", "default-scheduler",
+            "terminationGracePeriodSeconds", 30, "enableServiceLinks", true);
+
+    /** Pod spec fields an Argo template has under the same name and meaning, in output order. */
+    private static final List<String> SAME_NAME_TEMPLATE_FIELDS = List.of("serviceAccountName",
+            "automountServiceAccountToken", "priorityClassName", "schedulerName", "nodeSelector", "tolerations",
+            "affinity", "hostAliases", "securityContext");
+
+    /** Pod spec fields Argo has only on the whole workflow (WorkflowSpec), not per template. */
+    static final List<String> WORKFLOW_LEVEL_POD_FIELDS = List.of("imagePullSecrets", "hostNetwork", "dnsPolicy",
+            "dnsConfig");
+
+    /**
+     * What Kubernetes does without {@code backoffLimit}: retry a failed Job 6 times
+     * (k8s API reference, JobSpec.backoffLimit).
+     */
+    static final long DEFAULT_BACKOFF_LIMIT = 6;
+
+    private CronJobReader() {
+    }
+
+    /** The CronJob's parts, or empty when it has a problem (added to {@code problems}). */
+    static Optional<JobParts> read(CronJobSource source, List<String> problems, ImportOptions options) {
+        JobReport r = new JobReport(source, problems);
+        int before = r.problemCount();
+        Obj root = new Obj(source.content(), "", r);
+        root.handled("apiVersion", "kind");
+        List<String> serverSet = new ArrayList<>();
+        if (root.has("status")) {
+            root.handled("status");
+            serverSet.add("status");
+        }
+
+        // metadata
+        Obj meta = root.obj("metadata").orElseGet(() -> new Obj(Map.of(), "metadata", r));
+        String name = meta.string("name").orElse(null);
+        if (name == null && !meta.has("name")) {
+            r.error("metadata.name", "is missing: the CronWorkflow is named after it");
+        } else if (name != null && !validName(name)) {
+            r.error("metadata.name", "\"" + name + "\" is not a valid Kubernetes name"
+                    + " (lowercase letters, digits, '-' and '.', starting and ending with a letter or digit)");
+        }
+        Optional<String> namespace = meta.string("namespace");
+        Map<String, String> labels = meta.stringMap("labels");
+        Map<String, String> annotations = meta.stringMap("annotations");
+        if (annotations.remove(LAST_APPLIED) != null) {
+            r.note("metadata.annotations." + LAST_APPLIED, "not carried over: kubectl's record of the last apply");
+        }
+        for (String k : SERVER_SET_METADATA) {
+            if (meta.has(k)) {
+                serverSet.add("metadata." + k);
+            }
+            meta.handled(k);
+        }
+        reportLeftovers(meta, r, "a CronWorkflow's metadata is written fresh");
+
+        // spec
+        Optional<Obj> specOpt = root.obj("spec");
+        reportLeftovers(root, r, "not part of a CronJob");
+        if (specOpt.isEmpty()) {
+            if (!root.has("spec")) {
+                r.error("spec", "is missing");
+            }
+            return Optional.empty();
+        }
+        Obj spec = specOpt.get();
+        String schedule = spec.string("schedule").orElse(null);
+        Optional<String> timezone = spec.string("timeZone");
+        if (schedule == null) {
+            if (!spec.has("schedule")) {
+                r.error("spec.schedule", "is missing: a CronJob needs a schedule, e.g. schedule: \"0 3 * * *\"");
+            }
+        } else if (schedule.isBlank()) {
+            r.error("spec.schedule", "is empty: a CronJob needs a schedule, e.g. schedule: \"0 3 * * *\"");
+            schedule = null;
+        } else {
+            Matcher m = TZ_PREFIX.matcher(schedule.trim());
+            if (m.matches()) {
+                String inline = m.group(2);
+                schedule = m.group(3).trim();
+                if (timezone.isPresent() && !timezone.get().equals(inline)) {
+                    r.error("spec.schedule", "names time zone " + inline + " but spec.timeZone is " + timezone.get()
+                            + "; keep only spec.timeZone");
+                } else {
+                    r.warn("spec.schedule", m.group(1) + "=" + inline + " prefix moved to timezone: " + inline
+                            + " (Argo, like current Kubernetes, takes the zone only as a separate field)");
+                    timezone = Optional.of(inline);
+                }
+            }
+        }
+        if (timezone.isPresent() && !knownZone(timezone.get())) {
+            r.error("spec.timeZone", "\"" + timezone.get() + "\" is not a time zone name of the IANA database"
+                    + " (e.g. Europe/Berlin, America/New_York, UTC)");
+        } else if (timezone.isEmpty() && schedule != null) {
+            r.warn("spec.timeZone", "not set: the CronJob ran in the zone of the kube-controller-manager"
+                    + " (UTC on GKE); the CronWorkflow gets timezone: " + options.defaultTimezone()
+                    + " so that it keeps running at the same hours"
+                    + (options.defaultTimezone().equals("UTC") ? "" : " (as --default-timezone says)")
+                    + "; set --default-timezone if your cluster's controller ran in another zone");
+        }
+
+        Map<String, Object> cronSettings = new LinkedHashMap<>();
+        spec.string("concurrencyPolicy").ifPresent(p -> {
+            if (Set.of("Allow", "Forbid", "Replace").contains(p)) {
+                cronSettings.put("concurrencyPolicy", p); // Argo uses the same three words and meanings
+            } else {
+                r.error("spec.concurrencyPolicy", "\"" + p + "\" is not one of Allow, Forbid, Replace");
+            }
+        });
+        spec.integerAtLeast("startingDeadlineSeconds", 0).ifPresent(v -> cronSettings.put("startingDeadlineSeconds", v));
+        spec.bool("suspend").ifPresent(v -> cronSettings.put("suspend", v));
+        spec.integerAtLeast("successfulJobsHistoryLimit", 0).ifPresent(v -> cronSettings.put("successfulJobsHistoryLimit", v));
+        spec.integerAtLeast("failedJobsHistoryLimit", 0).ifPresent(v -> cronSettings.put("failedJobsHistoryLimit", v));
+
+        Optional<Obj> jobTemplate = spec.obj("jobTemplate");
+        reportLeftovers(spec, r, "a CronWorkflow has no such field");
+        if (jobTemplate.isEmpty()) {
+            if (!spec.has("jobTemplate")) {
+                r.error("spec.jobTemplate", "is missing: it holds the job to run");
+            }
+            return Optional.empty();
+        }
+
+        // spec.jobTemplate: the Job each run creates; in Argo each run is a Workflow.
+        Obj jt = jobTemplate.get();
+        Obj jtMeta = jt.obj("metadata").orElseGet(() -> new Obj(Map.of(), jt.path("metadata"), r));
+        Map<String, String> workflowLabels = jtMeta.stringMap("labels");
+        Map<String, String> workflowAnnotations = jtMeta.stringMap("annotations");
+        jtMeta.handled("creationTimestamp");
+        reportLeftovers(jtMeta, r, "only labels and annotations carry over, to spec.workflowMetadata");
+        Optional<Obj> jobSpecOpt = jt.obj("spec");
+        reportLeftovers(jt, r, "not part of a job template");
+        if (jobSpecOpt.isEmpty()) {
+            if (!jt.has("spec")) {
+                r.error("spec.jobTemplate.spec", "is missing: it holds the pod to run");
+            }
+            return Optional.empty();
+        }
+        Obj job = jobSpecOpt.get();
+        Optional<Long> backoff = job.integerAtLeast("backoffLimit", 0);
+        if (backoff.isEmpty() && !job.has("backoffLimit")) {
+            r.note(job.path("backoffLimit"), "not set: Kubernetes retried a failed Job " + DEFAULT_BACKOFF_LIMIT
+                    + " times by default, so the step retries " + DEFAULT_BACKOFF_LIMIT + " times too");
+        }
+        Optional<Long> jobDeadline = job.integerAtLeast("activeDeadlineSeconds", 1);
+        Optional<Long> ttl = job.integerAtLeast("ttlSecondsAfterFinished", 0);
+        if (job.has("podFailurePolicy")) {
+            job.handled("podFailurePolicy");
+            r.warn(job.path("podFailurePolicy"), "not carried over: Argo has no pod failure policy; the step retries"
+                    + " every failure up to the limit (retryStrategy.expression, e.g. lastRetry.exitCode != 42,"
+                    + " can express some rules by hand)");
+        }
+        for (Map.Entry<String, Object> d : JOB_DEFAULTS.entrySet()) {
+            if (job.has(d.getKey()) && sameValue(job.peek(d.getKey()), d.getValue())) {
+                job.handled(d.getKey()); // the default: one pod, as an Argo step runs
+            }
+        }
+        Optional<Obj> templateOpt = job.obj("template");
+        reportLeftovers(job, r, "a Workflow runs one pod per step and has no such setting");
+        if (templateOpt.isEmpty()) {
+            if (!job.has("template")) {
+                r.error(job.path("template"), "is missing: it holds the pod to run");
+            }
+            return Optional.empty();
+        }
+
+        // spec.jobTemplate.spec.template: the pod, which becomes one Argo template.
+        Obj pt = templateOpt.get();
+        Obj ptMeta = pt.obj("metadata").orElseGet(() -> new Obj(Map.of(), pt.path("metadata"), r));
+        Map<String, String> podLabels = ptMeta.stringMap("labels");
+        Map<String, String> podAnnotations = ptMeta.stringMap("annotations");
+        ptMeta.handled("creationTimestamp");
+        reportLeftovers(ptMeta, r, "only labels and annotations carry over, to the template's metadata");
+        Optional<Obj> podOpt = pt.obj("spec");
+        reportLeftovers(pt, r, "not part of a pod template");
+        if (podOpt.isEmpty()) {
+            if (!pt.has("spec")) {
+                r.error(pt.path("spec"), "is missing: it holds the containers to run");
+            }
+            return Optional.empty();
+        }
+        PodSpecReader.Result pod = PodSpecReader.read(podOpt.get(), r);
+        if (!serverSet.isEmpty()) {
+            r.note("", "not carried over, as the API server sets them: " + String.join(", ", serverSet));
+        }
+        if (r.problemCount() > before || pod == null || name == null || schedule == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new JobParts(r, name, namespace, schedule, timezone, cronSettings, labels, annotations,
+                workflowLabels, workflowAnnotations, jobDeadline, ttl, backoff.orElse(DEFAULT_BACKOFF_LIMIT),
+                podLabels, podAnnotations, pod.deadline(), pod.templateFields(), pod.workflowFields()));
+    }
+
+    static boolean validName(String name) {
+        return name.length() <= 253 && DNS_SUBDOMAIN.matcher(name).matches();
+    }
+
+    /** Argo loads zones with Go's time.LoadLocation: IANA names, plus "UTC" and "Local". */
+    static boolean knownZone(String zone) {
+        return zone.equals("UTC") || (!zone.startsWith("+") && !zone.startsWith("-")
+                && ZoneId.getAvailableZoneIds().contains(zone));
+    }
+
+    static boolean sameValue(Object actual, Object expected) {
+        if (actual instanceof Number a && expected instanceof Number e) {
+            return a.longValue() == e.longValue();
+        }
+        return Objects.equals(actual, expected);
+    }
+
+    static void reportLeftovers(Obj obj, JobReport r, String why) {
+        for (String k : obj.leftovers()) {
+            r.warn(obj.path(k), "not carried over: " + why);
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package dev.argogke.migrate;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Builds an Argo v4 CronWorkflow from one CronJob, or from several run one after another (a
+ * chain: one DAG whose tasks each depend on the previous one).
+ *
+ * <p>Where the CronJob's parts go: the CronJob's labels and annotations onto the CronWorkflow;
+ * the job template's (which each Job carried) onto each Workflow through
+ * {@code spec.workflowMetadata}; the pod template's onto each pod through the template's
+ * {@code metadata}.
+ */
+final class CronWorkflowAssembler {
+    /** The annotation Argo's UI shows under a workflow's name (Argo docs: title-and-description.md). */
+    static final String DESCRIPTION = "workflows.argoproj.io/description";
+
+    private static final String CHAIN_TEMPLATE = "chain";
+
+    private CronWorkflowAssembler() {
+    }
+
+    static Map<String, Object> assemble(String name, List<JobParts> jobs, ImportOptions options) {
+        JobParts first = jobs.get(0);
+        boolean chain = jobs.size() > 1;
+        List<String> steps = stepNames(jobs);
+
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", name);
+        first.namespace().ifPresent(ns -> metadata.put("namespace", ns));
+        Map<String, String> labels = merge(jobs, JobParts::labels, "metadata.labels");
+        Map<String, String> annotations = merge(jobs, JobParts::annotations, "metadata.annotations");
+        annotations.merge(DESCRIPTION, description(jobs), (mine, imported) -> mine + "\n\n" + imported);
+        putIfNotEmpty(metadata, "labels", labels);
+        metadata.put("annotations", annotations);
+
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("schedules", new ArrayList<>(List.of(first.schedule())));
+        spec.put("timezone", first.timezone().orElse(options.defaultTimezone()));
+        spec.putAll(first.cronSettings());
+        if (chain) {
+            reportChainDifferences(jobs);
+        }
+        Map<String, Object> workflowMetadata = new LinkedHashMap<>();
+        putIfNotEmpty(workflowMetadata, "labels", merge(jobs, JobParts::workflowLabels,
+                "spec.jobTemplate.metadata.labels"));
+        putIfNotEmpty(workflowMetadata, "annotations", merge(jobs, JobParts::workflowAnnotations,
+                "spec.jobTemplate.metadata.annotations"));
+        putIfNotEmpty(spec, "workflowMetadata", workflowMetadata);
+
+        Map<String, Object> workflowSpec = new LinkedHashMap<>();
+        String entrypoint = chain ? unique(CHAIN_TEMPLATE, steps) : steps.get(0);
+        workflowSpec.put("entrypoint", entrypoint);
+        if (!chain) {
+            // The Job's deadline counts from its start across all attempts, as a workflow's does.
+            first.jobDeadline().ifPresent(d -> workflowSpec.put("activeDeadlineSeconds", d));
+        }
+        // Argo deletes a finished Workflow (and its pods) after this, as Kubernetes did the Job.
+        first.ttlSeconds().ifPresent(t -> workflowSpec.put("ttlStrategy", new LinkedHashMap<>(Map.of(
+                "secondsAfterCompletion", t))));
+        workflowSpec.putAll(workflowPodFields(jobs));
+
+        List<Object> templates = new ArrayList<>();
+        if (chain) {
+            templates.add(dag(entrypoint, steps));
+        }
+        for (int i = 0; i < jobs.size(); i++) {
+            templates.add(template(steps.get(i), jobs.get(i), chain));
+        }
+        workflowSpec.put("templates", templates);
+        spec.put("workflowSpec", workflowSpec);
+
+        Map<String, Object> cronWorkflow = new LinkedHashMap<>();
+        cronWorkflow.put("apiVersion", "argoproj.io/v1alpha1");
+        cronWorkflow.put("kind", "CronWorkflow");
+        cronWorkflow.put("metadata", metadata);
+        cronWorkflow.put("spec", spec);
+        return cronWorkflow;
+    }
+
+    private static Map<String, Object> template(String name, JobParts job, boolean chain) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("name", name);
+        Map<String, Object> podMetadata = new LinkedHashMap<>();
+        putIfNotEmpty(podMetadata, "labels", job.podLabels());
+        putIfNotEmpty(podMetadata, "annotations", job.podAnnotations());
+        putIfNotEmpty(t, "metadata", podMetadata);
+        if (job.backoffLimit() > 0) {
+            t.put("retryStrategy", retryStrategy(job.backoffLimit()));
+        }
+        Optional<Long> deadline = job.podDeadline();
+        if (chain && job.jobDeadline().isPresent()) {
+            long d = job.jobDeadline().get();
+            deadline = Optional.of(deadline.map(p -> Math.min(p, d)).orElse(d));
+            job.report().warn("spec.jobTemplate.spec.activeDeadlineSeconds", "in a chain it limits each attempt"
+                    + " of this step (the template's activeDeadlineSeconds: " + deadline.get() + "), where the Job's"
+                    + " counted all attempts together; Argo's whole-run deadline would cover the entire chain");
+        }
+        // A template's activeDeadlineSeconds is an IntOrString (the workflow's is an integer); written
+        // as a string like the retry limit, which Argo's JSON schema (string-only) also accepts.
+        deadline.ifPresent(d -> t.put("activeDeadlineSeconds", String.valueOf(d)));
+        t.putAll(job.templateFields());
+        return t;
+    }
+
+    /**
+     * A Job replaces a failed pod until {@code backoffLimit} pods have failed, whatever made it
+     * fail: a non-zero exit, an OOM kill, an eviction or a lost node (k8s docs, Job "Pod backoff
+     * failure policy"). Argo's {@code OnFailure} retries only a failed main container and
+     * {@code OnError} only Argo's own errors (pod deleted, init or wait container failed);
+     * {@code Always} retries both, which is what the Job did (Argo docs: retries.md). The delay
+     * follows the Job's: 10s, doubling, at most 6 minutes.
+     */
+    static Map<String, Object> retryStrategy(long backoffLimit) {
+        Map<String, Object> backoff = new LinkedHashMap<>();
+        // Strings, as Argo's IntOrString and duration fields are written in its own examples.
+        backoff.put("duration", "10s");
+        backoff.put("factor", "2");
+        backoff.put("cap", "6m");
+        Map<String, Object> retry = new LinkedHashMap<>();
+        retry.put("limit", String.valueOf(backoffLimit));
+        retry.put("retryPolicy", "Always");
+        retry.put("backoff", backoff);
+        return retry;
+    }
+
+    private static Map<String, Object> dag(String name, List<String> steps) {
+        List<Object> tasks = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Map<String, Object> task = new LinkedHashMap<>();
+            task.put("name", steps.get(i));
+            task.put("template", steps.get(i));
+            if (i > 0) {
+                // Runs once the previous step has succeeded; a failed step stops the chain.
+                task.put("dependencies", new ArrayList<>(List.of(steps.get(i - 1))));
+            }
+            tasks.add(task);
+        }
+        Map<String, Object> dag = new LinkedHashMap<>();
+        dag.put("tasks", tasks);
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("name", name);
+        t.put("dag", dag);
+        return t;
+    }
+
+    /** The chain runs as a whole on the first job's terms; say what that drops from the others. */
+    private static void reportChainDifferences(List<JobParts> jobs) {
+        JobParts first = jobs.get(0);
+        for (int i = 1; i < jobs.size(); i++) {
+            JobParts job = jobs.get(i);
+            JobReport r = job.report();
+            r.warn("spec.schedule", "\"" + job.schedule() + "\" dropped: in the chain this job runs after "
+                    + jobs.get(i - 1).name() + ", on " + first.name() + "'s schedule \"" + first.schedule() + "\"");
+            if (!job.timezone().equals(first.timezone())) {
+                r.warn("spec.timeZone", job.timezone().orElse("(not set)") + " dropped: the chain runs in "
+                        + first.name() + "'s zone");
+            }
+            Set<String> keys = new HashSet<>(first.cronSettings().keySet());
+            keys.addAll(job.cronSettings().keySet());
+            for (String k : keys.stream().sorted().toList()) {
+                Object mine = job.cronSettings().get(k);
+                Object theirs = first.cronSettings().get(k);
+                if (!Objects.equals(mine, theirs)) {
+                    r.warn("spec." + k, (mine == null ? "(not set)" : mine) + " dropped: the chain uses "
+                            + first.name() + "'s " + (theirs == null ? "(not set)" : theirs));
+                }
+            }
+            if (!job.ttlSeconds().equals(first.ttlSeconds())) {
+                r.warn("spec.jobTemplate.spec.ttlSecondsAfterFinished", job.ttlSeconds().map(String::valueOf)
+                        .orElse("(not set)") + " dropped: the chain is kept as long as " + first.name() + " says ("
+                        + first.ttlSeconds().map(s -> s + " seconds").orElse("no TTL") + ")");
+            }
+        }
+    }
+
+    /**
+     * Pod fields Argo only has for the whole workflow. Image pull secrets add up harmlessly; the
+     * others are carried over only when every chained job agrees.
+     */
+    private static Map<String, Object> workflowPodFields(List<JobParts> jobs) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        String podPath = "spec.jobTemplate.spec.template.spec.";
+        for (String field : CronJobReader.WORKFLOW_LEVEL_POD_FIELDS) {
+            if (field.equals("imagePullSecrets")) {
+                List<Object> all = new ArrayList<>();
+                for (JobParts j : jobs) {
+                    if (j.workflowPodFields().get(field) instanceof List<?> l) {
+                        l.stream().filter(s -> !all.contains(s)).forEach(all::add);
+                    }
+                }
+                if (!all.isEmpty()) {
+                    out.put(field, all);
+                }
+                continue;
+            }
+            Set<Object> values = jobs.stream().map(j -> j.workflowPodFields().get(field))
+                    .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+            Object value = values.iterator().next();
+            if (values.size() == 1) {
+                if (value != null) {
+                    out.put(field, value);
+                }
+            } else {
+                for (JobParts j : jobs) {
+                    if (j.workflowPodFields().get(field) != null) {
+                        j.report().warn(podPath + field, "not carried over: the chained jobs differ in it, and"
+                                + " Argo sets it for the whole workflow only");
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Labels or annotations of all jobs; on a clash the earlier job's value stays. */
+    private static Map<String, String> merge(List<JobParts> jobs,
+                                             java.util.function.Function<JobParts, Map<String, String>> part,
+                                             String field) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (JobParts j : jobs) {
+            part.apply(j).forEach((k, v) -> {
+                String kept = out.putIfAbsent(k, v);
+                if (kept != null && !kept.equals(v)) {
+                    j.report().warn(field + "." + k, "\"" + v + "\" dropped: the chain keeps the earlier job's \""
+                            + kept + "\"");
+                }
+            });
+        }
+        return out;
+    }
+
+    private static String description(List<JobParts> jobs) {
+        if (jobs.size() == 1) {
+            return "Imported from CronJob " + jobs.get(0).source().qualifiedName() + " by argo-gke import-cronjobs.";
+        }
+        String names = jobs.stream().map(JobParts::name).collect(Collectors.joining(", "));
+        String ns = jobs.get(0).namespace().map(n -> " (namespace " + n + ")").orElse("");
+        return "Imported from CronJobs " + names + ns + ", run one after another, by argo-gke import-cronjobs.";
+    }
+
+    private static List<String> stepNames(List<JobParts> jobs) {
+        List<String> out = new ArrayList<>();
+        for (JobParts j : jobs) {
+            out.add(unique(Names.step(j.name()), out));
+        }
+        return out;
+    }
+
+    private static String unique(String name, List<String> taken) {
+        String n = name;
+        for (int i = 2; taken.contains(n); i++) {
+            n = name + "-" + i;
+        }
+        return n;
+    }
+
+    private static void putIfNotEmpty(Map<String, Object> into, String key, Map<?, ?> value) {
+        if (!value.isEmpty()) {
+            into.put(key, value);
+        }
+    }
+}

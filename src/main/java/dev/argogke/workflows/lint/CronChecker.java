@@ -1,0 +1,66 @@
+package dev.argogke.workflows.lint;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The rules for a CronWorkflow's own fields (Argo v4.1 validate.CronWorkflow). */
+final class CronChecker {
+    private static final Set<String> CONCURRENCY_POLICIES = Set.of("Allow", "Forbid", "Replace");
+    // Zones Go's time.LoadLocation finds in the IANA database that java.time lists only as short ids.
+    private static final Set<String> EXTRA_IANA_ZONES = Set.of("EST", "MST", "HST");
+
+    private CronChecker() {
+    }
+
+    static void check(DocumentFindings out, Map<String, Object> spec, CronLines lines) {
+        String sp = "spec.schedules";
+        Object schedules = spec.get("schedules");
+        if (schedules == null || schedules instanceof List<?> l && l.isEmpty()) {
+            // A v3 `schedule:` or a misspelt `schedules` is reported as an unknown field already.
+            boolean misspelt = spec.keySet().stream()
+                    .anyMatch(k -> !k.equals("schedules") && Suggestions.closest(k, List.of("schedules", "schedule")) != null);
+            if (!misspelt) {
+                out.error(schedules == null ? "spec" : sp, "a CronWorkflow needs at least one line in spec.schedules,"
+                        + " e.g. schedules: [\"0 2 * * *\"]");
+            }
+        }
+        List<Object> list = Nodes.list(schedules);
+        for (int i = 0; i < list.size(); i++) {
+            String line = Nodes.str(list.get(i));
+            if (line == null) {
+                continue; // reported by the strict decoding
+            }
+            String problem = line.isBlank() ? "a schedule line is empty" : lines.problem(line);
+            if (problem != null) {
+                out.error(Nodes.index(sp, i), "schedule \"" + Nodes.abbreviate(line) + "\" is malformed: " + problem);
+            }
+        }
+        String timezone = Nodes.text(spec.get("timezone"));
+        if (!timezone.isEmpty() && !isIanaZone(timezone)) {
+            out.error("spec.timezone", "unknown time zone \"" + Nodes.abbreviate(timezone)
+                    + "\": use an IANA name such as Europe/Paris or America/New_York");
+        }
+        String policy = Nodes.text(spec.get("concurrencyPolicy"));
+        if (!policy.isEmpty() && !CONCURRENCY_POLICIES.contains(policy)) {
+            out.error("spec.concurrencyPolicy", "concurrencyPolicy '" + policy + "' is not one of Allow, Forbid, Replace");
+        }
+        // Argo rejects a negative startingDeadlineSeconds; the history limits are the Kubernetes
+        // CronJob ones, which the API server requires to be non-negative.
+        for (String field : List.of("startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit")) {
+            if (spec.get(field) instanceof Number n && n.longValue() < 0) {
+                out.error("spec." + field, field + " must not be negative");
+            }
+        }
+    }
+
+    /**
+     * Go's time.LoadLocation (which Argo calls): "UTC", "Local" or a name of the IANA database;
+     * fixed offsets such as "+02:00" or "UTC+2", which java.time would accept, are not zone names.
+     */
+    static boolean isIanaZone(String zone) {
+        return zone.equals("UTC") || zone.equals("Local") || EXTRA_IANA_ZONES.contains(zone)
+                || ZoneId.getAvailableZoneIds().contains(zone);
+    }
+}

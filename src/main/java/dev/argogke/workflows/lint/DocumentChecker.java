@@ -1,0 +1,141 @@
+package dev.argogke.workflows.lint;
+
+import dev.argogke.workflows.manifest.Manifest;
+import java.util.List;
+import java.util.Map;
+
+/** What every document must satisfy, and the dispatch to the rules of its kind. */
+final class DocumentChecker {
+    static final String API_VERSION = "argoproj.io/v1alpha1";
+    /** The kinds the linter checks; each is also the name of its type in the field model. */
+    static final List<String> KINDS =
+            List.of("Workflow", "CronWorkflow", "WorkflowTemplate", "ClusterWorkflowTemplate", "WorkflowEventBinding");
+    // Argo v4.1 validate.go: maxCharsInObjectName, and maxCharsInCronWorkflowName because the
+    // workflows a CronWorkflow creates get a 10-digit timestamp appended to its name.
+    private static final int MAX_NAME = 63;
+    private static final int MAX_CRON_NAME = 52;
+
+    private final StrictDecoder decoder;
+    private final TemplateIndex index;
+    private final CronLines cronLines;
+
+    DocumentChecker(StrictDecoder decoder, TemplateIndex index, CronLines cronLines) {
+        this.decoder = decoder;
+        this.index = index;
+        this.cronLines = cronLines;
+    }
+
+    /** Whether the linter checks documents of this kind (the others get a note). */
+    static boolean isChecked(Manifest m) {
+        return m.kind() != null && KINDS.contains(m.kind());
+    }
+
+    void check(Manifest m, DocumentFindings out) {
+        Map<String, Object> content = m.content();
+        String kind = m.kind();
+        String apiVersion = m.apiVersion();
+        if (kind == null || !KINDS.contains(kind)) {
+            skipOrReject(content, kind, apiVersion, out);
+            return;
+        }
+        if (!API_VERSION.equals(apiVersion)) {
+            out.error("apiVersion", content.get("apiVersion") == null ? "apiVersion is required: " + API_VERSION
+                    : "apiVersion of a " + kind + " must be " + API_VERSION + ", not " + Nodes.describe(content.get("apiVersion")));
+        }
+        decoder.decodeDocument(content, kind, out);
+        checkNames(content, kind, out);
+        if (!(content.get("spec") instanceof Map<?, ?>)) {
+            if (content.get("spec") == null) {
+                out.error("spec", "a " + kind + " needs a spec");
+            }
+            return;
+        }
+        Map<String, Object> spec = Nodes.map(content.get("spec"));
+        switch (kind) {
+            case "CronWorkflow" -> {
+                CronChecker.check(out, spec, cronLines);
+                if (spec.get("workflowSpec") instanceof Map<?, ?>) {
+                    SpecChecker.check(out, index, kind, "spec.workflowSpec", Nodes.map(spec.get("workflowSpec")), true);
+                } else if (spec.get("workflowSpec") == null) {
+                    out.error("spec.workflowSpec", "a CronWorkflow needs a workflowSpec: the workflow it runs");
+                }
+            }
+            case "WorkflowEventBinding" -> checkEventBinding(spec, out);
+            default -> SpecChecker.check(out, index, kind, "spec", spec, false);
+        }
+    }
+
+    private static void skipOrReject(Map<String, Object> content, String kind, String apiVersion, DocumentFindings out) {
+        if (kind == null) {
+            if (apiVersion != null && apiVersion.startsWith("argoproj.io/")) {
+                out.error("kind", "kind is required: one of " + String.join(", ", KINDS));
+            } else {
+                out.note("", "skipped: not a Kubernetes object (no kind)");
+            }
+            return;
+        }
+        String suggestion = Suggestions.closest(kind, KINDS);
+        if (suggestion != null) {
+            out.error("kind", "unknown kind '" + kind + "'; did you mean '" + suggestion + "'?");
+            return;
+        }
+        out.note("", "skipped: " + kind + (apiVersion == null ? "" : " (" + apiVersion + ")")
+                + " is not an Argo Workflows object");
+    }
+
+    private static void checkNames(Map<String, Object> content, String kind, DocumentFindings out) {
+        Map<String, Object> metadata = Nodes.map(content.get("metadata"));
+        Object rawName = metadata.get("name");
+        String name = Nodes.str(rawName);
+        String generateName = Nodes.str(metadata.get("generateName"));
+        boolean workflow = kind.equals("Workflow");
+        if (name == null || name.isEmpty()) {
+            if (rawName != null && name == null) {
+                return; // a name of the wrong type is reported by the strict decoding
+            }
+            if (workflow && generateName != null && !generateName.isEmpty()) {
+                // The API server checks generateName as a name whose trailing '-' is masked.
+                String masked = generateName.endsWith("-") ? generateName.substring(0, generateName.length() - 1) + "a" : generateName;
+                String problem = KubeValues.objectNameProblem(masked);
+                if (problem != null) {
+                    out.error("metadata.generateName", "generateName '" + generateName + "' is invalid: it " + problem);
+                }
+                return;
+            }
+            out.error("metadata.name", "metadata.name is required" + (workflow ? " (or metadata.generateName)" : ""));
+            return;
+        }
+        String problem = KubeValues.objectNameProblem(name);
+        if (problem != null) {
+            out.error("metadata.name", "name '" + name + "' is invalid: it " + problem);
+            return;
+        }
+        int max = kind.equals("CronWorkflow") ? MAX_CRON_NAME : MAX_NAME;
+        if (name.length() > max) {
+            out.error("metadata.name", "name '" + name + "' is " + name.length() + " characters; a " + kind + " name may have"
+                    + " at most " + max + (kind.equals("CronWorkflow") ? " (Argo appends a timestamp to the workflows it creates)" : ""));
+        }
+        String namespace = Nodes.str(metadata.get("namespace"));
+        if (namespace != null && !namespace.isEmpty() && !KubeValues.isDns1123Label(namespace)) {
+            out.error("metadata.namespace", "namespace '" + namespace + "' is invalid: it must be at most 63 lower-case"
+                    + " letters, digits or '-', starting and ending with a letter or digit");
+        }
+    }
+
+    private void checkEventBinding(Map<String, Object> spec, DocumentFindings out) {
+        if (Nodes.text(Nodes.map(spec.get("event")).get("selector")).isEmpty()) {
+            out.error("spec.event.selector", "a WorkflowEventBinding needs an event selector expression");
+        }
+        Map<String, Object> ref = Nodes.map(Nodes.map(spec.get("submit")).get("workflowTemplateRef"));
+        String name = Nodes.text(ref.get("name"));
+        boolean clusterScope = Nodes.isTrue(ref.get("clusterScope"));
+        if (spec.get("submit") != null && name.isEmpty()) {
+            out.error("spec.submit.workflowTemplateRef.name", "submit needs the name of the "
+                    + TemplateIndex.kindOf(clusterScope) + " to run");
+        } else if (!name.isEmpty() && index.find(clusterScope, name) == null) {
+            out.error("spec.submit.workflowTemplateRef.name", TemplateIndex.kindOf(clusterScope) + " '" + name
+                    + "' is not defined in the linted files");
+        }
+        Arguments.check(out, "spec.submit.arguments", Nodes.map(Nodes.map(spec.get("submit")).get("arguments")), false);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.argogke.workflows.lint;
+
+import dev.argogke.workflows.manifest.Manifest;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the findings of one document, placing each at the source position of its field path. */
+final class DocumentFindings {
+    private final Manifest manifest;
+    private final String resource;
+    private final List<Finding> findings = new ArrayList<>();
+
+    DocumentFindings(Manifest manifest) {
+        this.manifest = manifest;
+        this.resource = manifest.displayName();
+    }
+
+    Manifest manifest() {
+        return manifest;
+    }
+
+    void error(String path, String message) {
+        add(Severity.ERROR, path, message);
+    }
+
+    void warning(String path, String message) {
+        add(Severity.WARNING, path, message);
+    }
+
+    void note(String path, String message) {
+        add(Severity.NOTE, path, message);
+    }
+
+    private void add(Severity severity, String path, String message) {
+        findings.add(new Finding(manifest.file(), manifest.positions().of(path), severity, resource, path, message));
+    }
+
+    /** Whether an error was already reported at {@code path} or below it (to avoid reporting one mistake twice). */
+    boolean hasErrorAtOrBelow(String path) {
+        for (Finding f : findings) {
+            if (f.severity() == Severity.ERROR && (path.isEmpty() || f.path().equals(path)
+                    || f.path().startsWith(path + ".") || f.path().startsWith(path + "["))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    List<Finding> findings() {
+        return findings;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.argogke.workflows.lint;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The rules for a workflow spec as a whole (Argo v4.1 validate.Workflow). */
+final class SpecChecker {
+    // Argo v4.1 PodGCStrategy values (pkg/apis/workflow/v1alpha1/workflow_types.go, IsValid).
+    private static final Set<String> POD_GC_STRATEGIES =
+            Set.of("OnPodCompletion", "OnPodSuccess", "OnWorkflowCompletion", "OnWorkflowSuccess");
+
+    private SpecChecker() {
+    }
+
+    /**
+     * @param argumentsNeedValues whether every spec.arguments parameter needs a value (CronWorkflows,
+     *                            which Argo validates as if submitting)
+     */
+    static void check(DocumentFindings out, TemplateIndex index, String kind, String specPath, Map<String, Object> spec,
+                      boolean argumentsNeedValues) {
+        List<Object> templates = Nodes.list(spec.get("templates"));
+        String templatesPath = Nodes.join(specPath, "templates");
+        FieldNames.check(out, templatesPath, templates, FieldNames.Style.WORKFLOW_FIELD, "template");
+
+        TemplateIndex.Holder referenced = null;
+        String refPath = Nodes.join(specPath, "workflowTemplateRef");
+        if (spec.get("workflowTemplateRef") != null) {
+            Map<String, Object> ref = Nodes.map(spec.get("workflowTemplateRef"));
+            if (!templates.isEmpty()) {
+                out.error(templatesPath, "a workflow that uses workflowTemplateRef cannot define templates of its own");
+            }
+            String name = Nodes.text(ref.get("name"));
+            boolean clusterScope = Nodes.isTrue(ref.get("clusterScope"));
+            if (name.isEmpty()) {
+                out.error(Nodes.join(refPath, "name"), "workflowTemplateRef needs the name of a " + TemplateIndex.kindOf(clusterScope));
+            } else {
+                referenced = index.find(clusterScope, name);
+                if (referenced == null) {
+                    out.error(Nodes.join(refPath, "name"), TemplateIndex.kindOf(clusterScope) + " '" + name
+                            + "' is not defined in the linted files");
+                }
+            }
+        }
+
+        Map<String, Object> arguments = Nodes.map(spec.get("arguments"));
+        Map<String, Object> merged = mergedArguments(arguments, referenced);
+        Set<String> workflowParameters = TemplateChecker.names(merged.get("parameters"));
+        Map<String, Map<String, Object>> local = referenced != null ? referenced.templates() : TemplateIndex.templatesByName(spec);
+        SpecContext ctx = new SpecContext(out, index, kind, specPath, spec, local, workflowParameters);
+
+        Arguments.check(out, Nodes.join(specPath, "arguments"), arguments, argumentsNeedValues);
+
+        String entrypoint = Nodes.text(spec.get("entrypoint"));
+        String entrypointPath = Nodes.join(specPath, "entrypoint");
+        if (entrypoint.isEmpty() && referenced != null) {
+            entrypoint = referenced.entrypoint();
+        }
+        if (entrypoint.isEmpty()) {
+            if (!ctx.templateKind && (referenced != null || spec.get("workflowTemplateRef") == null)) {
+                out.error(entrypointPath, "entrypoint is required: name the template the workflow starts with");
+            }
+        } else if (!entrypoint.contains("{{") && (referenced != null || spec.get("workflowTemplateRef") == null)) {
+            Map<String, Object> start = local.get(entrypoint);
+            if (start == null) {
+                String suggestion = Suggestions.closest(entrypoint, local.keySet());
+                out.error(entrypointPath, "entrypoint '" + entrypoint + "' is not a template of this "
+                        + (referenced != null ? referenced.kind() + " '" + referenced.name() + "'" : kind)
+                        + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
+            } else if (!ctx.templateKind) {
+                ctx.checkSupplied(start, "the entrypoint template '" + entrypoint + "'", merged, specPath, argumentsNeedValues);
+            }
+        }
+
+        String onExit = Nodes.text(spec.get("onExit"));
+        if (!onExit.isEmpty() && (referenced != null || spec.get("workflowTemplateRef") == null)) {
+            Map<String, Object> exit = ctx.resolveLocal(onExit, Nodes.join(specPath, "onExit"));
+            if (exit != null) {
+                ctx.checkSupplied(exit, "the onExit template '" + onExit + "'", arguments, specPath, argumentsNeedValues);
+            }
+        }
+
+        Hooks.check(ctx, Nodes.map(spec.get("hooks")), Nodes.join(specPath, "hooks"));
+
+        String podGc = Nodes.text(Nodes.map(spec.get("podGC")).get("strategy"));
+        if (!podGc.isEmpty() && !POD_GC_STRATEGIES.contains(podGc)) {
+            out.error(Nodes.join(Nodes.join(specPath, "podGC"), "strategy"), "podGC strategy '" + podGc + "' is not one of"
+                    + " OnPodCompletion, OnPodSuccess, OnWorkflowCompletion, OnWorkflowSuccess");
+        }
+
+        new TemplateChecker(ctx).checkRetryStrategy(Nodes.map(spec.get("retryStrategy")), Nodes.join(specPath, "retryStrategy"));
+        TemplateChecker checker = new TemplateChecker(ctx);
+        for (int i = 0; i < templates.size(); i++) {
+            if (templates.get(i) instanceof Map<?, ?>) {
+                checker.check(Nodes.map(templates.get(i)), Nodes.index(templatesPath, i));
+            }
+        }
+    }
+
+    /** Argo's MergeParameters/MergeArtifacts: the workflow's own arguments win over the template's. */
+    private static Map<String, Object> mergedArguments(Map<String, Object> own, TemplateIndex.Holder referenced) {
+        if (referenced == null) {
+            return own;
+        }
+        Map<String, Object> theirs = Nodes.map(referenced.spec().get("arguments"));
+        Map<String, Object> merged = new LinkedHashMap<>();
+        for (String field : List.of("parameters", "artifacts")) {
+            List<Object> items = new ArrayList<>(Nodes.list(own.get(field)));
+            Set<String> names = new LinkedHashSet<>(TemplateChecker.names(own.get(field)));
+            for (Object o : Nodes.list(theirs.get(field))) {
+                if (names.add(Nodes.text(Nodes.map(o).get("name")))) {
+                    items.add(o);
+                }
+            }
+            merged.put(field, items);
+        }
+        return merged;
+    }
+}

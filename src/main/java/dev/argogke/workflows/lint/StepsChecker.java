@@ -1,0 +1,61 @@
+package dev.argogke.workflows.lint;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The rules for a steps template (Argo v4.1 validateSteps). */
+final class StepsChecker {
+    private final SpecContext ctx;
+    private final TemplateChecker templates;
+    private final DocumentFindings out;
+
+    StepsChecker(SpecContext ctx, TemplateChecker templates) {
+        this.ctx = ctx;
+        this.templates = templates;
+        this.out = ctx.out;
+    }
+
+    void check(Map<String, Object> t, String p) {
+        String sp = Nodes.join(p, "steps");
+        List<Object> groups = Nodes.list(t.get("steps"));
+        Map<String, String> seen = new HashMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            List<Object> group = Nodes.list(groups.get(i));
+            for (int j = 0; j < group.size(); j++) {
+                String path = Nodes.index(Nodes.index(sp, i), j);
+                checkStep(Nodes.map(group.get(j)), path, seen);
+            }
+        }
+    }
+
+    private void checkStep(Map<String, Object> step, String path, Map<String, String> seen) {
+        String name = Nodes.text(step.get("name"));
+        String np = Nodes.join(path, "name");
+        if (name.isEmpty()) {
+            if (step.get("name") == null || step.get("name") instanceof String) {
+                out.error(np, "step name is required");
+            }
+        } else if (seen.containsKey(name)) {
+            out.error(np, "step name '" + name + "' is not unique in this template (also " + seen.get(name) + ")");
+        } else {
+            seen.put(name, path);
+            String problem = FieldNames.problem(name, FieldNames.Style.WORKFLOW_FIELD);
+            if (problem != null) {
+                out.error(np, "step name '" + name + "' is invalid: " + problem);
+            }
+        }
+        String label = name.isEmpty() ? "this step" : "step '" + name + "'";
+        Loops.check(out, step, path, label);
+        Map<String, Object> arguments = Nodes.map(step.get("arguments"));
+        Arguments.check(out, Nodes.join(path, "arguments"), arguments, true);
+        Map<String, Object> target = ctx.resolveCall(step, path, label);
+        if (target != null) {
+            ctx.checkSupplied(target, label + " runs a template that", arguments, path, true);
+        }
+        Hooks.check(ctx, Nodes.map(step.get("hooks")), Nodes.join(path, "hooks"));
+        if (step.get("inline") instanceof Map<?, ?>) {
+            templates.check(Nodes.map(step.get("inline")), Nodes.join(path, "inline"));
+        }
+    }
+}

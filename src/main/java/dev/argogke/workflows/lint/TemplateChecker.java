@@ -1,0 +1,425 @@
+package dev.argogke.workflows.lint;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/** The rules for one template (Argo v4.1 workflow/validate/validate.go validateTemplate and friends). */
+final class TemplateChecker {
+    /** The template types, of which a template has exactly one (validateTemplateType). */
+    static final List<String> TYPES =
+            List.of("container", "containerSet", "steps", "script", "resource", "dag", "suspend", "data", "http", "plugin");
+    /** Types that run something themselves rather than other templates. */
+    static final Set<String> LEAF_TYPES = Set.of("container", "containerSet", "script", "resource", "data", "http", "plugin");
+    private static final Set<String> RETRY_POLICIES = Set.of("Always", "OnFailure", "OnError", "OnTransientError");
+    private static final Set<String> RESOURCE_ACTIONS = Set.of("get", "create", "apply", "delete", "replace", "patch");
+    // Prometheus metric names (Argo's metrics.IsValidMetricName).
+    private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+
+    private final SpecContext ctx;
+    private final DocumentFindings out;
+
+    TemplateChecker(SpecContext ctx) {
+        this.ctx = ctx;
+        this.out = ctx.out;
+    }
+
+    void check(Map<String, Object> t, String p) {
+        String name = Nodes.text(t.get("name"));
+        String label = name.isEmpty() ? "this template" : "template '" + name + "'";
+        String type = type(t, p, label);
+
+        checkInputs(t, p, type);
+        checkTimeouts(t, p, type, label);
+        if (type != null) {
+            switch (type) {
+                case "container" -> checkImage(t, p, "container", label);
+                case "script" -> checkImage(t, p, "script", label);
+                case "containerSet" -> checkContainerSet(t, p, label);
+                case "resource" -> checkResource(t, p, label);
+                case "steps" -> new StepsChecker(ctx, this).check(t, p);
+                case "dag" -> new DagChecker(ctx, this).check(t, p);
+                default -> {
+                }
+            }
+        }
+        if (type != null && !type.equals("steps") && !type.equals("dag") && t.get("parallelism") != null) {
+            out.error(Nodes.join(p, "parallelism"), "parallelism only applies to steps and dag templates");
+        }
+        checkMountCollisions(t, p);
+        checkRetryStrategy(Nodes.map(t.get("retryStrategy")), Nodes.join(p, "retryStrategy"));
+        checkOutputs(t, p, type);
+        checkMetrics(t, p, label);
+        List<Object> inits = Nodes.list(t.get("initContainers"));
+        for (int i = 0; i < inits.size(); i++) {
+            if (Nodes.text(Nodes.map(inits.get(i)).get("name")).isEmpty()) {
+                out.error(Nodes.join(Nodes.index(Nodes.join(p, "initContainers"), i), "name"), "init containers need a name");
+            }
+        }
+        Variables.check(out, t, p, scope(t, name));
+    }
+
+    /** The template's one type, or null (reported) when it has none or several. */
+    private String type(Map<String, Object> t, String p, String label) {
+        List<String> types = new ArrayList<>();
+        for (String candidate : TYPES) {
+            if (t.get(candidate) != null) {
+                types.add(candidate);
+            }
+        }
+        if (types.size() == 1) {
+            return types.get(0);
+        }
+        if (types.isEmpty()) {
+            if (!out.hasErrorAtOrBelow(p)) { // an unknown field (a misspelt type) was reported already
+                out.error(p, label + " has no type: give it one of container, script, dag, steps, resource, suspend,"
+                        + " containerSet, data, http or plugin");
+            }
+        } else {
+            out.error(Nodes.join(p, types.get(1)), label + " has several types (" + String.join(", ", types) + "); keep one");
+        }
+        return null;
+    }
+
+    Variables.Scope scope(Map<String, Object> t, String name) {
+        Map<String, Object> inputs = Nodes.map(t.get("inputs"));
+        return new Variables.Scope(name, names(inputs.get("parameters")), names(inputs.get("artifacts")),
+                ctx.workflowParameters, ctx.checkWorkflowParameters);
+    }
+
+    static Set<String> names(Object list) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Object o : Nodes.list(list)) {
+            String n = Nodes.str(Nodes.map(o).get("name"));
+            if (n != null) {
+                names.add(n);
+            }
+        }
+        return names;
+    }
+
+    private void checkInputs(Map<String, Object> t, String p, String type) {
+        String ip = Nodes.join(p, "inputs");
+        Map<String, Object> inputs = Nodes.map(t.get("inputs"));
+        FieldNames.check(out, Nodes.join(ip, "parameters"), Nodes.list(inputs.get("parameters")), FieldNames.Style.PARAMETER, "input parameter");
+        List<Object> artifacts = Nodes.list(inputs.get("artifacts"));
+        String ap = Nodes.join(ip, "artifacts");
+        FieldNames.check(out, ap, artifacts, FieldNames.Style.PARAMETER, "input artifact");
+        for (int i = 0; i < artifacts.size(); i++) {
+            Map<String, Object> a = Nodes.map(artifacts.get(i));
+            String path = Nodes.index(ap, i);
+            if (!Nodes.text(a.get("from")).isEmpty()) {
+                out.error(Nodes.join(path, "from"), "from is for arguments, not inputs: pass the artifact from the caller");
+            }
+            if (type != null && !LEAF_TYPES.contains(type) && !Nodes.text(a.get("path")).isEmpty()) {
+                out.error(Nodes.join(path, "path"), "an input artifact path only works in container and script templates");
+            }
+        }
+    }
+
+    private void checkTimeouts(Map<String, Object> t, String p, String type, String label) {
+        String timeout = Nodes.str(t.get("timeout"));
+        if (timeout != null && !timeout.isEmpty()) {
+            String tp = Nodes.join(p, "timeout");
+            if (type != null && !LEAF_TYPES.contains(type)) {
+                out.error(tp, "a " + type + " template cannot have a timeout; set it on the templates it runs"
+                        + " (or use activeDeadlineSeconds)");
+            } else if (GoDuration.isWholeNumber(timeout)) {
+                out.error(tp, "timeout needs a unit, e.g. \"" + timeout + "s\"");
+            } else if (!timeout.contains("{{") && !GoDuration.isDuration(timeout)) {
+                out.error(tp, "\"" + Nodes.abbreviate(timeout) + "\" is not a duration such as 30s, 5m or 1h30m");
+            }
+        }
+        Object deadline = t.get("activeDeadlineSeconds");
+        if (deadline != null) {
+            String dp = Nodes.join(p, "activeDeadlineSeconds");
+            if ("steps".equals(type) || "dag".equals(type)) {
+                out.error(dp, "activeDeadlineSeconds only works on leaf templates (container, script, resource, ...),"
+                        + " not on a " + type + " template");
+            } else if (deadline instanceof Number n && n.longValue() < 0) {
+                out.error(dp, "activeDeadlineSeconds must not be negative");
+            } else if (deadline instanceof String s && !s.contains("{{")) {
+                if (!GoDuration.isWholeNumber(s.strip())) {
+                    out.error(dp, "activeDeadlineSeconds must be a whole number of seconds or an Argo variable, got \""
+                            + Nodes.abbreviate(s) + "\"");
+                } else if (s.strip().startsWith("-")) {
+                    out.error(dp, "activeDeadlineSeconds must not be negative");
+                }
+            }
+        }
+    }
+
+    private void checkImage(Map<String, Object> t, String p, String field, String label) {
+        Map<String, Object> c = Nodes.map(t.get(field));
+        if (!Nodes.text(c.get("image")).isEmpty() || c.get("image") != null && !(c.get("image") instanceof String)) {
+            return;
+        }
+        // Argo fills in templateDefaults, but only for Workflows and WorkflowTemplates.
+        boolean defaulted = !ctx.kind.equals("ClusterWorkflowTemplate")
+                && !Nodes.text(Nodes.map(ctx.templateDefaults().get(field)).get("image")).isEmpty();
+        if (!defaulted) {
+            out.error(Nodes.join(Nodes.join(p, field), "image"), label + " needs a " + field + " image");
+        }
+    }
+
+    private void checkContainerSet(Map<String, Object> t, String p, String label) {
+        String csp = Nodes.join(p, "containerSet");
+        Map<String, Object> cs = Nodes.map(t.get("containerSet"));
+        List<Object> containers = Nodes.list(cs.get("containers"));
+        String cp = Nodes.join(csp, "containers");
+        if (containers.isEmpty()) {
+            out.error(cp, "a containerSet needs at least one container");
+            return;
+        }
+        Map<String, Integer> byName = FieldNames.check(out, cp, containers, FieldNames.Style.WORKFLOW_FIELD, "container");
+        for (int i = 0; i < containers.size(); i++) {
+            List<Object> deps = Nodes.list(Nodes.map(containers.get(i)).get("dependencies"));
+            for (int j = 0; j < deps.size(); j++) {
+                String dep = Nodes.text(deps.get(j));
+                if (!byName.containsKey(dep)) {
+                    out.error(Nodes.index(Nodes.join(Nodes.index(cp, i), "dependencies"), j),
+                            "container '" + dep + "' is not in this containerSet");
+                }
+            }
+        }
+        checkDuplicateMounts(Nodes.list(cs.get("volumeMounts")), Nodes.join(csp, "volumeMounts"), new HashMap<>());
+        Map<String, Object> inputs = Nodes.map(t.get("inputs"));
+        Map<String, Object> outputs = Nodes.map(t.get("outputs"));
+        boolean io = !Nodes.list(inputs.get("artifacts")).isEmpty() || !Nodes.list(outputs.get("parameters")).isEmpty()
+                || !Nodes.list(outputs.get("artifacts")).isEmpty();
+        if (io && !byName.containsKey("main")) {
+            out.error(cp, label + " has inputs or outputs, so its containerSet needs a container named \"main\"");
+        }
+    }
+
+    private void checkMountCollisions(Map<String, Object> t, String p) {
+        if (t.get("container") == null) {
+            return;
+        }
+        Map<String, String> mounted = new HashMap<>();
+        checkDuplicateMounts(Nodes.list(Nodes.map(t.get("container")).get("volumeMounts")),
+                Nodes.join(Nodes.join(p, "container"), "volumeMounts"), mounted);
+        List<Object> artifacts = Nodes.list(Nodes.map(t.get("inputs")).get("artifacts"));
+        for (int i = 0; i < artifacts.size(); i++) {
+            String path = Nodes.text(Nodes.map(artifacts.get(i)).get("path"));
+            if (!path.isEmpty() && mounted.containsKey(path)) {
+                out.error(Nodes.join(Nodes.index(Nodes.join(Nodes.join(p, "inputs"), "artifacts"), i), "path"),
+                        "path '" + path + "' is already mounted by " + mounted.get(path));
+            }
+        }
+    }
+
+    private void checkDuplicateMounts(List<Object> mounts, String mp, Map<String, String> mounted) {
+        for (int i = 0; i < mounts.size(); i++) {
+            Map<String, Object> m = Nodes.map(mounts.get(i));
+            String path = Nodes.text(m.get("mountPath"));
+            if (path.isEmpty()) {
+                continue;
+            }
+            String previous = mounted.putIfAbsent(path, "volume mount '" + Nodes.text(m.get("name")) + "'");
+            if (previous != null) {
+                out.error(Nodes.join(Nodes.index(mp, i), "mountPath"), "mountPath '" + path + "' is already mounted by " + previous);
+            }
+        }
+    }
+
+    private void checkResource(Map<String, Object> t, String p, String label) {
+        String rp = Nodes.join(p, "resource");
+        Map<String, Object> r = Nodes.map(t.get("resource"));
+        String action = Nodes.text(r.get("action"));
+        if (!action.contains("{{") && !RESOURCE_ACTIONS.contains(action)) {
+            out.error(Nodes.join(rp, "action"), action.isEmpty() ? "a resource template needs an action: get, create, apply,"
+                    + " delete, replace or patch" : "action '" + action + "' is not one of get, create, apply, delete, replace, patch");
+        }
+        if (action.equals("get") || action.equals("delete")) {
+            return;
+        }
+        String manifest = Nodes.text(r.get("manifest"));
+        boolean from = r.get("manifestFrom") != null;
+        if (manifest.isEmpty() && !from) {
+            out.error(rp, label + " needs manifest: or manifestFrom: to " + (action.isEmpty() ? "act on" : action));
+        } else if (!manifest.isEmpty() && from) {
+            out.error(Nodes.join(rp, "manifestFrom"), label + " has both manifest and manifestFrom; keep one");
+        }
+        if (from) {
+            String artifact = Nodes.text(Nodes.map(Nodes.map(r.get("manifestFrom")).get("artifact")).get("name"));
+            if (!artifact.isEmpty() && !names(Nodes.map(t.get("inputs")).get("artifacts")).contains(artifact)) {
+                out.error(Nodes.join(Nodes.join(Nodes.join(rp, "manifestFrom"), "artifact"), "name"),
+                        "manifestFrom names artifact '" + artifact + "', which is not an input artifact of " + label);
+            }
+        }
+        if (!manifest.isEmpty()) {
+            String yamlProblem = manifestYamlProblem(manifest);
+            if (yamlProblem != null) {
+                out.error(Nodes.join(rp, "manifest"), "manifest is not valid YAML: " + yamlProblem);
+            }
+        }
+    }
+
+    /** Argo parses the manifest as YAML after replacing variables with placeholders. */
+    private static String manifestYamlProblem(String manifest) {
+        String replaced = manifest.replaceAll("\\{\\{[^}]*}}", "placeholder");
+        try {
+            for (Object ignored : new Load(LoadSettings.builder().setAllowDuplicateKeys(true).build())
+                    .loadAllFromString(replaced)) {
+                // parse every document
+            }
+            return null;
+        } catch (YamlEngineException e) {
+            return e.getMessage().lines().findFirst().orElse("unreadable");
+        }
+    }
+
+    void checkRetryStrategy(Map<String, Object> retry, String rp) {
+        if (retry.isEmpty()) {
+            return;
+        }
+        String policy = Nodes.text(retry.get("retryPolicy"));
+        if (!policy.isEmpty() && !policy.contains("{{") && !RETRY_POLICIES.contains(policy)) {
+            out.error(Nodes.join(rp, "retryPolicy"), "retryPolicy '" + policy + "' is not one of Always, OnFailure, OnError,"
+                    + " OnTransientError");
+        }
+        Object limit = retry.get("limit");
+        String lp = Nodes.join(rp, "limit");
+        if (limit instanceof Number n && n.longValue() < 0) {
+            out.error(lp, "limit must not be negative");
+        } else if (limit instanceof String s && !s.contains("{{")) {
+            if (!GoDuration.isWholeNumber(s.strip())) {
+                out.error(lp, "limit must be a whole number or an Argo variable, got \"" + Nodes.abbreviate(s) + "\"");
+            } else if (s.strip().startsWith("-")) {
+                out.error(lp, "limit must not be negative");
+            }
+        }
+        Map<String, Object> backoff = Nodes.map(retry.get("backoff"));
+        for (String field : List.of("duration", "maxDuration", "cap")) {
+            String d = Nodes.str(backoff.get(field));
+            // Argo reads a bare number as seconds, else a Go duration (retry backoff parsing).
+            if (d != null && !d.isEmpty() && !d.contains("{{") && !GoDuration.isWholeNumber(d) && !GoDuration.isDuration(d)) {
+                out.error(Nodes.join(Nodes.join(rp, "backoff"), field),
+                        "\"" + Nodes.abbreviate(d) + "\" is not a duration such as 10s, 2m or 1h (or a number of seconds)");
+            }
+        }
+        Object factor = backoff.get("factor");
+        if (factor instanceof Number n && n.longValue() < 0) {
+            out.error(Nodes.join(Nodes.join(rp, "backoff"), "factor"), "factor must not be negative");
+        }
+    }
+
+    private void checkOutputs(Map<String, Object> t, String p, String type) {
+        String op = Nodes.join(p, "outputs");
+        Map<String, Object> outputs = Nodes.map(t.get("outputs"));
+        List<Object> params = Nodes.list(outputs.get("parameters"));
+        String pp = Nodes.join(op, "parameters");
+        FieldNames.check(out, pp, params, FieldNames.Style.PARAMETER, "output parameter");
+        for (int i = 0; i < params.size(); i++) {
+            Map<String, Object> param = Nodes.map(params.get(i));
+            String path = Nodes.index(pp, i);
+            String name = Nodes.text(param.get("name"));
+            checkOutputParameter(param, path, name, type);
+            checkGlobalName(param, path);
+        }
+        List<Object> artifacts = Nodes.list(outputs.get("artifacts"));
+        String ap = Nodes.join(op, "artifacts");
+        FieldNames.check(out, ap, artifacts, FieldNames.Style.PARAMETER, "output artifact");
+        for (int i = 0; i < artifacts.size(); i++) {
+            Map<String, Object> a = Nodes.map(artifacts.get(i));
+            String path = Nodes.index(ap, i);
+            if (type != null && !LEAF_TYPES.contains(type) && !Nodes.text(a.get("path")).isEmpty()) {
+                out.error(Nodes.join(path, "path"), "an output artifact path only works in container and script templates;"
+                        + " use from: here");
+            }
+            checkGlobalName(a, path);
+        }
+    }
+
+    private void checkOutputParameter(Map<String, Object> param, String path, String name, String type) {
+        boolean hasValue = param.get("value") != null;
+        boolean hasValueFrom = param.get("valueFrom") != null;
+        if (hasValue && hasValueFrom) {
+            out.error(Nodes.join(path, "valueFrom"), "output parameter '" + name + "' has both value and valueFrom; keep one");
+            return;
+        }
+        if (hasValue) {
+            return;
+        }
+        if (!hasValueFrom) {
+            out.error(path, "output parameter '" + name + "' needs value: or valueFrom:");
+            return;
+        }
+        Map<String, Object> vf = Nodes.map(param.get("valueFrom"));
+        List<String> sources = new ArrayList<>();
+        for (String s : List.of("path", "jqFilter", "jsonPath", "parameter", "expression")) {
+            if (!Nodes.text(vf.get(s)).isEmpty()) {
+                sources.add(s);
+            }
+        }
+        if (vf.get("supplied") != null) {
+            sources.add("supplied");
+        }
+        String vp = Nodes.join(path, "valueFrom");
+        if (sources.isEmpty()) {
+            out.error(vp, "valueFrom needs one of path, jqFilter, jsonPath, parameter, expression or supplied");
+            return;
+        }
+        if (sources.size() > 1) {
+            out.error(vp, "valueFrom has several sources (" + String.join(", ", sources) + "); keep one");
+            return;
+        }
+        if (type == null) {
+            return;
+        }
+        String source = sources.get(0);
+        switch (type) {
+            case "container", "containerSet", "script" -> {
+                if (!source.equals("path")) {
+                    out.error(vp, "output parameters of a " + type + " template take valueFrom.path");
+                }
+            }
+            case "resource" -> {
+                if (!source.equals("jqFilter") && !source.equals("jsonPath")) {
+                    out.error(vp, "output parameters of a resource template take valueFrom.jqFilter or valueFrom.jsonPath");
+                }
+            }
+            case "steps", "dag" -> {
+                if (!source.equals("parameter") && !source.equals("expression")) {
+                    out.error(vp, "output parameters of a " + type + " template take valueFrom.parameter or valueFrom.expression");
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void checkGlobalName(Map<String, Object> item, String path) {
+        String global = Nodes.text(item.get("globalName"));
+        if (!global.isEmpty() && !global.contains("{{")) {
+            String problem = FieldNames.problem(global, FieldNames.Style.PARAMETER);
+            if (problem != null) {
+                out.error(Nodes.join(path, "globalName"), "globalName '" + global + "' " + problem);
+            }
+        }
+    }
+
+    private void checkMetrics(Map<String, Object> t, String p, String label) {
+        List<Object> metrics = Nodes.list(Nodes.map(t.get("metrics")).get("prometheus"));
+        String mp = Nodes.join(Nodes.join(p, "metrics"), "prometheus");
+        for (int i = 0; i < metrics.size(); i++) {
+            Map<String, Object> m = Nodes.map(metrics.get(i));
+            String path = Nodes.index(mp, i);
+            String name = Nodes.text(m.get("name"));
+            if (!METRIC_NAME.matcher(name).matches()) {
+                out.error(Nodes.join(path, "name"), "metric name '" + name + "' is invalid: use letters, digits and '_'");
+            }
+            if (Nodes.text(m.get("help")).isEmpty()) {
+                out.error(path, "metric '" + name + "' of " + label + " needs a help: text");
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.argogke.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.argogke.migrate.MigrateTestSupport;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@EnableKubernetesMockClient(crud = true)
+class ImportCronJobsCommandTest {
+    static KubernetesClient client;
+
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+
+    @BeforeEach
+    void captureOutput() {
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreOutput() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+    }
+
+    private int run(String... args) {
+        String[] all = Stream.concat(Stream.of("import-cronjobs"), Stream.of(args)).toArray(String[]::new);
+        return Main.run(all);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private Set<String> filesIn(Path folder) throws Exception {
+        if (!Files.exists(folder)) {
+            return Set.of();
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        }
+    }
+
+    @Test
+    void writesOneCronWorkflowFilePerCronJobNamedAfterIt() throws Exception {
+        Path outDir = dir.resolve("workflows");
+        int code = run(MigrateTestSupport.corpus("valid/concurrency.yaml").toString(),
+                MigrateTestSupport.corpus("valid/list.yaml").toString(), "--out", outDir.toString());
+        assertEquals(0, code, stderr());
+        assertEquals(Set.of("allow-overlap.yaml", "forbid-overlap.yaml", "replace-running.yaml", "default-policy.yaml",
+                "firebase-sync.yaml", "weekly-digest.yaml"), filesIn(outDir));
+        assertTrue(stdout().contains("wrote " + outDir.resolve("firebase-sync.yaml") + " from CronJob apps/firebase-sync"),
+                stdout());
+        assertTrue(stderr().contains("note: skipped ConfigMap/firebase-settings: not a CronJob"), stderr());
+        assertTrue(stderr().contains("6 CronWorkflows written to " + outDir + " from 6 CronJobs"), stderr());
+        assertTrue(Files.readString(outDir.resolve("weekly-digest.yaml")).contains("\n  suspend: true\n"));
+        MigrateTestSupport.assertLintsClean(outDir);
+    }
+
+    @Test
+    void everyFileWrittenFromTheWholeCorpusLintsClean() {
+        Path outDir = dir.resolve("workflows");
+        assertEquals(0, run(MigrateTestSupport.corpus("valid").toString(), "--out", outDir.toString()), stderr());
+        assertEquals(0, run(MigrateTestSupport.corpus("chain/nightly.yaml").toString(), "--out", outDir.toString(),
+                "--chain-file", MigrateTestSupport.corpus("chain/chains.yaml").toString()), stderr());
+        MigrateTestSupport.assertLintsClean(outDir);
+    }
+
+    @Test
+    void dryRunPrintsTheCronWorkflowsAndWritesNothing() throws Exception {
+        Path outDir = dir.resolve("workflows");
+        int code = run(MigrateTestSupport.corpus("valid/minimal.yaml").toString(), "--dry-run", "--out", outDir.toString());
+        assertEquals(0, code, stderr());
+        assertTrue(stdout().contains("kind: CronWorkflow\nmetadata:\n  name: hello\n"), stdout());
+        assertTrue(stderr().startsWith("hello.yaml:\n  warning: spec.timeZone: not set"), stderr());
+        assertFalse(Files.exists(outDir));
+    }
+
+    @Test
+    void aMalformedInputIsOneLineWithFileAndLineExitTwoAndNoFileWrittenEvenForTheGoodOnes() throws Exception {
+        for (String bad : List.of("invalid/missing-schedule.yaml", "invalid/broken-yaml.yaml")) {
+            out.reset();
+            err.reset();
+            Path outDir = dir.resolve("out-" + bad.replace('/', '-'));
+            int code = run(MigrateTestSupport.corpus("valid/minimal.yaml").toString(),
+                    MigrateTestSupport.corpus(bad).toString(), "--out", outDir.toString());
+            assertEquals(2, code, bad);
+            List<String> lines = stderr().lines().toList();
+            assertEquals(1, lines.size(), stderr());
+            assertTrue(lines.get(0).matches("error: .*" + bad.replace(".", "\\.") + ":\\d+:\\d+: error: .*"), lines.get(0));
+            assertEquals(Set.of(), filesIn(outDir), bad);
+        }
+        assertTrue(stderr().contains("broken-yaml.yaml:14:1: error: invalid YAML"), stderr());
+    }
+
+    @Test
+    void anExistingFileIsKeptAndNothingWrittenWithoutForce() throws Exception {
+        Files.writeString(dir.resolve("hello.yaml"), "# hand-edited\n");
+        assertEquals(2, run(MigrateTestSupport.corpus("valid/minimal.yaml").toString(), "--out", dir.toString()));
+        assertTrue(stderr().contains("hello.yaml already exists; nothing written (use --force to overwrite)"), stderr());
+        assertEquals("# hand-edited\n", Files.readString(dir.resolve("hello.yaml")));
+        assertEquals(0, run(MigrateTestSupport.corpus("valid/minimal.yaml").toString(), "--out", dir.toString(), "--force"));
+        assertTrue(Files.readString(dir.resolve("hello.yaml")).contains("kind: CronWorkflow"));
+    }
+
+    @Test
+    void aChainWithANameBecomesOneFile() throws Exception {
+        int code = run(MigrateTestSupport.corpus("chain/nightly.yaml").toString(), "--out", dir.toString(),
+                "--chain", "extract-jira,load-bigquery,2-daily-report", "--name", "nightly-etl");
+        assertEquals(0, code, stderr());
+        assertEquals(Set.of("nightly-etl.yaml"), filesIn(dir));
+        MigrateTestSupport.assertLintsClean(dir);
+        assertTrue(stderr().contains("warning: CronJob etl/load-bigquery: spec.schedule: \"0 2 * * *\" dropped"), stderr());
+    }
+
+    @Test
+    void readsFromTheClusterThroughTheGivenKubeconfig() throws Exception {
+        client.batch().v1().cronjobs().inAnyNamespace().delete();
+        MigrateTestSupport.createCronJob(client, "valid/nightly-etl.yaml", "etl");
+        MigrateTestSupport.createCronJob(client, "valid/minimal.yaml", "tools");
+        Path kubeconfig = dir.resolve("kubeconfig");
+        Files.writeString(kubeconfig, MigrateTestSupport.kubeconfig(client.getMasterUrl().toString(), "etl"));
+        Path outDir = dir.resolve("workflows");
+
+        int code = run("--from-cluster", "--kubeconfig", kubeconfig.toString(), "--out", outDir.toString());
+        assertEquals(0, code, stderr());
+        assertEquals(Set.of("jira-to-bigquery.yaml"), filesIn(outDir), "the context's namespace only");
+        String yaml = Files.readString(outDir.resolve("jira-to-bigquery.yaml"));
+        assertTrue(yaml.contains("\n  namespace: etl\n") && yaml.contains("\n  timezone: Europe/Berlin\n"), yaml);
+        assertTrue(yaml.contains("        container:\n          name: etl\n"), "name first, as people write it:\n" + yaml);
+
+        assertEquals(0, run("--from-cluster", "--kubeconfig", kubeconfig.toString(), "-n", "tools", "--out",
+                outDir.toString()));
+        assertEquals(Set.of("jira-to-bigquery.yaml", "hello.yaml"), filesIn(outDir));
+        MigrateTestSupport.assertLintsClean(outDir);
+    }
+
+    @Test
+    void flagsThatDoNotGoTogetherAreUsageErrors() {
+        assertEquals(2, run());
+        assertTrue(stderr().contains("error: give CronJob manifests (FILE|DIR...) or --from-cluster"), stderr());
+        assertEquals(2, run(MigrateTestSupport.corpus("valid/minimal.yaml").toString(), "-n", "etl"));
+        assertTrue(stderr().contains("error: -n, -A, --context and --kubeconfig go with --from-cluster"), stderr());
+        assertEquals(2, run(MigrateTestSupport.corpus("valid/minimal.yaml").toString(), "--name", "x"));
+        assertEquals(2, run(MigrateTestSupport.corpus("valid/minimal.yaml").toString(), "--default-timezone", "Moon/Base"));
+        assertEquals(2, run(dir.resolve("missing.yaml").toString()));
+        assertTrue(stderr().contains("missing.yaml:1:1: error: no such file or folder"), stderr());
+    }
+}

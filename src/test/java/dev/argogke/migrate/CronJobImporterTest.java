@@ -1,0 +1,395 @@
+package dev.argogke.migrate;
+
+import static dev.argogke.migrate.MigrateTestSupport.assertValidOutput;
+import static dev.argogke.migrate.MigrateTestSupport.at;
+import static dev.argogke.migrate.MigrateTestSupport.atKey;
+import static dev.argogke.migrate.MigrateTestSupport.cronJobs;
+import static dev.argogke.migrate.MigrateTestSupport.only;
+import static dev.argogke.migrate.MigrateTestSupport.plan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.argogke.UserError;
+import dev.argogke.migrate.CronJobImporter.ImportedWorkflow;
+import dev.argogke.workflows.manifest.ManifestLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CronJobImporterTest {
+    private static final String POD = "spec.jobTemplate.spec.template.spec.";
+    private static final String TEMPLATE = "spec.workflowSpec.templates[0]";
+
+    // ---- the full CronJob, field by field ----
+
+    @Test
+    void cronJobScheduleSettingsBecomeTheCronWorkflowsOwn() {
+        Map<String, Object> cw = only("jira-to-bigquery", plan("valid/nightly-etl.yaml")).cronWorkflow();
+        assertEquals("argoproj.io/v1alpha1", at(cw, "apiVersion"));
+        assertEquals("CronWorkflow", at(cw, "kind"));
+        assertEquals("jira-to-bigquery", at(cw, "metadata.name"));
+        assertEquals("etl", at(cw, "metadata.namespace"));
+        assertEquals(List.of("30 2 * * *"), at(cw, "spec.schedules"));
+        assertNull(at(cw, "spec.schedule"), "Argo v4 has only schedules");
+        assertEquals("Europe/Berlin", at(cw, "spec.timezone"));
+        assertEquals("Forbid", at(cw, "spec.concurrencyPolicy"));
+        assertEquals(600L, at(cw, "spec.startingDeadlineSeconds"));
+        assertEquals(false, at(cw, "spec.suspend"));
+        assertEquals(5L, at(cw, "spec.successfulJobsHistoryLimit"));
+        assertEquals(2L, at(cw, "spec.failedJobsHistoryLimit"));
+    }
+
+    @Test
+    void labelsAndAnnotationsGoToTheObjectThatReplacesTheirOwner() {
+        Map<String, Object> cw = only("jira-to-bigquery", plan("valid/nightly-etl.yaml")).cronWorkflow();
+        // The CronJob's own: on the CronWorkflow.
+        assertEquals(Map.of("app.kubernetes.io/name", "jira-to-bigquery", "team", "data"), at(cw, "metadata.labels"));
+        assertEquals("data-team@example.com", atKey(cw, "metadata.annotations", "owner"));
+        assertEquals("Imported from CronJob etl/jira-to-bigquery by argo-gke import-cronjobs.",
+                atKey(cw, "metadata.annotations", "workflows.argoproj.io/description"));
+        // The job template's (on each Job): on each Workflow.
+        assertEquals(Map.of("pipeline", "jira"), at(cw, "spec.workflowMetadata.labels"));
+        assertEquals(Map.of("runbook", "https://wiki.example.com/etl/jira"), at(cw, "spec.workflowMetadata.annotations"));
+        // The pod template's: on each pod, through the template's metadata.
+        assertEquals(Map.of("app.kubernetes.io/name", "jira-to-bigquery"), at(cw, TEMPLATE + ".metadata.labels"));
+        assertEquals(Map.of("cluster-autoscaler.kubernetes.io/safe-to-evict", "false"),
+                at(cw, TEMPLATE + ".metadata.annotations"));
+    }
+
+    @Test
+    void jobSettingsBecomeWorkflowDeadlineTtlAndARetryStrategyLikeTheJobs() {
+        Map<String, Object> cw = only("jira-to-bigquery", plan("valid/nightly-etl.yaml")).cronWorkflow();
+        assertEquals("jira-to-bigquery", at(cw, "spec.workflowSpec.entrypoint"));
+        assertEquals(3600L, at(cw, "spec.workflowSpec.activeDeadlineSeconds"));
+        assertNull(at(cw, TEMPLATE + ".activeDeadlineSeconds"), "the Job's deadline covers all attempts");
+        assertEquals(Map.of("secondsAfterCompletion", 86400L), at(cw, "spec.workflowSpec.ttlStrategy"));
+        assertEquals("3", at(cw, TEMPLATE + ".retryStrategy.limit"));
+        assertEquals("Always", at(cw, TEMPLATE + ".retryStrategy.retryPolicy"));
+        assertEquals(Map.of("duration", "10s", "factor", "2", "cap", "6m"), at(cw, TEMPLATE + ".retryStrategy.backoff"));
+    }
+
+    @Test
+    void podSettingsBecomeTemplateFieldsAndPullSecretsAWorkflowField() {
+        Map<String, Object> source = cronJobs("valid/nightly-etl.yaml").get(0).content();
+        Map<String, Object> cw = only("jira-to-bigquery", plan("valid/nightly-etl.yaml")).cronWorkflow();
+        String pod = "spec.jobTemplate.spec.template.spec";
+        for (String field : List.of("serviceAccountName", "nodeSelector", "tolerations", "affinity", "securityContext",
+                "volumes")) {
+            assertEquals(at(source, pod + "." + field), at(cw, TEMPLATE + "." + field), field);
+        }
+        assertEquals(List.of(Map.of("name", "registry-credentials")), at(cw, "spec.workflowSpec.imagePullSecrets"));
+        assertEquals("bigquery-writer-key", at(cw, TEMPLATE + ".volumes[0].secret.secretName"));
+        assertEquals("jira-queries", at(cw, TEMPLATE + ".volumes[1].configMap.name"));
+        assertEquals("1Gi", at(cw, TEMPLATE + ".volumes[2].emptyDir.sizeLimit"));
+        assertNull(at(cw, TEMPLATE + ".restartPolicy"));
+    }
+
+    @Test
+    void secretsReachTheContainerThroughEnvAndEnvFrom() {
+        Map<String, Object> cw = only("jira-to-bigquery", plan("valid/nightly-etl.yaml")).cronWorkflow();
+        String c = TEMPLATE + ".container";
+        assertEquals("JIRA_TOKEN", at(cw, c + ".env[1].name"));
+        assertEquals(Map.of("name", "jira-api", "key", "token"), at(cw, c + ".env[1].valueFrom.secretKeyRef"));
+        assertEquals(Map.of("name", "bigquery-settings"), at(cw, c + ".envFrom[0].secretRef"));
+        assertEquals(Map.of("name", "etl-defaults"), at(cw, c + ".envFrom[1].configMapRef"));
+        assertEquals("no", at(cw, c + ".env[2].value"), "a string that YAML 1.1 would read as false stays a string");
+        assertEquals(Map.of("cpu", "500m", "memory", "1Gi"), at(cw, c + ".resources.requests"));
+        assertEquals(Map.of("allowPrivilegeEscalation", false, "readOnlyRootFilesystem", true),
+                at(cw, c + ".securityContext"));
+    }
+
+    @Test
+    void theMainContainerIsTheCronJobsFirstContainerUnchangedForEveryCronJobOfTheCorpus() {
+        List<CronJobSource> sources = cronJobs("valid");
+        List<ImportedWorkflow> workflows = CronJobImporter.plan(sources, List.of(), ImportOptions.DEFAULTS);
+        assertEquals(sources.size(), workflows.size());
+        for (int i = 0; i < sources.size(); i++) {
+            Object original = at(sources.get(i).content(), POD + "containers[0]");
+            Object imported = at(workflows.get(i).cronWorkflow(), TEMPLATE + ".container");
+            assertEquals(original, imported, workflows.get(i).name());
+            // and through the written text too
+            Map<String, Object> reread = ManifestLoader.parse(Path.of("x.yaml"), workflows.get(i).yaml()).get(0).content();
+            assertEquals(original, at(reread, TEMPLATE + ".container"), workflows.get(i).name());
+        }
+    }
+
+    @Test
+    void everyProducedCronWorkflowReadsBackAsBuiltAndMatchesArgosSchema() {
+        List<ImportedWorkflow> all = plan("valid");
+        assertEquals(Set.of("jira-to-bigquery", "new-york-report", "controller-zone-cleanup", "tokyo-inline-zone",
+                "utc-export", "allow-overlap", "forbid-overlap", "replace-running", "default-policy",
+                "sql-export-with-proxy", "hello", "firebase-sync", "weekly-digest", "monthly-invoices",
+                "indexed-backfill", "export-customer-orders-from-postgres-to-big-a88544c5"),
+                all.stream().map(ImportedWorkflow::name).collect(Collectors.toSet()));
+        all.forEach(MigrateTestSupport::assertValidOutput);
+    }
+
+    // ---- time zones ----
+
+    @Test
+    void anExplicitTimeZoneIsCarriedWithoutAWarning() {
+        ImportedWorkflow w = only("new-york-report", plan("valid/timezones.yaml"));
+        assertEquals("America/New_York", at(w.cronWorkflow(), "spec.timezone"));
+        assertTrue(w.findings().stream().noneMatch(f -> f.field().contains("timeZone")), w.findings().toString());
+        assertEquals("Etc/UTC", at(only("utc-export", plan("valid/timezones.yaml")).cronWorkflow(), "spec.timezone"));
+        assertEquals(List.of("@daily"), at(only("utc-export", plan("valid/timezones.yaml")).cronWorkflow(),
+                "spec.schedules"));
+    }
+
+    @Test
+    void withoutATimeZoneTheControllersZoneIsWrittenWithAWarningSayingWhich() {
+        ImportedWorkflow w = only("controller-zone-cleanup", plan("valid/timezones.yaml"));
+        assertEquals("UTC", at(w.cronWorkflow(), "spec.timezone"));
+        Finding f = finding(w, "spec.timeZone");
+        assertEquals(Finding.Severity.WARNING, f.severity());
+        assertTrue(f.message().contains("kube-controller-manager") && f.message().contains("timezone: UTC"), f.message());
+        assertTrue(w.yaml().contains("#   warning: CronJob controller-zone-cleanup: spec.timeZone: not set"),
+                "the warning heads the file:\n" + w.yaml());
+    }
+
+    @Test
+    void theDefaultTimeZoneCanBeChosen() {
+        List<ImportedWorkflow> all = CronJobImporter.plan(cronJobs("valid/timezones.yaml"), List.of(),
+                new ImportOptions("Europe/Berlin"));
+        assertEquals("Europe/Berlin", at(only("controller-zone-cleanup", all).cronWorkflow(), "spec.timezone"));
+        assertEquals("America/New_York", at(only("new-york-report", all).cronWorkflow(), "spec.timezone"));
+        assertThrows(UserError.class, () -> new ImportOptions("Mars/Olympus"));
+    }
+
+    @Test
+    void aCronTzPrefixInTheScheduleMovesToTheTimezoneField() {
+        ImportedWorkflow w = only("tokyo-inline-zone", plan("valid/timezones.yaml"));
+        assertEquals(List.of("0 9 * * *"), at(w.cronWorkflow(), "spec.schedules"));
+        assertEquals("Asia/Tokyo", at(w.cronWorkflow(), "spec.timezone"));
+        assertEquals(Finding.Severity.WARNING, finding(w, "spec.schedule").severity());
+    }
+
+    // ---- concurrency ----
+
+    @ParameterizedTest
+    @CsvSource({"allow-overlap, Allow", "forbid-overlap, Forbid", "replace-running, Replace"})
+    void everyConcurrencyPolicyKeepsItsWord(String name, String policy) {
+        assertEquals(policy, at(only(name, plan("valid/concurrency.yaml")).cronWorkflow(), "spec.concurrencyPolicy"));
+    }
+
+    @Test
+    void noConcurrencyPolicyStaysUnsetAsBothDefaultToAllow() {
+        Map<?, ?> spec = (Map<?, ?>) at(only("default-policy", plan("valid/concurrency.yaml")).cronWorkflow(), "spec");
+        assertFalse(spec.containsKey("concurrencyPolicy"));
+    }
+
+    // ---- containers ----
+
+    @Test
+    void extraContainersBecomeSidecarsWithAWarningAndInitContainersStayInitContainers() {
+        ImportedWorkflow w = only("sql-export-with-proxy", plan("valid/multi-container.yaml"));
+        Map<String, Object> source = cronJobs("valid/multi-container.yaml").get(0).content();
+        Map<String, Object> cw = w.cronWorkflow();
+        assertEquals("export", at(cw, TEMPLATE + ".container.name"));
+        assertEquals(List.of(at(source, POD + "containers[1]")), at(cw, TEMPLATE + ".sidecars"));
+        assertEquals(at(source, POD + "initContainers"), at(cw, TEMPLATE + ".initContainers"));
+        assertEquals("Always", at(cw, TEMPLATE + ".initContainers[1].restartPolicy"), "a native sidecar stays one");
+        Finding f = finding(w, POD + "containers[1]");
+        assertEquals(Finding.Severity.WARNING, f.severity());
+        assertTrue(f.message().contains("log-shipper") && f.message().contains("sidecar"), f.message());
+        assertTrue(((String) at(cw, TEMPLATE + ".container.command[2]")).contains("\\copy orders"),
+                "the script is kept byte for byte");
+    }
+
+    @Test
+    void backoffLimitZeroMeansNoRetries() {
+        ImportedWorkflow w = only("sql-export-with-proxy", plan("valid/multi-container.yaml"));
+        assertNull(at(w.cronWorkflow(), TEMPLATE + ".retryStrategy"));
+    }
+
+    // ---- missing optional fields ----
+
+    @Test
+    void aMinimalCronJobGetsOnlyWhatItSaysPlusKubernetesDefaultsThatChangeBehaviour() {
+        ImportedWorkflow w = only("hello", plan("valid/minimal.yaml"));
+        Map<String, Object> cw = w.cronWorkflow();
+        assertEquals(List.of("schedules", "timezone", "workflowSpec"), List.copyOf(((Map<?, ?>) at(cw, "spec")).keySet()));
+        assertEquals(List.of("entrypoint", "templates"), List.copyOf(((Map<?, ?>) at(cw, "spec.workflowSpec")).keySet()));
+        assertEquals(List.of("name", "retryStrategy", "container"), List.copyOf(((Map<?, ?>) at(cw, TEMPLATE)).keySet()));
+        assertEquals(List.of("name", "annotations"), List.copyOf(((Map<?, ?>) at(cw, "metadata")).keySet()));
+        // A Job without backoffLimit retried 6 times; so does the step, and the user is told.
+        assertEquals("6", at(cw, TEMPLATE + ".retryStrategy.limit"));
+        assertEquals(Finding.Severity.NOTE, finding(w, "spec.jobTemplate.spec.backoffLimit").severity());
+        assertEquals(Finding.Severity.NOTE, finding(w, POD + "restartPolicy").severity());
+    }
+
+    // ---- what cannot be carried over ----
+
+    @Test
+    void fieldsThatCannotBeCarriedOverAreReportedByNameAndLeftOut() {
+        ImportedWorkflow w = only("indexed-backfill", plan("valid/unsupported.yaml"));
+        Set<String> warned = w.findings().stream().filter(f -> f.severity() == Finding.Severity.WARNING)
+                .map(Finding::field).collect(Collectors.toSet());
+        assertEquals(Set.of("metadata.ownerReferences", "spec.jobTemplate.spec.podFailurePolicy",
+                "spec.jobTemplate.spec.completions", "spec.jobTemplate.spec.parallelism",
+                "spec.jobTemplate.spec.completionMode", POD + "terminationGracePeriodSeconds", POD + "hostPID",
+                POD + "topologySpreadConstraints"), warned);
+        String yaml = w.yaml().lines().filter(l -> !l.startsWith("#")).collect(Collectors.joining("\n"));
+        for (String gone : List.of("ownerReferences", "podFailurePolicy", "completions", "parallelism", "Indexed",
+                "terminationGracePeriodSeconds", "hostPID", "topologySpreadConstraints", "last-applied", "uid:",
+                "resourceVersion", "lastScheduleTime")) {
+            assertFalse(yaml.contains(gone), gone + " left in:\n" + yaml);
+        }
+    }
+
+    @Test
+    void serverSetFieldsAndKubectlBookkeepingAreNotedNotWarned() {
+        ImportedWorkflow w = only("indexed-backfill", plan("valid/unsupported.yaml"));
+        Finding server = finding(w, "");
+        assertEquals(Finding.Severity.NOTE, server.severity());
+        assertTrue(server.message().contains("status") && server.message().contains("metadata.uid")
+                && server.message().contains("metadata.resourceVersion"), server.message());
+        assertEquals(Finding.Severity.NOTE,
+                finding(w, "metadata.annotations.kubectl.kubernetes.io/last-applied-configuration").severity());
+    }
+
+    @Test
+    void valuesEqualToKubernetesDefaultsAreNotReportedAsLost() {
+        ImportedWorkflow w = only("indexed-backfill", plan("valid/unsupported.yaml"));
+        assertTrue(w.findings().stream().noneMatch(f -> f.field().endsWith("dnsPolicy")
+                || f.field().endsWith("schedulerName")), w.findings().toString());
+        assertNull(at(w.cronWorkflow(), "spec.workflowSpec.dnsPolicy"));
+        assertNull(at(w.cronWorkflow(), TEMPLATE + ".schedulerName"));
+    }
+
+    // ---- names ----
+
+    @Test
+    void aNameLongerThanArgosLimitIsShortenedWithAWarning() {
+        ImportedWorkflow w = plan("valid/long-name.yaml").get(0);
+        assertEquals("export-customer-orders-from-postgres-to-big-a88544c5", w.name());
+        assertEquals(w.name(), at(w.cronWorkflow(), "metadata.name"));
+        assertEquals(w.name() + ".yaml", w.fileName());
+        Finding f = finding(w, "metadata.name");
+        assertEquals(Finding.Severity.WARNING, f.severity());
+        assertTrue(f.message().contains("52"), f.message());
+        assertEquals("export-customer-orders-from-postgres-to-bigquery-and-firebase",
+                at(w.cronWorkflow(), TEMPLATE + ".name"), "template names may be longer");
+    }
+
+    // ---- malformed input ----
+
+    @Test
+    void aCronJobWithoutScheduleIsOneProblemWithFileAndLine() {
+        CronJobImportException e = assertThrows(CronJobImportException.class, () -> plan("invalid/missing-schedule.yaml"));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        assertTrue(e.problems().get(0).matches(".*invalid/missing-schedule\\.yaml:5:1: error: CronJob no-schedule:"
+                + " spec\\.schedule: is missing.*"), e.problems().get(0));
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void everyProblemInEveryCronJobIsReportedAtOnceWithItsPosition() {
+        String text = """
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: Bad_Name
+                  labels:
+                    tier: 3
+                spec:
+                  schedule: "0 3 * * *"
+                  timeZone: Europe/Atlantis
+                  concurrencyPolicy: Sometimes
+                  jobTemplate:
+                    spec:
+                      backoffLimit: many
+                      template:
+                        spec:
+                          containers:
+                            - name: x
+                ---
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: ok-but-empty
+                spec:
+                  schedule: "0 4 * * *"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          containers: []
+                """;
+        List<CronJobSource> sources = CronJobInputs.fromManifests(ManifestLoader.parse(Path.of("jobs.yaml"), text))
+                .cronJobs();
+        CronJobImportException e = assertThrows(CronJobImportException.class,
+                () -> CronJobImporter.plan(sources, List.of(), ImportOptions.DEFAULTS));
+        List<String> p = e.problems();
+        assertEquals(7, p.size(), String.join("\n", p));
+        assertTrue(p.get(0).startsWith("jobs.yaml:4:3: error: CronJob Bad_Name: metadata.name:"), p.get(0));
+        assertTrue(p.stream().anyMatch(s -> s.startsWith("jobs.yaml:6:5: error:") && s.contains("labels.tier")), p.toString());
+        assertTrue(p.stream().anyMatch(s -> s.startsWith("jobs.yaml:9:3: error:") && s.contains("Europe/Atlantis")), p.toString());
+        assertTrue(p.stream().anyMatch(s -> s.startsWith("jobs.yaml:10:3: error:") && s.contains("Sometimes")), p.toString());
+        assertTrue(p.stream().anyMatch(s -> s.startsWith("jobs.yaml:13:7: error:") && s.contains("backoffLimit")), p.toString());
+        assertTrue(p.stream().anyMatch(s -> s.startsWith("jobs.yaml:17:15: error:") && s.contains("image")), p.toString());
+        assertTrue(p.stream().anyMatch(s -> s.contains("ok-but-empty") && s.contains("containers: is empty")), p.toString());
+    }
+
+    @Test
+    void twoCronJobsWithOneNameAreRefusedAsTheirFilesWouldClash() {
+        String a = "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: dup, namespace: a}\nspec:\n"
+                + "  schedule: '0 1 * * *'\n  jobTemplate: {spec: {template: {spec: {containers: [{name: c, image: i}]}}}}\n";
+        String b = a.replace("namespace: a", "namespace: b");
+        List<CronJobSource> sources = new java.util.ArrayList<>();
+        sources.addAll(CronJobInputs.fromManifests(ManifestLoader.parse(Path.of("a.yaml"), a)).cronJobs());
+        sources.addAll(CronJobInputs.fromManifests(ManifestLoader.parse(Path.of("b.yaml"), b)).cronJobs());
+        CronJobImportException e = assertThrows(CronJobImportException.class,
+                () -> CronJobImporter.plan(sources, List.of(), ImportOptions.DEFAULTS));
+        assertEquals(1, e.problems().size());
+        assertTrue(e.problems().get(0).startsWith("b.yaml:3:12: error: CronJob b/dup:")
+                && e.problems().get(0).contains("a.yaml:3:12"), e.problems().get(0));
+    }
+
+    // ---- writing ----
+
+    @Test
+    void writeCreatesOneFilePerCronWorkflowNamedAfterIt(@TempDir Path dir) throws Exception {
+        List<ImportedWorkflow> all = plan("valid/concurrency.yaml");
+        Path out = dir.resolve("workflows");
+        List<Path> files = CronJobImporter.write(all, out, false);
+        assertEquals(List.of(out.resolve("allow-overlap.yaml"), out.resolve("forbid-overlap.yaml"),
+                out.resolve("replace-running.yaml"), out.resolve("default-policy.yaml")), files);
+        for (ImportedWorkflow w : all) {
+            assertEquals(w.yaml(), Files.readString(out.resolve(w.fileName())));
+        }
+        try (var listing = Files.list(out)) {
+            assertEquals(4, listing.count(), "no temporary files left");
+        }
+    }
+
+    @Test
+    void anExistingFileStopsTheWholeWriteUnlessForced(@TempDir Path dir) throws Exception {
+        List<ImportedWorkflow> all = plan("valid/concurrency.yaml");
+        Files.writeString(dir.resolve("forbid-overlap.yaml"), "mine\n");
+        UserError e = assertThrows(UserError.class, () -> CronJobImporter.write(all, dir, false));
+        assertTrue(e.getMessage().contains("forbid-overlap.yaml already exists") && e.getMessage().contains("--force"),
+                e.getMessage());
+        assertFalse(Files.exists(dir.resolve("allow-overlap.yaml")), "nothing written");
+        assertEquals("mine\n", Files.readString(dir.resolve("forbid-overlap.yaml")));
+
+        CronJobImporter.write(all, dir, true);
+        assertEquals(only("forbid-overlap", all).yaml(), Files.readString(dir.resolve("forbid-overlap.yaml")));
+        assertTrue(Files.exists(dir.resolve("allow-overlap.yaml")));
+    }
+
+    private static Finding finding(ImportedWorkflow w, String field) {
+        return w.findings().stream().filter(f -> f.field().equals(field)).findFirst()
+                .orElseThrow(() -> new AssertionError("no finding on " + field + " in " + w.findings()));
+    }
+}

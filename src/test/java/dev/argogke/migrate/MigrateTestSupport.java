@@ -1,0 +1,170 @@
+package dev.argogke.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.argogke.workflows.lint.LintReport;
+import dev.argogke.workflows.lint.Linter;
+import dev.argogke.workflows.manifest.Manifest;
+import dev.argogke.workflows.manifest.ManifestLoader;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Shared by the migrate tests: the corpus, path lookups in manifests, and checks every output must pass. */
+public final class MigrateTestSupport {
+    public static final Path CORPUS = Path.of("src/test/resources/migrate/cronjobs");
+    private static final Pattern INDEX = Pattern.compile("(.*)\\[(\\d+)]");
+    private static JsonSchema argoSchema;
+
+    private MigrateTestSupport() {
+    }
+
+    public static Path corpus(String relative) {
+        return CORPUS.resolve(relative);
+    }
+
+    /** The CronJobs of corpus files, as the command would read them. */
+    public static List<CronJobSource> cronJobs(String... corpusFiles) {
+        List<Path> paths = Arrays.stream(corpusFiles).map(MigrateTestSupport::corpus).toList();
+        return CronJobInputs.fromManifests(ManifestLoader.loadAll(paths)).cronJobs();
+    }
+
+    public static List<CronJobImporter.ImportedWorkflow> plan(String... corpusFiles) {
+        return CronJobImporter.plan(cronJobs(corpusFiles), List.of(), ImportOptions.DEFAULTS);
+    }
+
+    public static CronJobImporter.ImportedWorkflow only(String name, List<CronJobImporter.ImportedWorkflow> all) {
+        return all.stream().filter(w -> w.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no CronWorkflow " + name + " in "
+                        + all.stream().map(CronJobImporter.ImportedWorkflow::name).toList()));
+    }
+
+    /** The value at a dotted path with [i] indexes, e.g. {@code spec.workflowSpec.templates[0].container}. */
+    public static Object at(Object root, String path) {
+        Object node = root;
+        for (String part : path.split("\\.")) {
+            Matcher m = INDEX.matcher(part);
+            String key = m.matches() ? m.group(1) : part;
+            if (!key.isEmpty()) {
+                if (!(node instanceof Map<?, ?> map)) {
+                    return null;
+                }
+                node = map.get(key);
+            }
+            if (m.matches()) {
+                if (!(node instanceof List<?> list) || list.size() <= Integer.parseInt(m.group(2))) {
+                    return null;
+                }
+                node = list.get(Integer.parseInt(m.group(2)));
+            }
+        }
+        return node;
+    }
+
+    /** The same lookup with dots inside a key: {@code atKey(root, "metadata.annotations", "a.b/c")}. */
+    public static Object atKey(Object root, String path, String key) {
+        return at(root, path) instanceof Map<?, ?> m ? m.get(key) : null;
+    }
+
+    /**
+     * What every written CronWorkflow must satisfy: the YAML text reads back as exactly the
+     * manifest built, and that manifest is valid against Argo v4.1's JSON schema.
+     */
+    public static void assertValidOutput(CronJobImporter.ImportedWorkflow w) {
+        List<Manifest> back = ManifestLoader.parse(Path.of(w.fileName()), w.yaml());
+        if (back.size() != 1) {
+            fail(w.fileName() + " holds " + back.size() + " documents");
+        }
+        if (!back.get(0).content().equals(normalized(w.cronWorkflow()))) {
+            fail(w.fileName() + " does not read back as the manifest built:\n" + w.yaml());
+        }
+        Set<ValidationMessage> errors = argoSchema().validate(new ObjectMapper().valueToTree(w.cronWorkflow()));
+        assertTrue(errors.isEmpty(), w.fileName() + " fails Argo's schema: " + errors);
+        LintReport lint = Linter.lintManifests(back);
+        assertTrue(lint.clean(), w.fileName() + " does not lint clean: " + lint.findings() + "\n" + w.yaml());
+        assertEquals(List.of(), lint.findings(), w.fileName() + " has lint findings");
+    }
+
+    /** Every file in {@code folder} lints clean as a set, as {@code argo-gke lint} would check them. */
+    public static void assertLintsClean(Path folder) {
+        LintReport lint = Linter.lint(List.of(folder));
+        assertTrue(lint.documents() > 0, "nothing in " + folder);
+        assertTrue(lint.clean(), folder + " does not lint clean: " + lint.findings());
+        assertEquals(List.of(), lint.findings(), folder + " has lint findings");
+    }
+
+    /** Numbers as the YAML loader gives them back (it reads small whole numbers as Integer). */
+    private static Object normalized(Object o) {
+        if (o instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+            return l.intValue();
+        }
+        if (o instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new java.util.LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(k, normalized(v)));
+            return out;
+        }
+        if (o instanceof List<?> l) {
+            return l.stream().map(MigrateTestSupport::normalized).toList();
+        }
+        return o;
+    }
+
+    private static synchronized JsonSchema argoSchema() {
+        if (argoSchema == null) {
+            try {
+                Path file = Path.of(System.getProperty("argogke.shared", "../shared"),
+                        "conformance/argo-workflows.schema.json");
+                JsonNode schema = new ObjectMapper().readTree(Files.readString(file));
+                argoSchema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("the Argo schema is needed beside the checkout (../shared)", e);
+            }
+        }
+        return argoSchema;
+    }
+
+    /** Creates the corpus file's CronJob in the cluster, as kubectl apply would. */
+    public static void createCronJob(KubernetesClient client, String corpusFile, String namespace) throws Exception {
+        CronJob cronJob = client.getKubernetesSerialization().unmarshal(Files.readString(corpus(corpusFile)), CronJob.class);
+        client.batch().v1().cronjobs().inNamespace(namespace).resource(cronJob).create();
+    }
+
+    /** A kubeconfig whose current context points at {@code server} with {@code namespace}. */
+    public static String kubeconfig(String server, String namespace) {
+        return """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                  - name: mock
+                    cluster:
+                      server: %s
+                      insecure-skip-tls-verify: true
+                contexts:
+                  - name: mock
+                    context:
+                      cluster: mock
+                      user: mock
+                      namespace: %s
+                current-context: mock
+                users:
+                  - name: mock
+                    user:
+                      token: not-a-secret
+                """.formatted(server, namespace);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.argogke.workflows.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ArgoExamplesTest {
+
+    @Test
+    void argoExamplesLintCleanExceptTheTwoNamelessOnes() {
+        Path examples = SharedConformance.examples();
+        LintReport report = Linter.lint(List.of(examples));
+
+        List<Finding> problems = report.findings().stream().filter(f -> f.severity() != Severity.NOTE).toList();
+        String listing = problems.stream().map(Finding::format).collect(Collectors.joining("\n"));
+        assertEquals(2, problems.size(), "unexpected findings:\n" + listing);
+        for (String nameless : List.of("fun-with-gifs.yaml", "k8s-jobs.yaml")) {
+            List<Finding> forFile = problems.stream().filter(f -> f.file().getFileName().toString().equals(nameless)).toList();
+            assertEquals(1, forFile.size(), nameless + ":\n" + listing);
+            assertEquals("metadata.name", forFile.get(0).path());
+            assertEquals("metadata.name is required (or metadata.generateName)", forFile.get(0).message());
+        }
+        assertEquals(228, report.documents());
+    }
+}
