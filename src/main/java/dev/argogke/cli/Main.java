@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 PlanCommand.class,
                 CheckCommand.class,
                 ImportCronJobsCommand.class,
+                LintCommand.class,
         })
 public final class Main {
     public static final int EXIT_OK = 0;
