@@ -124,7 +124,7 @@ public final class SettingsLoader {
         for (String k : keys.stream().sorted().toList()) {
             if (k.startsWith(PROJECT + ":") && !known.contains(k)) {
                 String name = k.substring(PROJECT.length() + 1);
-                problems.add(k + ": unknown setting" + Suggest.closest(name, TOP_LEVEL).map(s -> " (did you mean " + key(s) + "?)").orElse(""));
+                problems.add(ConfigValue.abbreviate(k) + ": unknown setting" + Suggest.closest(name, TOP_LEVEL).map(s -> " (did you mean " + key(s) + "?)").orElse(""));
             }
         }
     }

@@ -134,4 +134,14 @@ class SettingsLoaderTest {
         assertTrue(s.workflows().suspendAll());
         assertEquals(Settings.DnsMode.EXTERNAL, s.edge().dns().mode());
     }
+
+    @Test
+    void anUnknownKeyWithALineBreakInItsNameIsReportedOnOneLine() {
+        SettingsException top = fails(TestSettings.devWith("  argo-gke:environment: dev", "  argo-gke:environment: dev\n  \"argo-gke:\\n\": x"));
+        assertTrue(top.getMessage().contains("argo-gke:?: unknown setting"), top.getMessage());
+        assertEquals(1, top.getMessage().lines().count(), top.getMessage());
+        SettingsException nested = fails(TestSettings.devWith("    privateNodes: true", "    privateNodes: true\n    \"private\\nNodes\": true"));
+        assertTrue(nested.getMessage().contains("argo-gke:cluster.private?Nodes: unknown setting"), nested.getMessage());
+        assertEquals(1, nested.getMessage().lines().count(), nested.getMessage());
+    }
 }
