@@ -84,7 +84,10 @@ public final class StackFile implements ConfigSource {
         }
         Object root;
         try {
-            root = new Load(LoadSettings.builder().setLabel(file.toString()).setMaxAliasesForCollections(20).build()).loadFromString(text);
+            // The whole text in one buffer: SnakeYAML Engine 2.10's reader throws IndexOutOfBoundsException when a
+            // character outside the BMP (an emoji) straddles its 1024-character buffer boundary.
+            root = new Load(LoadSettings.builder().setLabel(file.toString()).setMaxAliasesForCollections(20)
+                    .setBufferSize(text.length() + 1).build()).loadFromString(text);
         } catch (MarkedYamlEngineException e) {
             String where = e.getProblemMark().map(m -> ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1)).orElse("");
             throw new UserError(file + where + ": invalid YAML: " + (e.getProblem() == null ? "unreadable" : oneLine(e.getProblem())));

@@ -53,4 +53,14 @@ class StackFileTest {
         assertTrue(e.getMessage().contains("invalid YAML: expected escape sequence"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }
+
+    @Test
+    void anEmojiAnywhereInTheFileLoads() {
+        // SnakeYAML Engine reads in 1024-character buffers; an emoji (two chars) across the boundary used to throw.
+        for (int pad = 960; pad < 1040; pad++) {
+            String host = "x".repeat(pad) + "\uD83D\uDE00";
+            StackFile f = TestSettings.stackFile(dir, "qa", "config:\n  argo-gke:environment: '" + host + "'\n");
+            assertEquals(host, f.get("argo-gke:environment").orElseThrow(), "pad " + pad);
+        }
+    }
 }
