@@ -20,4 +20,12 @@ class ManifestLoaderTest {
             assertEquals(description, ((Map<?, ?>) metadata.get("annotations")).get("workflows.argoproj.io/description"), "pad " + pad);
         }
     }
+
+    @Test
+    void aYamlProblemSpanningLinesIsOneErrorLine() {
+        ManifestException e = org.junit.jupiter.api.Assertions.assertThrows(ManifestException.class,
+                () -> ManifestLoader.parse(Path.of("t.yaml"), "apiVersion: v1\nkind: \"\\u12\"\n"));
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("t.yaml:2:"), e.getMessage());
+    }
 }
