@@ -20,9 +20,13 @@ import dev.argogke.policy.PolicyReport;
 import dev.argogke.workflows.ImageOverride;
 import dev.argogke.workflows.WorkflowCatalog;
 import dev.argogke.workflows.WorkflowsDeployment;
+import dev.argogke.workflows.lint.Finding;
+import dev.argogke.workflows.lint.LintReport;
+import dev.argogke.workflows.lint.Linter;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -137,8 +141,17 @@ public final class App {
             return load(root.resolve(settings.workflows().directory()));
         }
 
+        /** Loads the catalog and lints it as one set; any lint error stops the program here. */
         public static Inputs load(Path workflowsDirectory) {
-            return new Inputs(WorkflowCatalog.load(workflowsDirectory));
+            WorkflowCatalog catalog = WorkflowCatalog.load(workflowsDirectory);
+            LintReport report = Linter.lintManifests(catalog.manifests());
+            if (!report.clean()) {
+                List<Finding> errors = report.errors();
+                throw new UserError(errors.get(0).format()
+                        + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more lint errors; `bin/argo-gke lint " + workflowsDirectory + "` lists them)" : "")
+                        + "; nothing was deployed");
+            }
+            return new Inputs(catalog);
         }
     }
 }

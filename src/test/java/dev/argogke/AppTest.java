@@ -39,7 +39,7 @@ class AppTest {
         assertEquals(1, pool.integer("autoscaling.minNodeCount"));
         assertEquals(3, pool.integer("autoscaling.maxNodeCount"));
         assertEquals(Boolean.TRUE, pool.input("nodeConfig.spot"));
-        assertEquals("e2-medium", pool.string("nodeConfig.machineType"));
+        assertEquals("e2-small", pool.string("nodeConfig.machineType"));
     }
 
     @Test

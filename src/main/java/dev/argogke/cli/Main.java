@@ -15,14 +15,17 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 PlanCommand.class,
+                LintCommand.class,
                 CheckCommand.class,
                 ImportCronJobsCommand.class,
-                LintCommand.class,
+                DiffCommand.class,
+                CostCommand.class,
         })
 public final class Main {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FINDINGS = 1;
     public static final int EXIT_USAGE = 2;
+    private static final java.util.regex.Pattern COMPILER_STYLE = java.util.regex.Pattern.compile("\\S+:[0-9]+:[0-9]+: error: ");
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -37,7 +40,9 @@ public final class Main {
                 t = t.getCause();
             }
             if (t != null) {
-                cmd.getErr().println("error: " + t.getMessage());
+                // Messages already in compiler form (file:line:col: error: ...) are printed as they are.
+                String message = t.getMessage();
+                cmd.getErr().println(COMPILER_STYLE.matcher(message).lookingAt() ? message : "error: " + message);
                 return EXIT_USAGE;
             }
             throw ex;

@@ -170,9 +170,19 @@ public record PlanFile(int formatVersion, String project, String stack, List<Res
 
     /** The resource with this urn, or null. */
     public Resource resource(String urn) {
-        for (Resource r : resources) {
-            if (r.urn().equals(urn)) {
-                return r;
+        // resources are sorted by urn (canonical constructor)
+        int lo = 0;
+        int hi = resources.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = resources.get(mid).urn().compareTo(urn);
+            if (c == 0) {
+                return resources.get(mid);
+            }
+            if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
             }
         }
         return null;
@@ -223,7 +233,8 @@ public record PlanFile(int formatVersion, String project, String stack, List<Res
         Path dir = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            // Not createTempFile: its owner-only permissions would stick to the plan.
+            Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             try {
                 try (OutputStream out = Files.newOutputStream(tmp)) {
                     write(out);

@@ -27,7 +27,7 @@ public final class ReplaceRules {
                     "privateClusterConfig.enablePrivateNodes", "privateClusterConfig.masterIpv4CidrBlock",
                     "privateClusterConfig.privateEndpointSubnetwork", "ipAllocationPolicy", "clusterIpv4Cidr",
                     "initialNodeCount", "nodeConfig", "enableAutopilot", "enableKubernetesAlpha", "enableTpu",
-                    "defaultMaxPodsPerNode", "networkingMode")),
+                    "defaultMaxPodsPerNode", "networkingMode", "datapathProvider", "confidentialNodes")),
             Map.entry("gcp:container/nodePool:NodePool", List.of(
                     "name", "namePrefix", "location", "cluster", "project", "initialNodeCount", "maxPodsPerNode",
                     "placementPolicy", "networkConfig.podRange", "networkConfig.podIpv4CidrBlock",

@@ -114,7 +114,7 @@ class ImportCronJobsCommandTest {
             assertEquals(2, code, bad);
             List<String> lines = stderr().lines().toList();
             assertEquals(1, lines.size(), stderr());
-            assertTrue(lines.get(0).matches("error: .*" + bad.replace(".", "\\.") + ":\\d+:\\d+: error: .*"), lines.get(0));
+            assertTrue(lines.get(0).matches("\\S*" + bad.replace(".", "\\.") + ":\\d+:\\d+: error: .*"), lines.get(0));
             assertEquals(Set.of(), filesIn(outDir), bad);
         }
         assertTrue(stderr().contains("broken-yaml.yaml:14:1: error: invalid YAML"), stderr());

@@ -67,7 +67,32 @@ class PlanCommandTest {
         Files.writeString(workflows.resolve("nightly.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: CronWorkflow\nmetadata:\n  name: nightly\nspec:\n  schedules: [\"0 2 * * *\"\n");
         Cli.Run run = Cli.run("plan", "--stack", "dev", "--workflows", workflows.toString());
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().matches("(?s)error: .*nightly\\.yaml:[0-9]+:[0-9]+: error: invalid YAML.*"), run.err());
+        assertTrue(run.err().matches("(?s)\\S*nightly\\.yaml:[0-9]+:[0-9]+: error: invalid YAML.*"), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
+    @Test
+    void aWorkflowTheLinterRejectsStopsThePlanWithTheFinding() throws IOException {
+        Path workflows = Files.createDirectories(dir.resolve("workflows"));
+        Files.writeString(workflows.resolve("nightly.yaml"), """
+                apiVersion: argoproj.io/v1alpha1
+                kind: CronWorkflow
+                metadata:
+                  name: nightly
+                spec:
+                  schedules: ["0 25 * * *"]
+                  timezone: Europe/Oslo
+                  workflowSpec:
+                    entrypoint: main
+                    templates:
+                      - name: main
+                        container: {image: alpine:3.20}
+                """);
+        Cli.Run run = Cli.run("plan", "--stack", "dev", "--workflows", workflows.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("nightly.yaml:6:"), run.err());
+        assertTrue(run.err().contains("spec.schedules[0]"), run.err());
+        assertTrue(run.err().contains("nothing was deployed"), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
     }
 

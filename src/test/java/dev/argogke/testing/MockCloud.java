@@ -1,14 +1,18 @@
 package dev.argogke.testing;
 
+import com.google.protobuf.Value;
 import com.pulumi.Context;
+import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.MockMonitor;
 import com.pulumi.test.internal.PulumiTestInternal;
 import dev.argogke.config.StackFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import pulumirpc.Resource.RegisterResourceRequest;
+import pulumirpc.Resource.RegisterResourceResponse;
 
 /**
  * Runs Pulumi code under the Java SDK's mock engine (a real SDK, real resource types, no cloud)
@@ -66,7 +72,11 @@ public final class MockCloud {
         }
     }
 
-    public record Result(TestResult test, List<Registered> resources) {
+    /**
+     * @param secretInputs per {@code type::name}, the top-level inputs the SDK sent to the engine
+     *                     as Pulumi secrets (the mocks only see them decrypted)
+     */
+    public record Result(TestResult test, List<Registered> resources, Map<String, Set<String>> secretInputs) {
         public List<Registered> ofType(String type) {
             return resources.stream().filter(r -> r.type().equals(type)).toList();
         }
@@ -91,6 +101,11 @@ public final class MockCloud {
         public boolean outputIsSecret(String name) {
             return PulumiTestInternal.extractOutputData(test.outputs().get(name)).isSecret();
         }
+
+        /** Whether the resource's input {@code input} went to the engine as a secret (encrypted in the state). */
+        public boolean inputIsSecret(Registered resource, String input) {
+            return secretInputs.getOrDefault(resource.type() + "::" + resource.name(), Set.of()).contains(input);
+        }
     }
 
     private MockCloud() {
@@ -107,6 +122,7 @@ public final class MockCloud {
 
     public static Result run(String stack, Map<String, String> config, Set<String> secretKeys, Consumer<Context> program) {
         List<Registered> recorded = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Set<String>> secretInputs = Collections.synchronizedMap(new LinkedHashMap<>());
         Mocks mocks = new Mocks() {
             @Override
             public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
@@ -124,10 +140,13 @@ public final class MockCloud {
                     .options(TestOptions.builder().projectName("argo-gke").stackName(stack).preview(false).build())
                     .config(config, secretKeys)
                     .mocks(mocks)
+                    .monitorDecorator(m -> new SecretRecordingMonitor(mocks, secretInputs))
                     .build()
                     .runTest(program);
             synchronized (recorded) {
-                return new Result(result, List.copyOf(recorded));
+                synchronized (secretInputs) {
+                    return new Result(result, List.copyOf(recorded), Map.copyOf(secretInputs));
+                }
             }
         } finally {
             PulumiTestInternal.cleanup();
@@ -153,5 +172,36 @@ public final class MockCloud {
             }
         }
         return state;
+    }
+
+    /** Sees the registrations as serialized for the engine, where secrets still carry their marker. */
+    private static final class SecretRecordingMonitor extends MockMonitor {
+        // Pulumi's wire format (sdk/go/common/resource/sig.go): {"4dabf...": "1b470..."} marks a secret.
+        private static final String SIG_KEY = "4dabf18193072939515e22adb298388d";
+        private static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+        private final Map<String, Set<String>> secretInputs;
+
+        SecretRecordingMonitor(Mocks mocks, Map<String, Set<String>> secretInputs) {
+            super(mocks, PulumiTestInternal.mockLog());
+            this.secretInputs = secretInputs;
+        }
+
+        @Override
+        public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
+            Set<String> secret = new HashSet<>();
+            request.getObject().getFieldsMap().forEach((key, value) -> {
+                if (isSecret(value)) {
+                    secret.add(key);
+                }
+            });
+            secretInputs.put(request.getType() + "::" + request.getName(), secret);
+            return super.registerResourceAsync(resource, request);
+        }
+
+        private static boolean isSecret(Value value) {
+            return value.hasStructValue()
+                    && value.getStructValue().getFieldsMap().containsKey(SIG_KEY)
+                    && SECRET_SIG.equals(value.getStructValue().getFieldsMap().get(SIG_KEY).getStringValue());
+        }
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * decimal numbers, each with a unit ns, us (µs, μs), ms, s, m or h, e.g. "1h30m", "90s",
  * "1.5h"; "0" alone needs no unit; no days.
  */
-final class GoDuration {
+public final class GoDuration {
     private static final Map<String, Long> UNIT_NANOS = Map.of(
             "ns", 1L, "us", 1_000L, "\u00b5s", 1_000L, "\u03bcs", 1_000L, "ms", 1_000_000L,
             "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
@@ -19,8 +19,13 @@ final class GoDuration {
     private GoDuration() {
     }
 
+    /** Whether Go's time.ParseDuration accepts the text (Argo's timeouts and retry backoff use it too). */
+    public static boolean isDuration(String text) {
+        return parseNanos(text) != null;
+    }
+
     /** @return nanoseconds, or null when Go would reject the text */
-    static Long parseNanos(String text) {
+    public static Long parseNanos(String text) {
         String s = text;
         boolean negative = false;
         if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {

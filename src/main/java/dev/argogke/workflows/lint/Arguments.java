@@ -55,8 +55,6 @@ final class Arguments {
                         out.error(Nodes.join(pp, "value"), "value '" + value + "' of parameter '" + name
                                 + "' is not in its enum (" + String.join(", ", allowed) + ")");
                     }
-                } else if (needValues) {
-                    // Reported above as a parameter without a value.
                 }
             }
         }

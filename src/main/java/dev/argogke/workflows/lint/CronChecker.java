@@ -10,6 +10,7 @@ final class CronChecker {
     private static final Set<String> CONCURRENCY_POLICIES = Set.of("Allow", "Forbid", "Replace");
     // Zones Go's time.LoadLocation finds in the IANA database that java.time lists only as short ids.
     private static final Set<String> EXTRA_IANA_ZONES = Set.of("EST", "MST", "HST");
+    private static final Set<String> IANA_ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
 
     private CronChecker() {
     }
@@ -61,6 +62,6 @@ final class CronChecker {
      */
     static boolean isIanaZone(String zone) {
         return zone.equals("UTC") || zone.equals("Local") || EXTRA_IANA_ZONES.contains(zone)
-                || ZoneId.getAvailableZoneIds().contains(zone);
+                || IANA_ZONES.contains(zone);
     }
 }

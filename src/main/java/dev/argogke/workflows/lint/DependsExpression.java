@@ -121,9 +121,9 @@ final class DependsExpression {
             }
             if (!RESULTS.contains(result)) {
                 String suggestion = Suggestions.closest(result, RESULTS);
-                throw new SyntaxError("task result '" + result + "' for task '" + task + "' is invalid; use "
-                        + (suggestion != null ? "'" + suggestion + "' or one of " : "one of ")
-                        + "Succeeded, Failed, Errored, Skipped, Omitted, Daemoned, AnySucceeded, AllFailed", resultStart);
+                throw new SyntaxError("task result '" + result + "' for task '" + task + "' is invalid; "
+                        + (suggestion != null ? "did you mean '" + suggestion + "'?"
+                        : "use one of Succeeded, Failed, Errored, Skipped, Omitted, Daemoned, AnySucceeded, AllFailed"), resultStart);
             }
         }
         references.add(new Reference(task, result, start));

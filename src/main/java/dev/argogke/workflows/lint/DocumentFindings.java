@@ -23,10 +23,6 @@ final class DocumentFindings {
         add(Severity.ERROR, path, message);
     }
 
-    void warning(String path, String message) {
-        add(Severity.WARNING, path, message);
-    }
-
     void note(String path, String message) {
         add(Severity.NOTE, path, message);
     }
@@ -41,6 +37,20 @@ final class DocumentFindings {
             if (f.severity() == Severity.ERROR && (path.isEmpty() || f.path().equals(path)
                     || f.path().startsWith(path + ".") || f.path().startsWith(path + "["))) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether an error was reported on a field directly under {@code path}, such as an unknown field there. */
+    boolean hasErrorOnFieldOf(String path) {
+        String prefix = path.isEmpty() ? "" : path + ".";
+        for (Finding f : findings) {
+            if (f.severity() == Severity.ERROR && f.path().startsWith(prefix)) {
+                String rest = f.path().substring(prefix.length());
+                if (!rest.isEmpty() && rest.indexOf('.') < 0 && rest.indexOf('[') < 0) {
+                    return true;
+                }
             }
         }
         return false;

@@ -19,10 +19,6 @@ final class KubeValues {
     private static final Pattern QUANTITY =
             Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?");
 
-    static boolean isDns1123Subdomain(String name) {
-        return name.length() <= DNS1123_SUBDOMAIN_MAX && DNS1123_SUBDOMAIN.matcher(name).matches();
-    }
-
     static boolean isDns1123Label(String name) {
         return name.length() <= DNS1123_LABEL_MAX && DNS1123_LABEL.matcher(name).matches();
     }

@@ -31,10 +31,6 @@ final class Nodes {
         return o instanceof String s ? s : "";
     }
 
-    static boolean present(Map<String, Object> m, String key) {
-        return m.get(key) != null;
-    }
-
     static boolean isTrue(Object o) {
         return Boolean.TRUE.equals(o);
     }

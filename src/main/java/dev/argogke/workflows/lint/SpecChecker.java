@@ -91,8 +91,8 @@ final class SpecChecker {
                     + " OnPodCompletion, OnPodSuccess, OnWorkflowCompletion, OnWorkflowSuccess");
         }
 
-        new TemplateChecker(ctx).checkRetryStrategy(Nodes.map(spec.get("retryStrategy")), Nodes.join(specPath, "retryStrategy"));
         TemplateChecker checker = new TemplateChecker(ctx);
+        checker.checkRetryStrategy(Nodes.map(spec.get("retryStrategy")), Nodes.join(specPath, "retryStrategy"));
         for (int i = 0; i < templates.size(); i++) {
             if (templates.get(i) instanceof Map<?, ?>) {
                 checker.check(Nodes.map(templates.get(i)), Nodes.index(templatesPath, i));

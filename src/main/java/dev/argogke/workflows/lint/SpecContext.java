@@ -39,10 +39,6 @@ final class SpecContext {
         this.checkWorkflowParameters = !templateKind;
     }
 
-    String path(String field) {
-        return Nodes.join(specPath, field);
-    }
-
     Map<String, Object> templateDefaults() {
         return Nodes.map(spec.get("templateDefaults"));
     }

@@ -42,6 +42,11 @@ final class StrictDecoder {
             decodeObject(value, model.type(ref.typeName()), path, out);
         } else if (type instanceof FieldType.ListOf list) {
             if (!(value instanceof List<?> items)) {
+                if (value instanceof Map<?, ?> && list.element() instanceof FieldType.Ref r && r.typeName().equals("WorkflowStep")) {
+                    out.error(path, "expected a group of parallel steps, got a single step: steps are written"
+                            + " \"- - name: ...\" (a list of groups, each a list of steps)");
+                    return;
+                }
                 out.error(path, "expected a list, got " + Nodes.describe(value) + hintForList(value));
                 return;
             }
@@ -55,6 +60,12 @@ final class StrictDecoder {
             }
             for (Map.Entry<?, ?> e : entries.entrySet()) {
                 decode(e.getValue(), map.value(), Nodes.join(path, String.valueOf(e.getKey())), out);
+            }
+        } else if (value instanceof String s && out.manifest().positions().yaml11Booleans().contains(path)) {
+            // Kubernetes and Argo read YAML 1.1, where an unquoted yes/no/on/off is a boolean.
+            if (!(type instanceof FieldType.Scalar scalar && (scalar.kind() == FieldType.Kind.BOOL
+                    || scalar.kind() == FieldType.Kind.ANY || scalar.kind() == FieldType.Kind.ANY_STRING))) {
+                out.error(path, "unquoted " + s + " is a boolean to Kubernetes and Argo (YAML 1.1); quote it: \"" + s + "\"");
             }
         } else if (type instanceof FieldType.OneOf oneOf) {
             if (!(value instanceof String s)) {

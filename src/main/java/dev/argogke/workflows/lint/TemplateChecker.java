@@ -1,5 +1,7 @@
 package dev.argogke.workflows.lint;
 
+import dev.argogke.workflows.cron.GoDuration;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -78,7 +80,7 @@ final class TemplateChecker {
             return types.get(0);
         }
         if (types.isEmpty()) {
-            if (!out.hasErrorAtOrBelow(p)) { // an unknown field (a misspelt type) was reported already
+            if (!out.hasErrorOnFieldOf(p)) { // an unknown field (a misspelt type) was reported already
                 out.error(p, label + " has no type: give it one of container, script, dag, steps, resource, suspend,"
                         + " containerSet, data, http or plugin");
             }
@@ -131,7 +133,7 @@ final class TemplateChecker {
             if (type != null && !LEAF_TYPES.contains(type)) {
                 out.error(tp, "a " + type + " template cannot have a timeout; set it on the templates it runs"
                         + " (or use activeDeadlineSeconds)");
-            } else if (GoDuration.isWholeNumber(timeout)) {
+            } else if (isWholeNumber(timeout)) {
                 out.error(tp, "timeout needs a unit, e.g. \"" + timeout + "s\"");
             } else if (!timeout.contains("{{") && !GoDuration.isDuration(timeout)) {
                 out.error(tp, "\"" + Nodes.abbreviate(timeout) + "\" is not a duration such as 30s, 5m or 1h30m");
@@ -146,7 +148,7 @@ final class TemplateChecker {
             } else if (deadline instanceof Number n && n.longValue() < 0) {
                 out.error(dp, "activeDeadlineSeconds must not be negative");
             } else if (deadline instanceof String s && !s.contains("{{")) {
-                if (!GoDuration.isWholeNumber(s.strip())) {
+                if (!isWholeNumber(s.strip())) {
                     out.error(dp, "activeDeadlineSeconds must be a whole number of seconds or an Argo variable, got \""
                             + Nodes.abbreviate(s) + "\"");
                 } else if (s.strip().startsWith("-")) {
@@ -157,9 +159,9 @@ final class TemplateChecker {
     }
 
     private void checkImage(Map<String, Object> t, String p, String field, String label) {
-        Map<String, Object> c = Nodes.map(t.get(field));
-        if (!Nodes.text(c.get("image")).isEmpty() || c.get("image") != null && !(c.get("image") instanceof String)) {
-            return;
+        Object image = Nodes.map(t.get(field)).get("image");
+        if (image != null && !"".equals(image)) {
+            return; // set (a value of the wrong type is reported by the strict decoding)
         }
         // Argo fills in templateDefaults, but only for Workflows and WorkflowTemplates.
         boolean defaulted = !ctx.kind.equals("ClusterWorkflowTemplate")
@@ -291,7 +293,7 @@ final class TemplateChecker {
         if (limit instanceof Number n && n.longValue() < 0) {
             out.error(lp, "limit must not be negative");
         } else if (limit instanceof String s && !s.contains("{{")) {
-            if (!GoDuration.isWholeNumber(s.strip())) {
+            if (!isWholeNumber(s.strip())) {
                 out.error(lp, "limit must be a whole number or an Argo variable, got \"" + Nodes.abbreviate(s) + "\"");
             } else if (s.strip().startsWith("-")) {
                 out.error(lp, "limit must not be negative");
@@ -301,7 +303,7 @@ final class TemplateChecker {
         for (String field : List.of("duration", "maxDuration", "cap")) {
             String d = Nodes.str(backoff.get(field));
             // Argo reads a bare number as seconds, else a Go duration (retry backoff parsing).
-            if (d != null && !d.isEmpty() && !d.contains("{{") && !GoDuration.isWholeNumber(d) && !GoDuration.isDuration(d)) {
+            if (d != null && !d.isEmpty() && !d.contains("{{") && !isWholeNumber(d) && !GoDuration.isDuration(d)) {
                 out.error(Nodes.join(Nodes.join(rp, "backoff"), field),
                         "\"" + Nodes.abbreviate(d) + "\" is not a duration such as 10s, 2m or 1h (or a number of seconds)");
             }
@@ -421,5 +423,9 @@ final class TemplateChecker {
                 out.error(path, "metric '" + name + "' of " + label + " needs a help: text");
             }
         }
+    }
+
+    private static boolean isWholeNumber(String text) {
+        return text.matches("[+-]?[0-9]+");
     }
 }

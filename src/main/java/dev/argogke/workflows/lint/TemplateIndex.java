@@ -3,7 +3,6 @@ package dev.argogke.workflows.lint;
 import dev.argogke.workflows.manifest.Manifest;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,10 +18,6 @@ final class TemplateIndex {
 
         String entrypoint() {
             return Nodes.text(spec.get("entrypoint"));
-        }
-
-        List<Object> argumentParameters() {
-            return Nodes.list(Nodes.map(spec.get("arguments")).get("parameters"));
         }
     }
 

@@ -6,13 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.constructor.StandardConstructor;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -22,6 +25,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -32,6 +36,9 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  */
 public final class ManifestLoader {
     private static final int MAX_DEPTH = 200;
+    // The booleans of YAML 1.1 beyond true/false, as go-yaml v2 resolves plain scalars (resolve.go).
+    private static final Set<String> YAML11_BOOLEANS = Set.of(
+            "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF");
 
     private ManifestLoader() {
     }
@@ -128,7 +135,8 @@ public final class ManifestLoader {
                     continue; // an empty document between separators
                 }
                 Map<String, SourcePosition> positions = new HashMap<>();
-                Object value = toJava(node, "", positions, constructor, file, 0);
+                Set<String> yaml11Booleans = new HashSet<>();
+                Object value = toJava(node, "", positions, yaml11Booleans, constructor, file, 0);
                 if (!(value instanceof Map<?, ?> map)) {
                     ManifestException problem = new ManifestException(file, position(node),
                             "document " + (docIndex + 1) + " is not a mapping (a Kubernetes object starts with apiVersion: and kind:)");
@@ -140,7 +148,7 @@ public final class ManifestLoader {
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> content = (Map<String, Object>) map;
-                out.add(new Manifest(file, docIndex, content, new Positions(Map.copyOf(positions))));
+                out.add(new Manifest(file, docIndex, content, new Positions(Map.copyOf(positions), Set.copyOf(yaml11Booleans))));
             }
         } catch (MarkedYamlEngineException e) {
             SourcePosition pos = e.getProblemMark().or(e::getContextMark).map(ManifestLoader::position).orElse(new SourcePosition(1, 1));
@@ -153,7 +161,7 @@ public final class ManifestLoader {
         }
     }
 
-    private static Object toJava(Node node, String path, Map<String, SourcePosition> positions,
+    private static Object toJava(Node node, String path, Map<String, SourcePosition> positions, Set<String> yaml11Booleans,
                                  StandardConstructor constructor, Path file, int depth) {
         if (depth > MAX_DEPTH) {
             throw new ManifestException(file, position(node), "nesting deeper than " + MAX_DEPTH + " levels");
@@ -162,14 +170,14 @@ public final class ManifestLoader {
         if (node instanceof MappingNode mapping) {
             Map<String, Object> map = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
-                Object key = constructor.constructSingleDocument(Optional.of(tuple.getKeyNode()));
+                Object key = scalar(tuple.getKeyNode(), constructor);
                 if (!(key instanceof String) && !(key instanceof Number) && !(key instanceof Boolean)) {
                     throw new ManifestException(file, position(tuple.getKeyNode()), "mapping keys must be plain scalars");
                 }
                 String k = String.valueOf(key);
                 String childPath = path.isEmpty() ? k : path + "." + k;
                 positions.put(childPath, position(tuple.getKeyNode()));
-                map.put(k, toJava(tuple.getValueNode(), childPath, positions, constructor, file, depth + 1));
+                map.put(k, toJava(tuple.getValueNode(), childPath, positions, yaml11Booleans, constructor, file, depth + 1));
             }
             return map;
         }
@@ -177,9 +185,20 @@ public final class ManifestLoader {
             List<Object> list = new ArrayList<>();
             int i = 0;
             for (Node item : sequence.getValue()) {
-                list.add(toJava(item, path + "[" + i++ + "]", positions, constructor, file, depth + 1));
+                list.add(toJava(item, path + "[" + i++ + "]", positions, yaml11Booleans, constructor, file, depth + 1));
             }
             return list;
+        }
+        if (node instanceof ScalarNode s && s.getScalarStyle() == ScalarStyle.PLAIN && YAML11_BOOLEANS.contains(s.getValue())) {
+            yaml11Booleans.add(path);
+        }
+        return scalar(node, constructor);
+    }
+
+    /** A scalar's value; plain strings (most of a manifest) skip the constructor, which is slow per call. */
+    private static Object scalar(Node node, StandardConstructor constructor) {
+        if (node instanceof ScalarNode s && Tag.STR.equals(s.getTag())) {
+            return s.getValue();
         }
         return constructor.constructSingleDocument(Optional.of(node));
     }

@@ -1,13 +1,24 @@
 package dev.argogke.workflows.manifest;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Source positions of the nodes of one document, keyed by field path in the notation findings
  * use: {@code ""} for the root, {@code spec.schedules[0]}, {@code spec.templates[2].dag.tasks[1].name}.
  * A key's own position (where {@code name:} starts) is stored under the path of its value.
+ *
+ * @param byPath         where each node starts
+ * @param yaml11Booleans paths of unquoted scalars such as {@code yes}, {@code no}, {@code on} and
+ *                       {@code off}: YAML 1.2 (and so {@link Manifest#content()}) reads them as
+ *                       strings, but the YAML 1.1 parser of Kubernetes and Argo (go-yaml v2, behind
+ *                       sigs.k8s.io/yaml) reads them as booleans
  */
-public record Positions(Map<String, SourcePosition> byPath) {
+public record Positions(Map<String, SourcePosition> byPath, Set<String> yaml11Booleans) {
+
+    public Positions(Map<String, SourcePosition> byPath) {
+        this(byPath, Set.of());
+    }
 
     /** The position of {@code path}, or of its nearest ancestor that has one. */
     public SourcePosition of(String path) {

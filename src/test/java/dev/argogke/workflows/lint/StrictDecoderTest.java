@@ -53,6 +53,23 @@ class StrictDecoderTest {
     }
 
     @Test
+    void anUnquotedYesIsTheBooleanArgoReadsWhereABooleanIsExpected() {
+        String yaml = """
+                apiVersion: argoproj.io/v1alpha1
+                kind: CronWorkflow
+                metadata: {name: c}
+                spec:
+                  schedules: ["0 2 * * *"]
+                  suspend: yes
+                  workflowSpec:
+                    entrypoint: main
+                    arguments: {parameters: [{name: flag, value: on}]}
+                    templates: [{name: main, container: {image: alpine, args: ["yes"]}}]
+                """;
+        assertEquals(List.of(), lint(yaml));
+    }
+
+    @Test
     void nullIsAcceptedForAnyField() {
         assertEquals(List.of(), lint(workflow("outputs:\nnodeSelector:", "env:\nresources:")));
     }

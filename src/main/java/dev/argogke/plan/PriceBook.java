@@ -1,0 +1,219 @@
+package dev.argogke.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.argogke.UserError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Google Cloud list prices, read from {@code prices/gcp-prices.json} (each group of prices names
+ * its source page and the date it was taken). Every lookup that the file cannot answer says why,
+ * so the estimate can print "unknown" instead of guessing.
+ */
+public final class PriceBook {
+    public static final String RESOURCE = "/prices/gcp-prices.json";
+    private static final Pattern MACHINE = Pattern.compile("([a-z][a-z0-9]*)-(standard|highmem|highcpu)-(\\d+)");
+
+    private static PriceBook standard;
+
+    private final JsonNode root;
+    private final String origin;
+
+    private PriceBook(JsonNode root, String origin) {
+        this.root = root;
+        this.origin = origin;
+    }
+
+    /** The price file shipped in the jar. */
+    public static synchronized PriceBook standard() {
+        if (standard == null) {
+            try (InputStream in = PriceBook.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(RESOURCE + " is missing from the jar");
+                }
+                standard = new PriceBook(new ObjectMapper().readTree(in), "src/main/resources" + RESOURCE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return standard;
+    }
+
+    /** A price file of the same form from disk (to try refreshed prices before committing them). */
+    public static PriceBook read(Path file) {
+        try {
+            return new PriceBook(new ObjectMapper().readTree(Files.readString(file)), file.toString());
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read the price file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the prices came from, for the footer of a table. */
+    public String origin() {
+        return origin;
+    }
+
+    public double hoursPerMonth() {
+        return number("hoursPerMonth");
+    }
+
+    /** The latest "taken" date of any price group. */
+    public String taken() {
+        TreeSet<String> dates = new TreeSet<>();
+        for (Iterator<JsonNode> it = root.elements(); it.hasNext(); ) {
+            JsonNode group = it.next();
+            if (group.has("taken")) {
+                dates.add(group.get("taken").asText());
+            }
+        }
+        return dates.isEmpty() ? "unknown" : dates.last();
+    }
+
+    public double gkeClusterFeePerHour() {
+        return number("gke", "clusterFeePerHour");
+    }
+
+    public double gkeFreeTierCreditPerMonth() {
+        return number("gke", "freeTierCreditPerMonth");
+    }
+
+    /** A machine's hourly price, or why there is none. */
+    public record MachineQuote(Double perHour, String shape, String unknownReason) {
+        public boolean known() {
+            return perHour != null;
+        }
+    }
+
+    /** The hourly price of one VM of {@code machineType} in {@code region}, on-demand or spot. */
+    public MachineQuote machine(String machineType, String region, boolean spot) {
+        JsonNode shared = root.path("compute").path("sharedCore").path(machineType);
+        if (!shared.isMissingNode()) {
+            JsonNode r = shared.path(region);
+            if (r.isMissingNode()) {
+                return new MachineQuote(null, null, "no " + machineType + " price for region " + region + " in the price file");
+            }
+            return new MachineQuote(r.path(spot ? "spotHour" : "hour").asDouble(), "shared core", null);
+        }
+        Matcher m = MACHINE.matcher(machineType);
+        if (!m.matches()) {
+            return new MachineQuote(null, null, "machine type " + machineType + " is not in the price file");
+        }
+        JsonNode family = root.path("compute").path("families").path(m.group(1));
+        JsonNode shape = family.path("shapes").path(m.group(2));
+        int vcpus = Integer.parseInt(m.group(3));
+        boolean sized = false;
+        for (JsonNode v : shape.path("vcpus")) {
+            sized |= v.asInt() == vcpus;
+        }
+        if (family.isMissingNode() || shape.isMissingNode() || !sized) {
+            return new MachineQuote(null, null, "machine type " + machineType + " is not in the price file");
+        }
+        JsonNode r = family.path("regions").path(region);
+        if (r.isMissingNode()) {
+            return new MachineQuote(null, null, "no " + m.group(1).toUpperCase(Locale.ROOT) + " price for region "
+                    + region + " in the price file");
+        }
+        double gb = vcpus * shape.path("gbPerVcpu").asDouble();
+        double perHour = vcpus * r.path(spot ? "spotVcpuHour" : "vcpuHour").asDouble()
+                + gb * r.path(spot ? "spotGbHour" : "gbHour").asDouble();
+        return new MachineQuote(perHour, vcpus + " vCPU, " + fmt(gb) + " GB", null);
+    }
+
+    /** Price per GB-month of a persistent disk type in a region. */
+    public Optional<Double> diskPerGbMonth(String diskType, String region) {
+        return optional(root.path("disks").path("perGbMonth").path(diskType).path(region));
+    }
+
+    public double firstFiveForwardingRulesPerHour() {
+        return number("loadBalancing", "firstFiveForwardingRulesPerHour");
+    }
+
+    public double additionalForwardingRulePerHour() {
+        return number("loadBalancing", "additionalForwardingRulePerHour");
+    }
+
+    public double loadBalancerDataPerGb() {
+        return number("loadBalancing", "dataProcessingPerGb");
+    }
+
+    public double staticIpInUsePerHour() {
+        return number("ipAddresses", "staticInUseByForwardingRulePerHour");
+    }
+
+    public double staticIpUnusedPerHour() {
+        return number("ipAddresses", "staticUnusedPerHour");
+    }
+
+    public double dnsZonePerMonth() {
+        return number("dns", "managedZonePerMonth");
+    }
+
+    public double dnsQueriesPerMillion() {
+        return number("dns", "queriesPerMillion");
+    }
+
+    public double natPerVmHourUpTo32() {
+        return number("nat", "perVmHourUpTo32Vms");
+    }
+
+    public double natPerHourAbove32() {
+        return number("nat", "perHourAbove32Vms");
+    }
+
+    public double natDataPerGb() {
+        return number("nat", "dataProcessingPerGb");
+    }
+
+    public double assumedBucketGb() {
+        return number("storage", "assumedGb");
+    }
+
+    /** Price per GB-month for a storage class at a location (a region or "us"/"eu" multi-region). */
+    public Optional<Double> storagePerGbMonth(String storageClass, String location) {
+        return optional(root.path("storage").path("perGbMonth").path(storageClass.toUpperCase(Locale.ROOT))
+                .path(location.toLowerCase(Locale.ROOT)));
+    }
+
+    public double composerSmallestPerMonth() {
+        return number("composer", "smallestEnvironmentPerMonth");
+    }
+
+    public String composerBasis() {
+        return root.path("composer").path("basis").asText();
+    }
+
+    /** The named page a price group came from: "Cloud NAT pricing (https://...)". */
+    public String source(String group) {
+        JsonNode src = root.path("sources").path(root.path(group).path("source").asText());
+        return src.path("name").asText() + " (" + src.path("url").asText() + ")";
+    }
+
+    private double number(String... path) {
+        JsonNode n = root;
+        for (String p : path) {
+            n = n.path(p);
+        }
+        if (!n.isNumber()) {
+            throw new UserError(origin + ": " + String.join(".", path) + " must be a number");
+        }
+        return n.asDouble();
+    }
+
+    private static Optional<Double> optional(JsonNode n) {
+        return n.isNumber() ? Optional.of(n.asDouble()) : Optional.empty();
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.argogke.edge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.argogke.App;
+import dev.argogke.testing.MockCloud;
+import dev.argogke.testing.MockCloud.Registered;
+import dev.argogke.testing.TestSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The edge as the whole program composes it, with the committed dev stack. */
+class EdgeTest {
+    private static MockCloud.Result dev;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void runDev() {
+        dev = MockCloud.run(MockCloud.stack("dev"), App::stack);
+        assertTrue(dev.test().exceptions().isEmpty(), () -> "exceptions: " + dev.test().exceptions());
+    }
+
+    @Test
+    void argoServerServiceIsNodePortAnnotatedForTheBackendConfigThroughTheChartsValues() throws Exception {
+        Registered release = dev.one("kubernetes:helm.sh/v3:Release");
+        assertEquals("NodePort", release.string("values.server.serviceType"));
+        Map<?, ?> annotations = (Map<?, ?>) release.input("values.server.serviceAnnotations");
+        JsonNode backendConfig = new ObjectMapper().readTree((String) annotations.get("cloud.google.com/backend-config"));
+        Registered backend = dev.one("kubernetes:cloud.google.com/v1:BackendConfig");
+        assertEquals(backend.string("metadata.name"), backendConfig.get("default").asText());
+        assertEquals(release.string("namespace"), backend.string("metadata.namespace"), "a BackendConfig is found in the Service's namespace");
+        assertTrue(new ObjectMapper().readTree((String) annotations.get("cloud.google.com/neg")).get("ingress").asBoolean());
+        assertEquals(Boolean.FALSE, release.input("values.server.secure"), "plain HTTP inside the VPC, as the health check expects");
+    }
+
+    @Test
+    void theARecordPointsAtTheIngressesStaticIp() {
+        Registered address = dev.one("gcp:compute/globalAddress:GlobalAddress");
+        Map<?, ?> annotations = (Map<?, ?>) dev.one("kubernetes:networking.k8s.io/v1:Ingress").input("metadata.annotations");
+        assertEquals(address.string("name"), annotations.get("kubernetes.io/ingress.global-static-ip-name"));
+        Registered record = dev.one("gcp:dns/recordSet:RecordSet");
+        assertEquals("example-com", record.string("managedZone"));
+        assertEquals(List.of(MockCloud.STATIC_IP), record.input("rrdatas"));
+    }
+
+    @Test
+    void stackOutputsTellWhereTheUiIsAndWhoMayOpenIt() {
+        assertEquals("https://argo-dev.example.com", dev.output("url"));
+        assertEquals(MockCloud.STATIC_IP, dev.output("staticIp"));
+        assertEquals("argo-dev.example.com. 300 IN A " + MockCloud.STATIC_IP, dev.output("dnsRecord"));
+        assertEquals(List.of("group:data-team@example.com"), dev.output("iapMembers"));
+        assertFalse(dev.test().outputs().containsKey("nameServers"), "the zone is not created here");
+    }
+
+    @Test
+    void aZoneCreatedHereHasItsNameServersAsAnOutput() {
+        var stack = TestSettings.stackFile(dir, "dev", TestSettings.devWith("mode: existing-zone", "mode: create-zone"));
+        MockCloud.Result run = MockCloud.run(stack, App::stack);
+        assertTrue(run.test().exceptions().isEmpty(), () -> "exceptions: " + run.test().exceptions());
+        assertEquals(List.of("ns-cloud-a1.googledomains.com.", "ns-cloud-a2.googledomains.com."), run.output("nameServers"));
+    }
+
+    @Test
+    void edgeKubernetesObjectsGoThroughTheClustersProvider() {
+        for (String type : List.of("kubernetes:cloud.google.com/v1:BackendConfig", "kubernetes:networking.k8s.io/v1:Ingress",
+                "kubernetes:networking.gke.io/v1:ManagedCertificate", "kubernetes:networking.k8s.io/v1:NetworkPolicy")) {
+            assertTrue(dev.one(type).provider().contains("pulumi:providers:kubernetes::k8s"), type + ": " + dev.one(type).provider());
+        }
+    }
+
+    @Test
+    void theClusterEnforcesTheNetworkPolicyThatKeepsArgoServerBehindTheLoadBalancer() {
+        // Without Dataplane V2 (or Calico) GKE accepts NetworkPolicies and ignores them.
+        assertEquals("ADVANCED_DATAPATH", dev.one("gcp:container/cluster:Cluster").string("datapathProvider"));
+        assertEquals(1, dev.ofType("kubernetes:networking.k8s.io/v1:NetworkPolicy").size());
+    }
+}

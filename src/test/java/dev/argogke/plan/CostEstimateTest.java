@@ -1,0 +1,204 @@
+package dev.argogke.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.argogke.testing.MockCloud;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CostEstimateTest {
+    static final PriceBook PRICES = PriceBook.standard();
+    static final double HOURS = 730;
+
+    static BigDecimal usd(double d) {
+        return BigDecimal.valueOf(d).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    static CostEstimate.Line line(CostEstimate e, String itemStart) {
+        return e.lines().stream().filter(l -> l.item().startsWith(itemStart)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line " + itemStart + " in " + e.lines()));
+    }
+
+    static PlanFile.Builder plan() {
+        return PlanFile.builder("argo-gke", "dev");
+    }
+
+    static PlanFile.Builder cluster(PlanFile.Builder b, String name, String location) {
+        return b.resource("urn:cluster:" + name, CostEstimate.CLUSTER, name, null, null, true,
+                Map.of("name", name, "location", location));
+    }
+
+    static PlanFile.Builder pool(PlanFile.Builder b, String name, Map<String, ?> inputs) {
+        return b.resource("urn:pool:" + name, CostEstimate.NODE_POOL, name, null, null, true, inputs);
+    }
+
+    @Test
+    void oneZonalClusterIsCoveredByTheFreeTierCredit() {
+        CostEstimate e = CostEstimate.of(cluster(plan(), "argo-dev", "us-central1-a").build());
+        assertEquals(usd(0.10 * HOURS), line(e, "GKE cluster argo-dev").monthly());
+        assertEquals(usd(-0.10 * HOURS), line(e, "GKE free tier credit").monthly());
+        assertEquals(0, e.total().signum());
+    }
+
+    @Test
+    void aRegionalClusterGetsNoCredit() {
+        CostEstimate e = CostEstimate.of(cluster(plan(), "argo-prod", "europe-north1").build());
+        assertTrue(e.lines().stream().noneMatch(l -> l.item().startsWith("GKE free tier")));
+        assertEquals(usd(73.0), e.total());
+        assertTrue(e.notes().stream().anyMatch(n -> n.contains("regional: the GKE free tier credit does not apply")));
+    }
+
+    @Test
+    void onlyOneOfTwoZonalClustersGetsTheCredit() {
+        CostEstimate e = CostEstimate.of(cluster(cluster(plan(), "a", "us-east1-b"), "b", "us-east1-c").build());
+        assertEquals(1, e.lines().stream().filter(l -> l.item().startsWith("GKE free tier")).count());
+        assertEquals(usd(73.0), e.total());
+    }
+
+    @Test
+    void aSpotPoolIsPricedAtItsMinimumSizeWithItsDisks() {
+        PlanFile p = pool(cluster(plan(), "argo-dev", "us-central1-a"), "system", Map.of("location", "us-central1-a",
+                "autoscaling", Map.of("minNodeCount", 2, "maxNodeCount", 4),
+                "nodeConfig", Map.of("machineType", "e2-standard-2", "spot", true, "diskSizeGb", 30, "diskType", "pd-standard"))).build();
+        CostEstimate e = CostEstimate.of(p);
+        double hour = 2 * 0.006543 + 8 * 0.000877;
+        assertEquals(usd(2 * hour * HOURS), line(e, "Node pool system").monthly());
+        assertTrue(line(e, "Node pool system").detail().startsWith("2 × e2-standard-2, spot, us-central1-a; autoscaling 2 to 4"),
+                line(e, "Node pool system").detail());
+        assertEquals(usd(2 * 30 * 0.04), line(e, "Boot disks of system").monthly());
+    }
+
+    @Test
+    void onDemandCostsMoreThanSpotForTheSameMachine() {
+        CostEstimate spot = CostEstimate.of(pool(plan(), "p", Map.of("location", "europe-west1-b", "autoscaling",
+                Map.of("minNodeCount", 1), "nodeConfig", Map.of("machineType", "n2-standard-4", "spot", true))).build());
+        CostEstimate onDemand = CostEstimate.of(pool(plan(), "p", Map.of("location", "europe-west1-b", "autoscaling",
+                Map.of("minNodeCount", 1), "nodeConfig", Map.of("machineType", "n2-standard-4"))).build());
+        assertTrue(line(onDemand, "Node pool p").monthly().compareTo(line(spot, "Node pool p").monthly()) > 0);
+    }
+
+    @Test
+    void aRegionalPoolRunsItsMinimumInEachOfThreeZones() {
+        CostEstimate e = CostEstimate.of(pool(cluster(plan(), "c", "us-east1"), "p", Map.of("location", "us-east1",
+                "autoscaling", Map.of("minNodeCount", 1), "nodeConfig", Map.of("machineType", "e2-medium"))).build());
+        assertEquals(usd(3 * 0.033503 * HOURS), line(e, "Node pool p").monthly());
+        assertEquals(usd(3 * 100 * 0.10), line(e, "Boot disks of p").monthly(), "GKE's default boot disk: 100 GB pd-balanced");
+    }
+
+    @Test
+    void anUnknownMachineTypeIsSaidAndLeavesTheTotalIncomplete() {
+        CostEstimate e = CostEstimate.of(pool(plan(), "p", Map.of("location", "us-central1-a",
+                "autoscaling", Map.of("minNodeCount", 1), "nodeConfig", Map.of("machineType", "m3-ultramem-32"))).build());
+        CostEstimate.Line l = line(e, "Node pool p");
+        assertNull(l.monthly());
+        assertTrue(l.detail().contains("unknown: ") && l.detail().endsWith("machine type m3-ultramem-32 is not in the price file"),
+                l.detail());
+        assertFalse(e.complete());
+        String text = CostReport.text(e);
+        assertTrue(text.contains("Total (incomplete)"), text);
+        assertTrue(text.contains("≥ "), text);
+    }
+
+    @Test
+    void aMachineSizeThatDoesNotExistIsUnknownRatherThanExtrapolated() {
+        CostEstimate e = CostEstimate.of(pool(plan(), "p", Map.of("location", "us-central1-a",
+                "autoscaling", Map.of("minNodeCount", 1), "nodeConfig", Map.of("machineType", "e2-standard-3"))).build());
+        assertNull(line(e, "Node pool p").monthly());
+    }
+
+    @Test
+    void anUnknownRegionIsSaidForMachinesAndDisks() {
+        CostEstimate e = CostEstimate.of(pool(plan(), "p", Map.of("location", "asia-south2-a",
+                "autoscaling", Map.of("minNodeCount", 1), "nodeConfig", Map.of("machineType", "e2-standard-2"))).build());
+        assertTrue(line(e, "Node pool p").detail().endsWith("no E2 price for region asia-south2 in the price file"));
+        assertNull(line(e, "Boot disks of p").monthly());
+        assertEquals(2, e.unknownLines());
+    }
+
+    @Test
+    void aFamilyNotOfferedInARegionIsUnknownThere() {
+        CostEstimate e = CostEstimate.of(pool(plan(), "p", Map.of("location", "europe-north1-a",
+                "autoscaling", Map.of("minNodeCount", 1), "nodeConfig", Map.of("machineType", "t2d-standard-2"))).build());
+        assertNull(line(e, "Node pool p").monthly());
+    }
+
+    @Test
+    void whenEveryUntaintedPoolScalesToZeroOneNodeIsCountedForSystemPods() {
+        PlanFile p = pool(pool(plan(), "system", Map.of("location", "us-central1-a", "autoscaling", Map.of("minNodeCount", 0),
+                        "nodeConfig", Map.of("machineType", "e2-medium", "spot", true))),
+                "workflows", Map.of("location", "us-central1-a", "autoscaling", Map.of("minNodeCount", 2),
+                        "nodeConfig", Map.of("machineType", "e2-standard-4", "spot", true,
+                                "taints", List.of(Map.of("key", "workflows", "value", "true", "effect", "NO_SCHEDULE"))))).build();
+        CostEstimate e = CostEstimate.of(p);
+        assertEquals(usd(0.010051 * HOURS), line(e, "Node pool system").monthly());
+        assertTrue(line(e, "Node pool system").detail().contains("system pods and Argo's controller keep one node up"));
+    }
+
+    @Test
+    void theLoadBalancerStaticIpDnsNatAndBucketArePriced() {
+        PlanFile p = plan()
+                .resource("urn:ing", CostEstimate.INGRESS, "argo-server", null, null, true, Map.of("metadata", Map.of("annotations",
+                        Map.of("kubernetes.io/ingress.class", "gce", "kubernetes.io/ingress.global-static-ip-name", "argo-ip",
+                                "networking.gke.io/managed-certificates", "argo-server"))))
+                .resource("urn:ip", CostEstimate.GLOBAL_ADDRESS, "argo-ip", null, null, true, Map.of("name", "argo-ip"))
+                .resource("urn:spare", CostEstimate.GLOBAL_ADDRESS, "spare", null, null, true, Map.of("name", "spare"))
+                .resource("urn:zone", CostEstimate.MANAGED_ZONE, "zone", null, null, true, Map.of("dnsName", "example.com."))
+                .resource("urn:nat", CostEstimate.ROUTER_NAT, "nat", null, null, true, Map.of("region", "us-central1"))
+                .resource("urn:pool", CostEstimate.NODE_POOL, "p", null, null, true, Map.of("location", "us-central1-a",
+                        "autoscaling", Map.of("minNodeCount", 2), "nodeConfig", Map.of("machineType", "e2-medium")))
+                .resource("urn:bucket", CostEstimate.BUCKET, "artifacts", null, null, true, Map.of("location", "US"))
+                .build();
+        CostEstimate e = CostEstimate.of(p);
+        assertEquals(usd(0.025 * HOURS), line(e, "Load balancer").monthly());
+        assertTrue(line(e, "Load balancer").detail().startsWith("2 rules"), "HTTPS plus the HTTP rule that redirects");
+        assertEquals(usd(0), line(e, "Global static IP argo-ip").monthly());
+        assertEquals(usd(0.01 * HOURS), line(e, "Global static IP spare").monthly(), "an unused reservation is billed");
+        assertEquals(usd(0.20), line(e, "Cloud DNS zone").monthly());
+        assertEquals(usd(2 * 0.0014 * HOURS), line(e, "Cloud NAT").monthly());
+        assertEquals(usd(5 * 0.026), line(e, "Bucket artifacts").monthly());
+        assertTrue(line(e, "Bucket artifacts").detail().startsWith("5 GB assumed"));
+    }
+
+    @Test
+    void theDevFixtureTotalIsTheSumOfItsPricedLines() {
+        CostEstimate e = CostEstimate.of(PlanFile.read(Path.of("src/test/resources/plan/dev-base.json")));
+        assertTrue(e.complete());
+        BigDecimal expected = usd(0.10 * HOURS).subtract(usd(0.10 * HOURS))   // zonal cluster, free tier
+                .add(usd(0.010051 * HOURS))                                      // 1 × e2-medium spot, us-central1
+                .add(usd(30 * 0.04))                                             // 30 GB pd-standard
+                .add(usd(0.025 * HOURS))                                         // forwarding rules (HTTPS + redirect)
+                .add(usd(0))                                                     // static IP in use
+                .add(usd(0.20))                                                  // DNS zone
+                .add(usd(5 * 0.020));                                            // 5 GB STANDARD in us-central1
+        assertEquals(expected, e.total());
+        assertEquals(8, e.lines().size(), e.lines().toString());
+        String text = CostReport.text(e);
+        assertTrue(text.contains("Total") && text.contains(Show.usd(expected)), text);
+        assertTrue(text.contains("Cloud Composer 3, smallest environment") && text.contains("~350.00"), text);
+    }
+
+    @Test
+    void committedDevStackCostsAtMostTwentyFiveDollarsAMonth() {
+        // The promise of the README: dev for the price of a few lunches, against Composer's hundreds.
+        CostEstimate estimate = CostEstimate.of(OfflinePlan.run(Path.of("."), MockCloud.stack("dev"), Optional.empty()));
+        assertTrue(estimate.complete(), "every line priced");
+        assertTrue(estimate.total().compareTo(new BigDecimal("25.00")) <= 0, "dev costs " + estimate.total());
+    }
+
+    @Test
+    void everyPriceGroupNamesItsSourceAndDate() {
+        for (String group : List.of("gke", "compute", "disks", "loadBalancing", "ipAddresses", "dns", "nat", "storage", "composer")) {
+            String source = PRICES.source(group);
+            assertTrue(source.matches(".+ \\(https://cloud\\.google\\.com/.+\\)"), group + ": " + source);
+        }
+        assertTrue(PRICES.taken().matches("\\d{4}-\\d{2}-\\d{2}"));
+    }
+}
