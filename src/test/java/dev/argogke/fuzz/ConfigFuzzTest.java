@@ -145,7 +145,9 @@ class ConfigFuzzTest {
         }
         if (expected.isPresent()) {
             // As printed: text that is not valid Unicode (a lone surrogate from a "\\ud800" escape) becomes '?'.
-            String line = new String(("error: " + expected.get() + System.lineSeparator()).getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+            // Messages already in compiler form (file:line:col: error: ...) are printed without the prefix.
+            String message = expected.get().matches("(?s)^\\S+:[0-9]+:[0-9]+: error: .*") ? expected.get() : "error: " + expected.get();
+            String line = new String((message + System.lineSeparator()).getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
             return run.exitCode() == 2 && run.err().equals(line) ? null
                     : "plan said exit " + run.exitCode() + " " + run.err() + " instead of " + line;
         }
