@@ -9,18 +9,25 @@ import dev.argogke.cluster.GkeCluster;
 import dev.argogke.cluster.KubernetesAccess;
 import dev.argogke.cluster.Network;
 import dev.argogke.cluster.ProjectServices;
+import dev.argogke.config.LanguageHostConfig;
 import dev.argogke.config.PulumiConfigSource;
 import dev.argogke.config.Settings;
 import dev.argogke.config.SettingsLoader;
+import dev.argogke.config.StackFile;
 import dev.argogke.edge.Edge;
+import dev.argogke.policy.PolicyCheck;
+import dev.argogke.policy.PolicyReport;
 import dev.argogke.workflows.DeployedForm;
 import dev.argogke.workflows.WorkflowCatalog;
 import dev.argogke.workflows.WorkflowsDeployment;
 import dev.argogke.workflows.lint.Finding;
 import dev.argogke.workflows.lint.LintReport;
 import dev.argogke.workflows.lint.Linter;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,7 +41,36 @@ public final class App {
 
     /** What {@code pulumi up} runs (the jar's entry point). */
     public static void main(String[] args) {
+        int refused = preflight(System.getenv(), projectRoot(), System.err);
+        if (refused != 0) {
+            System.exit(refused);
+        }
         Pulumi.run(App::stackReportingUserErrors);
+    }
+
+    /**
+     * Before Pulumi registers anything: plans the stack offline from the config the Pulumi CLI
+     * hands over in {@code env} and checks the security rules. A stack that breaks one never
+     * reaches the engine.
+     *
+     * @return 0 to go on (also when not run by the Pulumi CLI); 1 when a rule fails, one line per
+     *         violation on {@code err}; 2 for a config mistake, one error line
+     */
+    static int preflight(Map<String, String> env, Path root, PrintStream err) {
+        try {
+            Optional<LanguageHostConfig> config = LanguageHostConfig.fromEnvironment(env);
+            if (config.isEmpty()) {
+                return 0;
+            }
+            Path stackFile = root.resolve("stacks").resolve("Pulumi." + config.get().stack() + ".yaml");
+            Optional<StackFile> file = Files.isRegularFile(stackFile) ? Optional.of(StackFile.read(stackFile)) : Optional.empty();
+            PolicyReport report = PolicyCheck.of(root, config.get(), file).report();
+            report.violations().forEach(v -> err.println("policy " + v.line()));
+            return report.passed() ? 0 : 1;
+        } catch (UserError e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        }
     }
 
     /** Like {@link #stack}, but a user's mistake is one error line in Pulumi's output, not a stack trace. */

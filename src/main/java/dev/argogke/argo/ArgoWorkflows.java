@@ -143,8 +143,13 @@ public final class ArgoWorkflows extends ComponentResource {
                 .version(argo.chartVersion())
                 .repositoryOpts(RepositoryOptsArgs.builder().repo(CHART_REPOSITORY).build())
                 .namespace(argo.namespace())
-                .values(Output.tuple(bucket.name(), workflowServiceAccount.email(), serverServiceAccount.email())
-                        .applyValue(t -> values(args, t.t1, t.t2, t.t3)))
+                // From inputs only (the email follows from the account id), so a preview of a fresh
+                // stack shows the chart's values, and the policy checks can read them, instead of
+                // one value known only after deploy. The Outputs still carry the dependencies.
+                .values(Output.tuple(bucket.name(), workflowServiceAccount.accountId(), serverServiceAccount.accountId())
+                        .applyValue(t -> values(args, t.t1,
+                                GoogleIds.serviceAccountEmail(t.t2, args.project()),
+                                GoogleIds.serviceAccountEmail(t.t3, args.project()))))
                 // Wait until the controller and server are up: workflows deployed after this find the CRDs.
                 .atomic(true)
                 .cleanupOnFail(true)

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 PlanCommand.class,
                 LintCommand.class,
+                CheckCommand.class,
                 ImportCronJobsCommand.class,
                 DiffCommand.class,
                 CostCommand.class,

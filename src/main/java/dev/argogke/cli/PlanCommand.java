@@ -5,6 +5,8 @@ import dev.argogke.config.StackFile;
 import dev.argogke.plan.OfflinePlan;
 import dev.argogke.plan.PlanFile;
 import dev.argogke.plan.PlanTree;
+import dev.argogke.policy.PolicyCheck;
+import dev.argogke.policy.Violation;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "plan", description = "Run the Pulumi program offline (mock engine) and show what a stack would create.")
+@Command(name = "plan", description = "Run the Pulumi program offline (mock engine), show what a stack would create, and check it against the security rules.")
 public final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -32,7 +34,10 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlanFile plan = plan(stack, stackFile, workflows);
+        Path root = App.projectRoot();
+        StackFile file = stackFile != null ? StackFile.read(stackFile) : StackFile.forStack(root.resolve("stacks"), stack);
+        PolicyCheck.Result checked = PolicyCheck.of(root, file, Optional.ofNullable(workflows));
+        PlanFile plan = checked.plan();
         if (out != null) {
             plan.write(out);
             spec.commandLine().getOut().println("plan: " + plan.resources().stream().filter(PlanFile.Resource::custom).count()
@@ -41,6 +46,16 @@ public final class PlanCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(PlanTree.render(plan));
         }
         spec.commandLine().getOut().flush();
+        if (!checked.report().passed()) {
+            var err = spec.commandLine().getErr();
+            for (Violation v : checked.report().violations()) {
+                err.println("policy " + v.line());
+            }
+            err.println("plan: " + checked.report().violations().size() + " policy violation(s); `bin/argo-gke check"
+                    + (stackFile != null ? " --stack-file " + stackFile : " --stack " + stack) + "` shows every rule");
+            err.flush();
+            return Main.EXIT_FINDINGS;
+        }
         return Main.EXIT_OK;
     }
 

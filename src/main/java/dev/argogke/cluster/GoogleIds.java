@@ -17,4 +17,12 @@ public final class GoogleIds {
         }
         return s;
     }
+
+    /**
+     * A user-managed service account's email, which Google derives from its id and project
+     * (Google Cloud IAM docs, "Service accounts": {@code SA_NAME@PROJECT_ID.iam.gserviceaccount.com}).
+     */
+    public static String serviceAccountEmail(String accountId, String project) {
+        return accountId + "@" + project + ".iam.gserviceaccount.com";
+    }
 }

@@ -58,7 +58,7 @@ final class ConfigValue {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!known.contains(name)) {
-                problems.add(path + "." + name + ": unknown setting" + Suggest.closest(name, known).map(s -> " (did you mean " + s + "?)").orElse(""));
+                problems.add(path + "." + abbreviate(name) + ": unknown setting" + Suggest.closest(name, known).map(s -> " (did you mean " + s + "?)").orElse(""));
             }
         }
         return true;

@@ -124,7 +124,7 @@ public final class SettingsLoader {
         for (String k : keys.stream().sorted().toList()) {
             if (k.startsWith(PROJECT + ":") && !known.contains(k)) {
                 String name = k.substring(PROJECT.length() + 1);
-                problems.add(k + ": unknown setting" + Suggest.closest(name, TOP_LEVEL).map(s -> " (did you mean " + key(s) + "?)").orElse(""));
+                problems.add(ConfigValue.abbreviate(k) + ": unknown setting" + Suggest.closest(name, TOP_LEVEL).map(s -> " (did you mean " + key(s) + "?)").orElse(""));
             }
         }
     }
@@ -249,7 +249,16 @@ public final class SettingsLoader {
             if (role != null && FORBIDDEN_WORKFLOW_ROLES.contains(role)) {
                 r.problem(role + " would let every workflow administer the project; grant the narrow roles the jobs need (e.g. roles/bigquery.dataEditor)");
             } else if (role != null) {
-                roles.add(role);
+                // Each role becomes a binding named after the role's last part: two alike would clash mid-deploy.
+                String shortName = role.substring(role.lastIndexOf('/') + 1);
+                String clash = roles.stream().filter(other -> other.substring(other.lastIndexOf('/') + 1).equals(shortName)).findFirst().orElse(null);
+                if (clash == null) {
+                    roles.add(role);
+                } else if (clash.equals(role)) {
+                    r.problem("'" + role + "' is listed twice");
+                } else {
+                    r.problem("'" + role + "' and '" + clash + "' have the same role name " + shortName + "; keep one, or rename the custom role");
+                }
             }
         }
         return new Argo(namespace, chart, imageTag, authMode, retention, roles);

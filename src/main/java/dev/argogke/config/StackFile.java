@@ -84,10 +84,13 @@ public final class StackFile implements ConfigSource {
         }
         Object root;
         try {
-            root = new Load(LoadSettings.builder().setLabel(file.toString()).setMaxAliasesForCollections(20).build()).loadFromString(text);
+            // The whole text in one buffer: SnakeYAML Engine 2.10's reader throws IndexOutOfBoundsException when a
+            // character outside the BMP (an emoji) straddles its 1024-character buffer boundary.
+            root = new Load(LoadSettings.builder().setLabel(file.toString()).setMaxAliasesForCollections(20)
+                    .setBufferSize(text.length() + 1).build()).loadFromString(text);
         } catch (MarkedYamlEngineException e) {
             String where = e.getProblemMark().map(m -> ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1)).orElse("");
-            throw new UserError(file + where + ": invalid YAML: " + (e.getProblem() == null ? "unreadable" : e.getProblem()));
+            throw new UserError(file + where + ": invalid YAML: " + (e.getProblem() == null ? "unreadable" : oneLine(e.getProblem())));
         } catch (YamlEngineException e) {
             throw new UserError(file + ": invalid YAML: " + e.getMessage().lines().findFirst().orElse("unreadable"));
         }
@@ -112,7 +115,7 @@ public final class StackFile implements ConfigSource {
                 key = SettingsLoader.PROJECT + ":" + key;
             }
             boolean[] secret = {false};
-            Object value = unwrapSecrets(e.getValue(), secret);
+            Object value = unwrapSecrets(file, key, e.getValue(), secret, 0);
             if (secret[0]) {
                 secrets.add(key);
             }
@@ -121,22 +124,37 @@ public final class StackFile implements ConfigSource {
         return new StackFile(file, stack, Map.copyOf(values), Set.copyOf(secrets));
     }
 
-    private static Object unwrapSecrets(Object value, boolean[] secret) {
+    /**
+     * Nesting deeper than this is either a mistake or an alias that contains itself
+     * ({@code a: &a [*a]}), which SnakeYAML builds as a cyclic structure: stop it before it recurses forever.
+     */
+    static final int MAX_DEPTH = 64;
+
+    private static Object unwrapSecrets(Path file, String key, Object value, boolean[] secret, int depth) {
+        if (depth > MAX_DEPTH && (value instanceof Map<?, ?> || value instanceof List<?>)) {
+            throw new UserError(file + ": " + key + ": nested more than " + MAX_DEPTH
+                    + " levels deep, or an alias (*name) inside its own anchor (&name); write the value out");
+        }
         if (value instanceof Map<?, ?> map) {
             if (map.size() == 1 && map.containsKey("secure")) {
                 secret[0] = true;
                 return SECRET_PLACEHOLDER;
             }
             Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), unwrapSecrets(v, secret)));
+            map.forEach((k, v) -> out.put(String.valueOf(k), unwrapSecrets(file, key, v, secret, depth + 1)));
             return out;
         }
         if (value instanceof List<?> list) {
             List<Object> out = new ArrayList<>();
-            list.forEach(v -> out.add(unwrapSecrets(v, secret)));
+            list.forEach(v -> out.add(unwrapSecrets(file, key, v, secret, depth + 1)));
             return out;
         }
         return value;
+    }
+
+    /** SnakeYAML's problem texts can span lines; an error is one line. */
+    private static String oneLine(String problem) {
+        return problem.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
     private static String toConfigText(Path file, String key, Object value) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,6 +39,15 @@ public final class OfflinePlan {
      */
     public static PlanFile run(Path root, StackFile stackFile, Optional<Path> workflows) {
         Settings settings = SettingsLoader.load(stackFile.stack(), stackFile);
+        return run(root, settings, stackFile.values(), stackFile.secretKeys(), workflows);
+    }
+
+    /**
+     * The plan of settings already loaded from {@code values} (a stack file's, or the language
+     * host's config during {@code pulumi up}), which the mock engine hands the program as its config.
+     */
+    public static PlanFile run(Path root, Settings settings, Map<String, String> values, Set<String> secretKeys,
+                               Optional<Path> workflows) {
         App.Inputs inputs = workflows.map(App.Inputs::load).orElseGet(() -> App.Inputs.load(root, settings));
 
         AtomicReference<RecordingMonitor> monitor = new AtomicReference<>();
@@ -45,10 +55,10 @@ public final class OfflinePlan {
         PulumiTestInternal test = PulumiTestInternal.builder()
                 .options(TestOptions.builder()
                         .projectName(SettingsLoader.PROJECT)
-                        .stackName(stackFile.stack())
+                        .stackName(settings.stack())
                         .preview(true)
                         .build())
-                .config(stackFile.values(), stackFile.secretKeys())
+                .config(values, secretKeys)
                 .mocks(mocks)
                 .monitorDecorator(m -> {
                     RecordingMonitor recording = new RecordingMonitor(mocks, PulumiTestInternal.mockLog());
@@ -81,7 +91,7 @@ public final class OfflinePlan {
             planned.add(new PlanFile.Workflow(relative(root, m.file()), m.kind(), m.name().orElse("")));
         }
         List<PlanFile.Waiver> waivers = settings.waivers().stream().map(w -> new PlanFile.Waiver(w.rule(), w.reason())).toList();
-        return new PlanFile(PlanFile.FORMAT_VERSION, SettingsLoader.PROJECT, stackFile.stack(),
+        return new PlanFile(PlanFile.FORMAT_VERSION, SettingsLoader.PROJECT, settings.stack(),
                 monitor.get().recorded(), outputs(result.outputs()), planned, waivers);
     }
 

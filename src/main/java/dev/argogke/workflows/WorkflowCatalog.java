@@ -32,7 +32,7 @@ public final class WorkflowCatalog {
     /** Loads and checks the layout rules; a broken file stops here with its file and line. */
     public static WorkflowCatalog load(Path directory) {
         if (!Files.isDirectory(directory)) {
-            throw new UserError(directory + ": no workflows folder; create it, or set argo-gke:workflows.directory");
+            throw error(directory + ": no workflows folder; create it, or set argo-gke:workflows.directory");
         }
         List<Manifest> loaded = ManifestLoader.loadAll(List.of(directory));
         Map<Path, Integer> perFile = new HashMap<>();
@@ -41,22 +41,22 @@ public final class WorkflowCatalog {
         for (Manifest m : loaded) {
             String where = m.file() + ":" + m.start().line();
             if (perFile.merge(m.file(), 1, Integer::sum) > 1) {
-                throw new UserError(where + ": " + m.displayName() + ": one object per file under workflows/; move it to its own file");
+                throw error(where + ": " + m.displayName() + ": one object per file under workflows/; move it to its own file");
             }
             if (!API_VERSION.equals(m.apiVersion()) || m.kind() == null || !DEPLOYABLE_KINDS.contains(m.kind())) {
-                throw new UserError(where + ": " + m.displayName() + ": only " + String.join(", ", DEPLOYABLE_KINDS.stream().sorted().toList())
+                throw error(where + ": " + m.displayName() + ": only " + String.join(", ", DEPLOYABLE_KINDS.stream().sorted().toList())
                         + " (apiVersion " + API_VERSION + ") are deployed from workflows/"
                         + ("Workflow".equals(m.kind()) ? "; a Workflow runs once when created: make it a WorkflowTemplate and run it with `bin/argo-gke run`" : ""));
             }
-            String name = m.name().orElseThrow(() -> new UserError(where + ": " + m.displayName() + ": metadata.name is required"));
+            String name = m.name().orElseThrow(() -> error(where + ": " + m.displayName() + ": metadata.name is required"));
             String expectedFile = name + ".yaml";
             String actual = m.file().getFileName().toString();
             if (!actual.equals(expectedFile) && !actual.equals(name + ".yml")) {
-                throw new UserError(where + ": " + m.displayName() + ": the file must be named after metadata.name; rename it to " + expectedFile);
+                throw error(where + ": " + m.displayName() + ": the file must be named after metadata.name; rename it to " + expectedFile);
             }
             Path previous = byName.put(m.kind() + "/" + name, m.file());
             if (previous != null) {
-                throw new UserError(where + ": " + m.displayName() + ": also defined in " + previous);
+                throw error(where + ": " + m.displayName() + ": also defined in " + previous);
             }
             out.add(m);
         }
@@ -71,5 +71,10 @@ public final class WorkflowCatalog {
     /** Sorted by kind, then name. */
     public List<Manifest> manifests() {
         return manifests;
+    }
+
+    /** Errors quote the file's kind and name; a line break in them is shown escaped so the error stays one line. */
+    private static UserError error(String message) {
+        return new UserError(message.replace("\r", "\\r").replace("\n", "\\n"));
     }
 }

@@ -134,4 +134,34 @@ class SettingsLoaderTest {
         assertTrue(s.workflows().suspendAll());
         assertEquals(Settings.DnsMode.EXTERNAL, s.edge().dns().mode());
     }
+
+    @Test
+    void anUnknownKeyWithALineBreakInItsNameIsReportedOnOneLine() {
+        SettingsException top = fails(TestSettings.devWith("  argo-gke:environment: dev", "  argo-gke:environment: dev\n  \"argo-gke:\\n\": x"));
+        assertTrue(top.getMessage().contains("argo-gke:?: unknown setting"), top.getMessage());
+        assertEquals(1, top.getMessage().lines().count(), top.getMessage());
+        SettingsException nested = fails(TestSettings.devWith("    privateNodes: true", "    privateNodes: true\n    \"private\\nNodes\": true"));
+        assertTrue(nested.getMessage().contains("argo-gke:cluster.private?Nodes: unknown setting"), nested.getMessage());
+        assertEquals(1, nested.getMessage().lines().count(), nested.getMessage());
+    }
+
+    @Test
+    void aWorkflowRoleListedTwiceIsAnErrorBeforeItsBindingsClash() {
+        String prod = prodWith("      - roles/datastore.user", "      - roles/datastore.user\n      - roles/datastore.user");
+        SettingsException twice = fails(prod);
+        assertTrue(twice.getMessage().contains("argo-gke:argo.workflowRoles[3]: 'roles/datastore.user' is listed twice"), twice.getMessage());
+        SettingsException alike = fails(prodWith("      - roles/datastore.user", "      - roles/datastore.user\n      - projects/acme-argo-prod/roles/datastore.user"));
+        assertTrue(alike.getMessage().contains("argo-gke:argo.workflowRoles[3]: 'projects/acme-argo-prod/roles/datastore.user' and 'roles/datastore.user' have the same role name"),
+                alike.getMessage());
+    }
+
+    private static String prodWith(String line, String replacement) {
+        try {
+            String text = java.nio.file.Files.readString(Path.of("stacks/Pulumi.prod.yaml"));
+            assertTrue(text.contains(line), line);
+            return text.replace(line, replacement);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -40,4 +40,27 @@ class StackFileTest {
         UserError e = assertThrows(UserError.class, () -> StackFile.forStack(Path.of("stacks"), "staging"));
         assertTrue(e.getMessage().contains("stacks here: dev, prod"), e.getMessage());
     }
+
+    @Test
+    void anAliasInsideItsOwnAnchorIsAnErrorNotAnEndlessLoop() {
+        UserError e = assertThrows(UserError.class, () -> TestSettings.stackFile(dir, "qa", "config:\n  argo-gke:nodePools: &a [*a]\n"));
+        assertTrue(e.getMessage().contains("Pulumi.qa.yaml: argo-gke:nodePools: nested more than 64 levels deep, or an alias"), e.getMessage());
+    }
+
+    @Test
+    void aYamlProblemSpanningLinesIsReportedOnOneLine() {
+        UserError e = assertThrows(UserError.class, () -> TestSettings.stackFile(dir, "qa", "config:\n  argo-gke:environment: \"\\u12\"\n"));
+        assertTrue(e.getMessage().contains("invalid YAML: expected escape sequence"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+
+    @Test
+    void anEmojiAnywhereInTheFileLoads() {
+        // SnakeYAML Engine reads in 1024-character buffers; an emoji (two chars) across the boundary used to throw.
+        for (int pad = 960; pad < 1040; pad++) {
+            String host = "x".repeat(pad) + "\uD83D\uDE00";
+            StackFile f = TestSettings.stackFile(dir, "qa", "config:\n  argo-gke:environment: '" + host + "'\n");
+            assertEquals(host, f.get("argo-gke:environment").orElseThrow(), "pad " + pad);
+        }
+    }
 }

@@ -72,4 +72,12 @@ class WorkflowCatalogTest {
         UserError e = assertThrows(UserError.class, () -> WorkflowCatalog.load(dir.resolve("nope")));
         assertTrue(e.getMessage().contains("argo-gke:workflows.directory"), e.getMessage());
     }
+
+    @Test
+    void aKindWithALineBreakIsStillAOneLineError() throws IOException {
+        Files.writeString(dir.resolve("odd.yaml"), CRON.formatted("odd").replace("kind: CronWorkflow", "kind: \"Cron\\nWorkflow\""));
+        UserError e = assertThrows(UserError.class, () -> WorkflowCatalog.load(dir));
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertTrue(e.getMessage().contains("odd.yaml:1: Cron\\nWorkflow/odd: only"), e.getMessage());
+    }
 }

@@ -21,9 +21,11 @@ public record Finding(Path file, SourcePosition position, Severity severity, Str
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(position, "position");
         Objects.requireNonNull(severity, "severity");
-        resource = resource == null ? "" : resource;
-        path = path == null ? "" : path;
-        Objects.requireNonNull(message, "message");
+        // Findings quote what the file says (a kind, a name, a value); a line break there would split
+        // the finding over two lines, so it is shown escaped.
+        resource = resource == null ? "" : escapeLineBreaks(resource);
+        path = path == null ? "" : escapeLineBreaks(path);
+        message = escapeLineBreaks(Objects.requireNonNull(message, "message"));
     }
 
     /** Compiler style: {@code file:line:col: error: CronWorkflow/nightly-etl spec.schedules[0]: message}. */
@@ -36,5 +38,9 @@ public record Finding(Path file, SourcePosition position, Severity severity, Str
             out.append(where).append(": ");
         }
         return out.append(message).toString();
+    }
+
+    private static String escapeLineBreaks(String s) {
+        return s.replace("\r", "\\r").replace("\n", "\\n").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 }

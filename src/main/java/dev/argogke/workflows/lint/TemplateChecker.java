@@ -269,7 +269,7 @@ final class TemplateChecker {
     private static String manifestYamlProblem(String manifest) {
         String replaced = manifest.replaceAll("\\{\\{[^}]*}}", "placeholder");
         try {
-            for (Object ignored : new Load(LoadSettings.builder().setAllowDuplicateKeys(true).build())
+            for (Object ignored : new Load(LoadSettings.builder().setAllowDuplicateKeys(true).setBufferSize(replaced.length() + 1).build())
                     .loadAllFromString(replaced)) {
                 // parse every document
             }

@@ -122,6 +122,9 @@ public final class ManifestLoader {
                 .setAllowDuplicateKeys(false)
                 .setMaxAliasesForCollections(50)
                 .setUseMarks(true)
+                // One buffer for the whole text: SnakeYAML Engine 2.10's reader fails when an emoji straddles
+                // its default 1024-character buffer boundary (IndexOutOfBoundsException).
+                .setBufferSize(text.length() + 1)
                 .build();
         StandardConstructor constructor = new StandardConstructor(settings);
         int index = 0;

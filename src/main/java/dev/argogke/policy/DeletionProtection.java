@@ -1,0 +1,43 @@
+package dev.argogke.policy;
+
+import dev.argogke.config.Settings;
+import dev.argogke.plan.PlanFile;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A prod stack cannot be destroyed by accident: the cluster has deletion protection, and buckets
+ * are not emptied on destroy (forceDestroy).
+ */
+final class DeletionProtection implements Rule {
+    @Override
+    public String name() {
+        return "deletion-protection";
+    }
+
+    @Override
+    public String description() {
+        return "prod: cluster deletion protection on, buckets not force-destroyed";
+    }
+
+    @Override
+    public List<Violation> check(PolicyInput input) {
+        if (input.settings().environment() != Settings.Environment.PROD) {
+            return List.of();
+        }
+        PlanQuery plan = new PlanQuery(input.plan());
+        List<Violation> out = new ArrayList<>();
+        for (PlanFile.Resource cluster : plan.ofType(PlanQuery.CLUSTER)) {
+            if (!PlanQuery.isTrue(cluster.input("deletionProtection"))) {
+                out.add(violation(PlanQuery.label(cluster), "a prod cluster without deletion protection can be destroyed by one command; "
+                        + "set argo-gke:cluster.deletionProtection: true"));
+            }
+        }
+        for (PlanFile.Resource bucket : plan.ofType(PlanQuery.BUCKET)) {
+            if (PlanQuery.isTrue(bucket.input("forceDestroy"))) {
+                out.add(violation(PlanQuery.label(bucket), "forceDestroy deletes every artifact and log with the stack; set it to false in prod"));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.argogke.policy;
+
+import dev.argogke.plan.PlanFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Workflow and server service accounts without cluster-admin or secret-wide access: the Argo
+ * chart's RBAC reads no Secret outside its namespace, nothing binds cluster-admin, no ClusterRole
+ * reads every Secret, and no Google service account is made owner or editor of the project.
+ */
+final class LeastPrivilege implements Rule {
+    /** Project roles that amount to administering the project (or minting credentials for it). */
+    static final Set<String> ADMIN_ROLES = Set.of(
+            "roles/owner", "roles/editor", "roles/iam.securityAdmin", "roles/resourcemanager.projectIamAdmin",
+            "roles/iam.serviceAccountAdmin", "roles/iam.serviceAccountKeyAdmin", "roles/iam.serviceAccountTokenCreator",
+            "roles/container.admin", "roles/container.clusterAdmin", "roles/secretmanager.admin");
+    static final Set<String> ROLE_BINDINGS = Set.of(
+            "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding");
+    static final String CLUSTER_ROLE = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole";
+    private static final Set<String> READ_VERBS = Set.of("get", "list", "watch", "*");
+
+    @Override
+    public String name() {
+        return "least-privilege";
+    }
+
+    @Override
+    public String description() {
+        return "workflow and server accounts without cluster-admin, secret-wide access, or owner/editor on the project";
+    }
+
+    @Override
+    public List<Violation> check(PolicyInput input) {
+        PlanQuery plan = new PlanQuery(input.plan());
+        List<Violation> out = new ArrayList<>();
+        for (PlanQuery.HelmRelease release : plan.helmReleases()) {
+            if (PlannedServices.ARGO_CHART.equals(release.chart())) {
+                argoChart(release, out);
+            }
+        }
+        for (PlanFile.Resource binding : plan.ofType(ROLE_BINDINGS.toArray(String[]::new))) {
+            if ("cluster-admin".equals(PlanQuery.text(binding.input("roleRef.name")))) {
+                out.add(violation(PlanQuery.label(binding), "binds cluster-admin; bind a Role with only the verbs the account needs"));
+            }
+        }
+        for (PlanFile.Resource role : plan.ofType(CLUSTER_ROLE)) {
+            if (readsEverySecret(role.input("rules"))) {
+                out.add(violation(PlanQuery.label(role), "reads every Secret in the cluster; limit it to named secrets (resourceNames) or use a namespaced Role"));
+            }
+        }
+        for (PlanFile.Resource grant : plan.ofType("gcp:projects/iAMMember:IAMMember", "gcp:projects/iAMBinding:IAMBinding")) {
+            String role = PlanQuery.text(grant.input("role"));
+            if (role != null && ADMIN_ROLES.contains(role)) {
+                out.add(violation(PlanQuery.label(grant), "grants " + role + " on the project; grant the narrow roles the jobs need (e.g. roles/bigquery.dataEditor)"));
+            }
+        }
+        return out;
+    }
+
+    /** Values and their effect: argo-helm charts/argo-workflows values.yaml and templates/{controller,server}/*-cluster-roles.yaml. */
+    private void argoChart(PlanQuery.HelmRelease release, List<Violation> out) {
+        String where = PlanQuery.label(release.resource());
+        if (!release.valuesKnown()) {
+            out.add(violation(where, "the chart's values are only known after deploy, so its RBAC cannot be checked; build them from config values"));
+            return;
+        }
+        if (PlanQuery.isTrue(release.value("controller.rbac.accessAllSecrets"))) {
+            out.add(violation(where, "values.controller.rbac.accessAllSecrets lets the workflow controller read every Secret; "
+                    + "list the ones it needs in controller.rbac.secretWhitelist"));
+        }
+        boolean serverRbac = !PlanQuery.isFalse(release.value("server.enabled")) && !PlanQuery.isFalse(release.value("server.rbac.create"));
+        boolean singleNamespace = PlanQuery.isTrue(release.value("singleNamespace"));
+        boolean whitelisted = PlanQuery.isTrue(release.value("server.sso.enabled")) && PlanQuery.isTrue(release.value("server.sso.rbac.enabled"))
+                && !PlanQuery.list(release.value("server.sso.rbac.secretWhitelist")).isEmpty();
+        if (serverRbac && !singleNamespace && !whitelisted) {
+            out.add(violation(where, "without values.singleNamespace the chart gives argo-server a ClusterRole that reads every Secret in the cluster; "
+                    + "keep workflows in the Argo namespace (argo-gke:workflows.namespace = argo-gke:argo.namespace)"));
+        }
+    }
+
+    static boolean readsEverySecret(Object rules) {
+        for (Object rule : PlanQuery.list(rules)) {
+            List<?> groups = PlanQuery.list(PlanQuery.at(rule, "apiGroups"));
+            List<?> resources = PlanQuery.list(PlanQuery.at(rule, "resources"));
+            List<?> verbs = PlanQuery.list(PlanQuery.at(rule, "verbs"));
+            boolean core = groups.contains("") || groups.contains("*");
+            boolean secrets = resources.contains("secrets") || resources.contains("*");
+            boolean reads = verbs.stream().anyMatch(READ_VERBS::contains);
+            boolean named = !PlanQuery.list(PlanQuery.at(rule, "resourceNames")).isEmpty();
+            if (core && secrets && reads && !named) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

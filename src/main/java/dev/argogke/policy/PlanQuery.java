@@ -1,0 +1,153 @@
+package dev.argogke.policy;
+
+import dev.argogke.plan.PlanFile;
+import dev.argogke.plan.PlanValues;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reading a plan's resources the way the rules need: by type, Kubernetes metadata, Helm values. */
+final class PlanQuery {
+    static final String CLUSTER = "gcp:container/cluster:Cluster";
+    static final String NODE_POOL = "gcp:container/nodePool:NodePool";
+    static final String BUCKET = "gcp:storage/bucket:Bucket";
+    static final String HELM_RELEASE = "kubernetes:helm.sh/v3:Release";
+    static final String SERVICE = "kubernetes:core/v1:Service";
+    static final String SECRET = "kubernetes:core/v1:Secret";
+    static final String INGRESS = "kubernetes:networking.k8s.io/v1:Ingress";
+
+    private final PlanFile plan;
+
+    PlanQuery(PlanFile plan) {
+        this.plan = plan;
+    }
+
+    List<PlanFile.Resource> ofType(String... types) {
+        List<PlanFile.Resource> out = new ArrayList<>();
+        for (PlanFile.Resource r : plan.resources()) {
+            for (String t : types) {
+                if (r.type().equals(t)) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Custom resources of a kind in any version of an API group: {@code ofKind("cloud.google.com", "BackendConfig")}. */
+    List<PlanFile.Resource> ofKind(String group, String kind) {
+        String prefix = "kubernetes:" + group + "/";
+        return plan.resources().stream()
+                .filter(r -> r.type().startsWith(prefix) && r.type().endsWith(":" + kind))
+                .toList();
+    }
+
+    /** The object of a kind with this name in this namespace. */
+    Optional<PlanFile.Resource> object(String group, String kind, String namespace, String name) {
+        return ofKind(group, kind).stream()
+                .filter(r -> name.equals(name(r)) && namespace.equals(namespace(r)))
+                .findFirst();
+    }
+
+    static String label(PlanFile.Resource r) {
+        return r.type() + " " + r.name();
+    }
+
+    static boolean isTrue(Object v) {
+        return Boolean.TRUE.equals(v) || "true".equals(v);
+    }
+
+    static boolean isFalse(Object v) {
+        return Boolean.FALSE.equals(v) || "false".equals(v);
+    }
+
+    /** Plain text, or null for anything else (absent, unknown until deploy, secret, structured). */
+    static String text(Object v) {
+        return v instanceof String s ? s : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object v) {
+        return v instanceof Map<?, ?> m && !PlanValues.isUnknown(v) && !PlanValues.isSecret(v) ? (Map<String, Object>) m : Map.of();
+    }
+
+    static List<?> list(Object v) {
+        return v instanceof List<?> l ? l : List.of();
+    }
+
+    /** A value under a dotted path of map keys, starting from any value. */
+    static Object at(Object root, String dottedPath) {
+        Object current = root;
+        for (String key : dottedPath.split("\\.")) {
+            if (!(current instanceof Map<?, ?> m)) {
+                return null;
+            }
+            current = m.get(key);
+        }
+        return current;
+    }
+
+    /** A Kubernetes object's {@code metadata.name}; null when not plain text. */
+    static String name(PlanFile.Resource r) {
+        return text(r.input("metadata.name"));
+    }
+
+    /** A namespaced Kubernetes object's namespace; {@code default} when none is set, as the API server does. */
+    static String namespace(PlanFile.Resource r) {
+        String ns = text(r.input("metadata.namespace"));
+        return ns == null || ns.isEmpty() ? "default" : ns;
+    }
+
+    static Map<String, String> annotations(PlanFile.Resource r) {
+        return strings(r.input("metadata.annotations"));
+    }
+
+    static Map<String, String> strings(Object v) {
+        Map<String, String> out = new LinkedHashMap<>();
+        map(v).forEach((k, val) -> {
+            if (val instanceof String s) {
+                out.put(k, s);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * A Helm release and its values. The objects the chart creates are named after its "full name":
+     * {@code fullnameOverride}, else the release name when it contains the chart's name, else
+     * {@code <release>-<chart>} (the convention of Helm's {@code helm create} templates, which argo-helm uses).
+     */
+    record HelmRelease(PlanFile.Resource resource, String chart, String namespace, Object rawValues) {
+        boolean valuesKnown() {
+            return rawValues == null || (rawValues instanceof Map<?, ?> && !PlanValues.isUnknown(rawValues) && !PlanValues.isSecret(rawValues));
+        }
+
+        Object value(String dottedPath) {
+            return at(rawValues, dottedPath);
+        }
+
+        String fullName() {
+            String override = text(value("fullnameOverride"));
+            if (override != null && !override.isEmpty()) {
+                return override;
+            }
+            String release = text(resource.input("name"));
+            if (release == null) {
+                release = resource.name();
+            }
+            return release.contains(chart) ? release : release + "-" + chart;
+        }
+    }
+
+    List<HelmRelease> helmReleases() {
+        List<HelmRelease> out = new ArrayList<>();
+        for (PlanFile.Resource r : ofType(HELM_RELEASE)) {
+            String chart = text(r.input("chart"));
+            String ns = text(r.input("namespace"));
+            out.add(new HelmRelease(r, chart == null ? "" : chart, ns == null || ns.isEmpty() ? "default" : ns, r.input("values")));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.argogke.policy;
+
+import java.util.List;
+
+/**
+ * One security rule every stack's plan must pass. A stack may waive a rule only by its
+ * {@link #name()}, with a reason, in its stack file ({@code argo-gke:waivers}).
+ */
+public interface Rule {
+    /** What the stack file and the report call the rule: {@code iap-required}. */
+    String name();
+
+    /** One line: what the rule guarantees. */
+    String description();
+
+    /** Every way the plan breaks the rule; empty when it passes. */
+    List<Violation> check(PolicyInput input);
+
+    /** A violation of this rule. */
+    default Violation violation(String resource, String message) {
+        return new Violation(name(), resource, message);
+    }
+}

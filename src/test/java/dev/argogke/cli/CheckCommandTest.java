@@ -1,0 +1,72 @@
+package dev.argogke.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.argogke.testing.Cli;
+import dev.argogke.testing.TestSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void devAndProdPassEveryRule() {
+        for (String stack : new String[] {"dev", "prod"}) {
+            Cli.Run run = Cli.run("check", "--stack", stack);
+            assertEquals(0, run.exitCode(), run.out() + run.err());
+            assertEquals(12, run.out().lines().filter(l -> l.startsWith("  pass    ")).count(), run.out());
+            assertTrue(run.out().endsWith("All 12 rules pass.\n"), run.out());
+        }
+    }
+
+    @Test
+    void aBrokenRuleIsFailWithTheResourceAndExitOne() throws IOException {
+        Path file = write("public", TestSettings.devWith("privateNodes: true", "privateNodes: false"));
+        Cli.Run run = Cli.run("check", "--stack-file", file.toString());
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("  FAIL    private-nodes"), run.out());
+        assertTrue(run.out().contains("gcp:container/cluster:Cluster cluster: nodes get public IP addresses"), run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void aWaivedRuleShowsItsReasonAndPasses() throws IOException {
+        Path file = write("public", TestSettings.devWith("privateNodes: true", "privateNodes: false")
+                + "  argo-gke:waivers:\n    - rule: private-nodes\n      reason: partner API allow-lists node IPs\n");
+        Cli.Run run = Cli.run("check", "--stack-file", file.toString());
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("  waived  private-nodes            (partner API allow-lists node IPs)"), run.out());
+    }
+
+    @Test
+    void aWaiverOfNoRuleIsOneErrorLineAndExitTwo() throws IOException {
+        Path file = write("typo", TestSettings.devWith("privateNodes: true", "privateNodes: true")
+                + "  argo-gke:waivers:\n    - rule: private-node\n      reason: typo\n");
+        Cli.Run run = Cli.run("check", "--stack-file", file.toString());
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("error: " + file + ": argo-gke:waivers[0].rule: 'private-node' is not a policy rule (did you mean private-nodes?)"), run.err());
+        assertFalse(run.err().contains("\tat "));
+    }
+
+    @Test
+    void badConfigIsExitTwo() throws IOException {
+        Path file = write("bad", TestSettings.devWith("      minNodes: 1", "      minNodes: many"));
+        Cli.Run run = Cli.run("check", "--stack-file", file.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("argo-gke:nodePools[0].minNodes"), run.err());
+    }
+
+    private Path write(String stack, String text) throws IOException {
+        Path file = dir.resolve("Pulumi." + stack + ".yaml");
+        Files.writeString(file, text);
+        return file;
+    }
+}
