@@ -50,7 +50,7 @@ final class ClusterOptions {
 
     /**
      * The current time; the system property {@code argogke.now} (an instant) pins it, so that
-     * the examples in docs/ can be regenerated with the same output.
+     * the README's Day-2 examples can be regenerated with the same output.
      */
     static Clock clock() {
         String now = System.getProperty("argogke.now");
