@@ -4,7 +4,6 @@ import dev.argogke.ops.ArgoCluster;
 import dev.argogke.ops.Backfill;
 import dev.argogke.ops.BackfillReport;
 import dev.argogke.ops.Cancellation;
-import dev.argogke.ops.KubeConnection;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -60,12 +59,9 @@ final class BackfillCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String namespace = cluster.namespace();
         Cancellation cancellation = new Cancellation();
         try (StopOnCtrlC stop = new StopOnCtrlC(cancellation);
-             ArgoCluster argo = ArgoCluster.connect(KubeConnection.open(cluster.connection()), namespace, cancellation)) {
-            cluster.otherClusterWarning(argo.connection()).ifPresent(w -> err.println("warning: " + w));
-            err.flush();
+             ArgoCluster argo = cluster.connect(cancellation, err)) {
             Backfill backfill = new Backfill(argo, ClusterOptions.clock(), Duration.ofMillis(pollMillis));
             Backfill.Plan plan = backfill.plan(new Backfill.Request(cronWorkflow, from, to, parallel, dryRun, max, yes));
             if (dryRun) {

@@ -4,8 +4,11 @@ import dev.argogke.UserError;
 import dev.argogke.config.Settings;
 import dev.argogke.config.SettingsLoader;
 import dev.argogke.config.StackFile;
+import dev.argogke.ops.ArgoCluster;
+import dev.argogke.ops.Cancellation;
 import dev.argogke.ops.ConnectionSettings;
 import dev.argogke.ops.KubeConnection;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -116,5 +119,13 @@ final class ClusterOptions {
                         + (s.cluster().zonal() ? " --zone " : " --region ") + s.cluster().location()
                         + " --project " + s.gcp().project()).orElse(ConnectionSettings.GENERIC_CREDENTIALS_COMMAND);
         return new ConnectionSettings(kubeconfig, context, Duration.ofSeconds(requestTimeoutSeconds), credentials);
+    }
+
+    /** Connects to the stack's namespace, warning on {@code err} when the context is another cluster than the stack's. */
+    ArgoCluster connect(Cancellation cancellation, PrintWriter err) {
+        ArgoCluster argo = ArgoCluster.connect(KubeConnection.open(connection()), namespace(), cancellation);
+        otherClusterWarning(argo.connection()).ifPresent(w -> err.println("warning: " + w));
+        err.flush();
+        return argo;
     }
 }

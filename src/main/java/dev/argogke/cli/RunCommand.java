@@ -2,7 +2,6 @@ package dev.argogke.cli;
 
 import dev.argogke.ops.ArgoCluster;
 import dev.argogke.ops.Cancellation;
-import dev.argogke.ops.KubeConnection;
 import dev.argogke.ops.RunNow;
 import dev.argogke.ops.WorkflowFollower;
 import dev.argogke.ops.WorkflowFromCron;
@@ -51,12 +50,9 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<WorkflowFromCron.Parameter> params = new ArrayList<>();
         parameters.forEach((k, v) -> params.add(new WorkflowFromCron.Parameter(k, v)));
-        String namespace = cluster.namespace();
         Cancellation cancellation = new Cancellation();
         try (StopOnCtrlC stop = new StopOnCtrlC(cancellation);
-             ArgoCluster argo = ArgoCluster.connect(KubeConnection.open(cluster.connection()), namespace, cancellation)) {
-            cluster.otherClusterWarning(argo.connection()).ifPresent(w -> err.println("warning: " + w));
-            err.flush();
+             ArgoCluster argo = cluster.connect(cancellation, err)) {
             RunNow.Submitted submitted = new RunNow(argo, ClusterOptions.clock()).submit(cronWorkflow, params);
             submitted.warnings().forEach(w -> err.println("warning: " + w));
             err.flush();

@@ -5,7 +5,6 @@ import dev.argogke.UserError;
 import dev.argogke.config.Settings;
 import dev.argogke.ops.ArgoCluster;
 import dev.argogke.ops.Cancellation;
-import dev.argogke.ops.KubeConnection;
 import dev.argogke.ops.RepoCronWorkflows;
 import dev.argogke.ops.Status;
 import dev.argogke.ops.StatusFormat;
@@ -57,9 +56,7 @@ final class StatusCommand implements Callable<Integer> {
             repo = Optional.empty();
         }
         Cancellation cancellation = new Cancellation();
-        try (ArgoCluster argo = ArgoCluster.connect(KubeConnection.open(cluster.connection()), namespace, cancellation)) {
-            cluster.otherClusterWarning(argo.connection()).ifPresent(w -> err.println("warning: " + w));
-            err.flush();
+        try (ArgoCluster argo = cluster.connect(cancellation, err)) {
             Status.Report report = Status.collect(argo, repo, ClusterOptions.clock());
             spec.commandLine().getOut().print(format == Format.json ? StatusFormat.json(report) : StatusFormat.table(report));
             spec.commandLine().getOut().flush();

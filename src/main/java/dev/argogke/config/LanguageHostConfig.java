@@ -16,19 +16,14 @@ import java.util.TreeSet;
  * {@code PULUMI_CONFIG_SECRET_KEYS} (a JSON list of the keys that are secret). Names and formats as
  * the Pulumi Java SDK reads them (sdk/java com.pulumi.deployment.internal.Config and DeploymentImpl).
  */
-public final class LanguageHostConfig implements ConfigSource {
+public final class LanguageHostConfig extends ConfigValues {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String stack;
     private final String project;
-    private final Map<String, String> values;
-    private final Set<String> secretKeys;
 
     private LanguageHostConfig(String stack, String project, Map<String, String> values, Set<String> secretKeys) {
-        this.stack = stack;
+        super(stack, values, secretKeys);
         this.project = project;
-        this.values = Map.copyOf(values);
-        this.secretKeys = Set.copyOf(secretKeys);
     }
 
     /** The config, when the program runs under the Pulumi CLI (PULUMI_STACK is set); empty otherwise. */
@@ -72,40 +67,12 @@ public final class LanguageHostConfig implements ConfigSource {
         return key;
     }
 
-    public String stack() {
-        return stack;
-    }
-
     public String project() {
         return project;
     }
 
-    /** All values, fully qualified keys; secrets in clear text (only ever handed on as Pulumi secrets). */
-    public Map<String, String> values() {
-        return values;
-    }
-
-    public Set<String> secretKeys() {
-        return secretKeys;
-    }
-
-    @Override
-    public Optional<String> get(String key) {
-        return Optional.ofNullable(values.get(key));
-    }
-
-    @Override
-    public Optional<Set<String>> keys() {
-        return Optional.of(values.keySet());
-    }
-
-    @Override
-    public boolean isSecret(String key) {
-        return secretKeys.contains(key);
-    }
-
     @Override
     public String origin() {
-        return "stack " + stack + " config";
+        return "stack " + stack() + " config";
     }
 }

@@ -27,21 +27,16 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * as text, structured values as JSON. Encrypted ({@code secure:}) values cannot be decrypted here;
  * they stand in as a placeholder and are marked secret.
  */
-public final class StackFile implements ConfigSource {
+public final class StackFile extends ConfigValues {
     /** What an encrypted value reads as offline. */
     public static final String SECRET_PLACEHOLDER = "[secret]";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path path;
-    private final String stack;
-    private final Map<String, String> values;
-    private final Set<String> secretKeys;
 
     private StackFile(Path path, String stack, Map<String, String> values, Set<String> secretKeys) {
+        super(stack, values, secretKeys);
         this.path = path;
-        this.stack = stack;
-        this.values = values;
-        this.secretKeys = secretKeys;
     }
 
     /** {@code <stacksDir>/Pulumi.<stack>.yaml}. */
@@ -176,34 +171,6 @@ public final class StackFile implements ConfigSource {
 
     public Path path() {
         return path;
-    }
-
-    public String stack() {
-        return stack;
-    }
-
-    /** All values, fully qualified keys, as Pulumi would pass them to the program. */
-    public Map<String, String> values() {
-        return values;
-    }
-
-    public Set<String> secretKeys() {
-        return secretKeys;
-    }
-
-    @Override
-    public Optional<String> get(String key) {
-        return Optional.ofNullable(values.get(key));
-    }
-
-    @Override
-    public Optional<Set<String>> keys() {
-        return Optional.of(values.keySet());
-    }
-
-    @Override
-    public boolean isSecret(String key) {
-        return secretKeys.contains(key);
     }
 
     @Override

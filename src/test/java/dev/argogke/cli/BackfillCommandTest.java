@@ -1,5 +1,6 @@
 package dev.argogke.cli;
 
+import dev.argogke.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,12 +44,12 @@ class BackfillCommandTest {
                 """);
     }
 
-    private CliRun backfill(String... args) {
+    private Cli.Run backfill(String... args) {
         List<String> all = new java.util.ArrayList<>(List.of("backfill", "nightly-etl", "--kubeconfig", kubeconfig.toString(),
                 "-n", "argo", "--poll-millis", "10"));
         all.addAll(List.of(args));
         return MockCluster.withProperties(new String[] {"argogke.root", root.toString(), "argogke.now", "2026-04-15T12:00:00Z"},
-                () -> CliRun.of(all.toArray(String[]::new)));
+                () -> Cli.run(all.toArray(String[]::new)));
     }
 
     private int workflows() {
@@ -57,9 +58,9 @@ class BackfillCommandTest {
 
     @Test
     void dryRunListsTheTimesAcrossTheSpringChangeAndCreatesNothing() {
-        CliRun run = backfill("--from", "2026-03-28", "--to", "2026-03-31", "--dry-run");
+        Cli.Run run = backfill("--from", "2026-03-28", "--to", "2026-03-31", "--dry-run");
 
-        assertEquals(0, run.exit(), run.err());
+        assertEquals(0, run.exitCode(), run.err());
         assertEquals("""
                 backfill nightly-etl: 2 schedule times in [2026-03-28 00:00 +01:00, 2026-03-31 00:00 +02:00) (Europe/Oslo); scheduled time as annotation workflows.argoproj.io/scheduled-time and parameter scheduledTime
                   2026-03-28 02:30 +01:00  nightly-etl-202603280130                 new
@@ -71,9 +72,9 @@ class BackfillCommandTest {
 
     @Test
     void backfillPrintsAPlainLinePerTimeOffATerminalAndASummary() {
-        CliRun run = backfill("--from", "2026-03-01", "--to", "2026-03-04", "--parallel", "5");
+        Cli.Run run = backfill("--from", "2026-03-01", "--to", "2026-03-04", "--parallel", "5");
 
-        assertEquals(0, run.exit(), run.err());
+        assertEquals(0, run.exitCode(), run.err());
         assertEquals("""
                 backfill nightly-etl: 3 schedule times in [2026-03-01 00:00 +01:00, 2026-03-04 00:00 +01:00) (Europe/Oslo); scheduled time as annotation workflows.argoproj.io/scheduled-time and parameter scheduledTime
                 [1/3] nightly-etl-202603010130 created
@@ -89,9 +90,9 @@ class BackfillCommandTest {
 
     @Test
     void windowOverMaxIsRefusedWithExitTwoAndCreatesNothing() {
-        CliRun run = backfill("--from", "2026-01-01", "--to", "2026-03-01", "--max", "30");
+        Cli.Run run = backfill("--from", "2026-01-01", "--to", "2026-03-01", "--max", "30");
 
-        assertEquals(2, run.exit());
+        assertEquals(2, run.exitCode());
         assertEquals("error: the window 2026-01-01 to 2026-03-01 holds more than 30 schedule times of nightly-etl"
                 + " (at least 31): look first with --dry-run, then pass --yes to create them all (or raise --max)\n", run.err());
         assertEquals(0, workflows());
@@ -102,18 +103,18 @@ class BackfillCommandTest {
         server.expect().post().withPath("/apis/argoproj.io/v1alpha1/namespaces/argo/workflows")
                 .andReturn(422, "{\"kind\":\"Status\",\"code\":422,\"message\":\"spec.templates[0]: invalid\"}").always();
 
-        CliRun run = backfill("--from", "2026-03-01", "--to", "2026-03-03");
+        Cli.Run run = backfill("--from", "2026-03-01", "--to", "2026-03-03");
 
-        assertEquals(1, run.exit(), run.err());
+        assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("created 0, existing 0, failed 2 (of 2; 0 requests retried)\n"
                 + "  failed nightly-etl-202603010130 (2026-03-01 02:30 +01:00): HTTP 422: spec.templates[0]: invalid\n"), run.out());
     }
 
     @Test
     void badTimeIsOneLineSayingWhatToWrite() {
-        CliRun run = backfill("--from", "2026-03-01T02:00", "--to", "2026-03-03");
+        Cli.Run run = backfill("--from", "2026-03-01T02:00", "--to", "2026-03-03");
 
-        assertEquals(2, run.exit());
+        assertEquals(2, run.exitCode());
         assertEquals("error: --from 2026-03-01T02:00: add Z or an offset (e.g. 2026-03-01T02:00Z or 2026-03-01T02:00+01:00),"
                 + " or give a plain date, which means midnight in the cron's zone Europe/Oslo\n", run.err());
     }

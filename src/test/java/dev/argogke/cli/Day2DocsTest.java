@@ -1,5 +1,6 @@
 package dev.argogke.cli;
 
+import dev.argogke.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.argogke.ops.ArgoResources;
@@ -180,12 +181,12 @@ class Day2DocsTest {
         List<String> all = new ArrayList<>(List.of(withStack(args)));
         all.addAll(List.of("--kubeconfig", kubeconfig.toString()));
         args = withStack(args);
-        CliRun run = MockCluster.withProperties(new String[] {"argogke.root", root.toString(), "argogke.now", now},
-                () -> CliRun.of(all.toArray(String[]::new)));
+        Cli.Run run = MockCluster.withProperties(new String[] {"argogke.root", root.toString(), "argogke.now", now},
+                () -> Cli.run(all.toArray(String[]::new)));
         // --poll-millis only makes the stand-in controller's steps quick; people leave it out.
         String typed = String.join(" ", args).replaceAll(" --poll-millis [0-9]+", "");
         String shown = "$ bin/argo-gke " + typed + "\n" + run.err() + run.out()
-                + (run.exit() == 0 ? "" : "$ echo $?\n" + run.exit() + "\n");
+                + (run.exitCode() == 0 ? "" : "$ echo $?\n" + run.exitCode() + "\n");
         return SERVER.matcher(RUN_NAME.matcher(shown).replaceAll("weekly-report-x7k2p")).replaceAll("https://34.77.10.20/");
     }
 

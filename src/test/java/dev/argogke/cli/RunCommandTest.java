@@ -1,5 +1,6 @@
 package dev.argogke.cli;
 
+import dev.argogke.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,12 +46,12 @@ class RunCommandTest {
                 """);
     }
 
-    private CliRun run(String... args) {
+    private Cli.Run run(String... args) {
         List<String> all = new java.util.ArrayList<>(List.of("run", "--kubeconfig", kubeconfig.toString(), "-n", "argo",
                 "--poll-millis", "10"));
         all.addAll(List.of(args));
         return MockCluster.withProperties(new String[] {"argogke.root", root.toString(), "argogke.now", "2026-03-30T05:00:00Z"},
-                () -> CliRun.of(all.toArray(String[]::new)));
+                () -> Cli.run(all.toArray(String[]::new)));
     }
 
     private List<GenericKubernetesResource> workflows() {
@@ -59,9 +60,9 @@ class RunCommandTest {
 
     @Test
     void runCreatesOneWorkflowWithTheGivenParameterAndExitsZero() {
-        CliRun run = run("weekly-report", "-p", "region=us");
+        Cli.Run run = run("weekly-report", "-p", "region=us");
 
-        assertEquals(0, run.exit(), run.err());
+        assertEquals(0, run.exitCode(), run.err());
         GenericKubernetesResource wf = workflows().get(0);
         assertEquals("Workflow " + wf.getMetadata().getName() + " created in namespace argo from CronWorkflow weekly-report\n",
                 run.out());
@@ -71,9 +72,9 @@ class RunCommandTest {
 
     @Test
     void parameterWithoutEqualsSignIsAUsageError() {
-        CliRun run = run("weekly-report", "-p", "region");
+        Cli.Run run = run("weekly-report", "-p", "region");
 
-        assertEquals(2, run.exit());
+        assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("error: Value for option option '--parameter' (NAME=VALUE) should be in KEY=VALUE format"),
                 run.err());
         assertEquals(List.of(), workflows());
@@ -81,12 +82,12 @@ class RunCommandTest {
 
     @Test
     void followExitsOneWhenTheWorkflowFailsAndZeroWhenItSucceeds() throws Exception {
-        assertEquals(1, followUntil("Failed").exit());
-        assertEquals(0, followUntil("Succeeded").exit());
+        assertEquals(1, followUntil("Failed").exitCode());
+        assertEquals(0, followUntil("Succeeded").exitCode());
     }
 
     /** Runs with --follow while a stand-in controller finishes the new Workflow with {@code phase}. */
-    private CliRun followUntil(String phase) throws Exception {
+    private Cli.Run followUntil(String phase) throws Exception {
         int before = workflows().size();
         Thread controller = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
@@ -106,7 +107,7 @@ class RunCommandTest {
         }, "fake-controller");
         controller.setDaemon(true);
         controller.start();
-        CliRun run = run("weekly-report", "--follow");
+        Cli.Run run = run("weekly-report", "--follow");
         controller.join(5000);
         assertTrue(run.out().endsWith(": " + phase + " in 40s\n"), run.out());
         return run;

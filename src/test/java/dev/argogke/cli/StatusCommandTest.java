@@ -1,5 +1,6 @@
 package dev.argogke.cli;
 
+import dev.argogke.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,11 +56,11 @@ class StatusCommandTest {
         Files.createDirectories(root.resolve("workflows"));
     }
 
-    private CliRun status(String... extra) {
+    private Cli.Run status(String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("status", "--kubeconfig", kubeconfig.toString()));
         args.addAll(List.of(extra));
         return MockCluster.withProperties(new String[] {"argogke.root", root.toString(), "argogke.now", "2026-10-24T12:00:00Z"},
-                () -> CliRun.of(args.toArray(String[]::new)));
+                () -> Cli.run(args.toArray(String[]::new)));
     }
 
     @Test
@@ -68,9 +69,9 @@ class StatusCommandTest {
         MockCluster.create(client, "argo", REPORTS);
         Files.writeString(root.resolve("workflows/nightly-etl.yaml"), NIGHTLY);
 
-        CliRun run = status("-n", "argo");
+        Cli.Run run = status("-n", "argo");
 
-        assertEquals(0, run.exit(), run.err());
+        assertEquals(0, run.exitCode(), run.err());
         assertEquals("""
                 CronWorkflows in namespace argo (context gke_acme-argo-dev_europe-west1-b_argo-dev), at 2026-10-24 12:00 +00:00, compared with workflows/
                 NAME           SCHEDULE    TIMEZONE       SUSPENDED  LAST SCHEDULED  NEXT RUNS                ACTIVE  LAST RUN  DRIFT
@@ -90,9 +91,9 @@ class StatusCommandTest {
                 "    suspendAll: true\n    namespace: jobs\n"));
         MockCluster.create(client, "jobs", NIGHTLY);
 
-        CliRun run = status("--format", "json");
+        Cli.Run run = status("--format", "json");
 
-        assertEquals(0, run.exit(), run.err());
+        assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("\"namespace\" : \"jobs\""), run.out());
         assertTrue(run.out().contains("\"name\" : \"nightly-etl\""), run.out());
     }
@@ -102,9 +103,9 @@ class StatusCommandTest {
         server.expect().get().withPath("/apis/argoproj.io/v1alpha1/namespaces/argo/cronworkflows")
                 .andReturn(401, "{\"kind\":\"Status\",\"code\":401,\"message\":\"Unauthorized\"}").always();
 
-        CliRun run = status("-n", "argo");
+        Cli.Run run = status("-n", "argo");
 
-        assertEquals(2, run.exit());
+        assertEquals(2, run.exitCode());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().startsWith("error: the cluster at " + server.url("/") + " (context gke_acme-argo-dev_europe-west1-b_argo-dev)"
                 + " rejected your credentials (HTTP 401) while list CronWorkflows: refresh them with `gcloud container"
@@ -113,9 +114,9 @@ class StatusCommandTest {
 
     @Test
     void unknownContextIsOneLineListingTheKnownOnes() {
-        CliRun run = status("-n", "argo", "--context", "prod");
+        Cli.Run run = status("-n", "argo", "--context", "prod");
 
-        assertEquals(2, run.exit());
+        assertEquals(2, run.exitCode());
         assertEquals("error: --context prod: no such context in the kubeconfig (it has:"
                 + " gke_acme-argo-dev_europe-west1-b_argo-dev)\n", run.err());
     }
@@ -125,9 +126,9 @@ class StatusCommandTest {
         Files.createDirectories(root.resolve("stacks"));
         Files.copy(Path.of("stacks/Pulumi.prod.yaml"), root.resolve("stacks/Pulumi.prod.yaml"));
 
-        CliRun run = status("--stack", "prod");
+        Cli.Run run = status("--stack", "prod");
 
-        assertEquals(0, run.exit(), run.err());
+        assertEquals(0, run.exitCode(), run.err());
         assertEquals("warning: the kubeconfig context gke_acme-argo-dev_europe-west1-b_argo-dev is not stack prod's cluster"
                 + " (gke_acme-argo-prod_europe-west1-b_argo-prod); pass --context or --stack if that is not what you meant\n",
                 run.err());
@@ -138,9 +139,9 @@ class StatusCommandTest {
         MockCluster.create(client, "argo", NIGHTLY);
         Files.writeString(root.resolve("workflows/broken.yaml"), "kind: CronWorkflow\nmetadata: {name: [\n");
 
-        CliRun run = status("-n", "argo");
+        Cli.Run run = status("-n", "argo");
 
-        assertEquals(0, run.exit(), run.err());
+        assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().startsWith("warning: not comparing with " + root.resolve("workflows") + ": "), run.err());
         assertTrue(run.out().contains("nightly-etl  30 2 * * *  Europe/Oslo"), run.out());
     }

@@ -24,7 +24,8 @@ public final class Cli {
             int code = Main.run(args);
             System.out.flush();
             System.err.flush();
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            return new Run(code, out.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"),
+                    err.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"));
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
