@@ -1,9 +1,9 @@
 package dev.argogke.cli;
 
-import dev.argogke.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.argogke.ops.ArgoResources;
+import dev.argogke.testing.Cli;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
