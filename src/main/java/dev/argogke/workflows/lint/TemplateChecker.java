@@ -1,7 +1,6 @@
 package dev.argogke.workflows.lint;
 
 import dev.argogke.workflows.cron.GoDuration;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
