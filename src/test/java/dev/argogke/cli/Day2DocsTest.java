@@ -264,7 +264,12 @@ class Day2DocsTest {
             String name = null;
             for (Map<String, Object> state : states) {
                 while (looks.get() < (name == null ? 1 : seen + 2)) {
-                    Thread.onSpinWait();
+                    // Sleep, not spin: a spinning thread that outlives its test starves a 2-core machine.
+                    try {
+                        Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
                 }
                 GenericKubernetesResource wf = api.list().getItems().stream()
                         .filter(w -> RUN_NAME.matcher(w.getMetadata().getName()).matches()).findFirst().orElseThrow();
@@ -282,6 +287,7 @@ class Day2DocsTest {
         String shown = command("2026-10-26T05:00:00Z", "run", "weekly-report", "-p", "region=us", "--follow",
                 "--poll-millis", "20");
         controller.join(10_000);
+        controller.interrupt();
         return shown;
     }
 

@@ -98,7 +98,7 @@ final class MockArgo implements AutoCloseable {
 
     /** A cluster client with quick backoff whose waits are recorded in {@link #sleeps}, not slept. */
     ArgoCluster cluster(Cancellation cancellation) {
-        return cluster(cancellation, Duration.ofSeconds(2));
+        return cluster(cancellation, Duration.ofSeconds(10)); // generous: CI machines have 2 busy cores
     }
 
     ArgoCluster cluster(Cancellation cancellation, Duration requestTimeout) {

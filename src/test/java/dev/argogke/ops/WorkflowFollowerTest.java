@@ -101,12 +101,17 @@ class WorkflowFollowerTest {
         AtomicInteger looks = argo.faults.on("GET", WORKFLOW_PATH, n -> false, null).count();
         Thread t = new Thread(() -> {
             int seen = looks.get();
-            for (Map<String, Object> state : states) {
-                while (looks.get() < seen + 2) {
-                    Thread.onSpinWait();
+            try {
+                for (Map<String, Object> state : states) {
+                    // Sleep, not spin: a spinning thread that outlives its test starves a 2-core machine.
+                    while (looks.get() < seen + 2) {
+                        Thread.sleep(1);
+                    }
+                    argo.setStatus(WF, state);
+                    seen = looks.get();
                 }
-                argo.setStatus(WF, state);
-                seen = looks.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }, "fake-controller");
         t.setDaemon(true);
@@ -117,11 +122,14 @@ class WorkflowFollowerTest {
         argo.setStatus(WF, states.get(0));
         Thread controller = controller(states.subList(1, states.size()));
         controller.start();
-        WorkflowFollower follower = new WorkflowFollower(argo.cluster(new Cancellation()), new PrintWriter(out),
-                Duration.ofMillis(5), ZoneId.of("Europe/Oslo"));
-        Optional<String> phase = follower.follow(WF);
-        controller.join(5000);
-        return phase;
+        try (ArgoCluster cluster = argo.cluster(new Cancellation())) {
+            WorkflowFollower follower = new WorkflowFollower(cluster, new PrintWriter(out), Duration.ofMillis(20), ZoneId.of("Europe/Oslo"));
+            Optional<String> phase = follower.follow(WF);
+            controller.join(5000);
+            return phase;
+        } finally {
+            controller.interrupt();
+        }
     }
 
     @Test
