@@ -1,7 +1,6 @@
 package dev.argogke.cli;
 
 import dev.argogke.App;
-import dev.argogke.config.StackFile;
 import dev.argogke.plan.OfflinePlan;
 import dev.argogke.plan.PlanFile;
 import dev.argogke.plan.PlanTree;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -20,11 +20,8 @@ public final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--stack", description = "Stack name: reads stacks/Pulumi.<stack>.yaml (default: ${DEFAULT-VALUE}).", defaultValue = "dev")
-    String stack;
-
-    @Option(names = "--stack-file", description = "Plan this stack file instead of --stack.")
-    Path stackFile;
+    @Mixin
+    StackOption stack;
 
     @Option(names = "--out", description = "Write the plan as JSON (for `diff` and `cost`) instead of printing the tree.")
     Path out;
@@ -35,8 +32,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path root = App.projectRoot();
-        StackFile file = stackFile != null ? StackFile.read(stackFile) : StackFile.forStack(root.resolve("stacks"), stack);
-        PolicyCheck.Result checked = PolicyCheck.of(root, file, Optional.ofNullable(workflows));
+        PolicyCheck.Result checked = PolicyCheck.of(root, stack.load(root), Optional.ofNullable(workflows));
         PlanFile plan = checked.plan();
         if (out != null) {
             plan.write(out);
@@ -52,7 +48,7 @@ public final class PlanCommand implements Callable<Integer> {
                 err.println("policy " + v.line());
             }
             err.println("plan: " + checked.report().violations().size() + " policy violation(s); `bin/argo-gke check"
-                    + (stackFile != null ? " --stack-file " + stackFile : " --stack " + stack) + "` shows every rule");
+                    + " " + stack.asArguments() + "` shows every rule");
             err.flush();
             return Main.EXIT_FINDINGS;
         }
@@ -62,7 +58,6 @@ public final class PlanCommand implements Callable<Integer> {
     /** The plan of a stack (by name) or of a stack file; shared by the commands that need one. */
     static PlanFile plan(String stack, Path stackFile, Path workflows) {
         Path root = App.projectRoot();
-        StackFile file = stackFile != null ? StackFile.read(stackFile) : StackFile.forStack(root.resolve("stacks"), stack);
-        return OfflinePlan.run(root, file, Optional.ofNullable(workflows));
+        return OfflinePlan.run(root, StackOption.load(root, stack, stackFile), Optional.ofNullable(workflows));
     }
 }
