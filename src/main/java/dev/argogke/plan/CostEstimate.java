@@ -1,5 +1,14 @@
 package dev.argogke.plan;
 
+import static dev.argogke.plan.ResourceTypes.BUCKET;
+import static dev.argogke.plan.ResourceTypes.CLUSTER;
+import static dev.argogke.plan.ResourceTypes.GLOBAL_ADDRESS;
+import static dev.argogke.plan.ResourceTypes.INGRESS;
+import static dev.argogke.plan.ResourceTypes.MANAGED_ZONE;
+import static dev.argogke.plan.ResourceTypes.NODE_POOL;
+import static dev.argogke.plan.ResourceTypes.ROUTER;
+import static dev.argogke.plan.ResourceTypes.ROUTER_NAT;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -40,14 +49,6 @@ public record CostEstimate(String stack, List<Line> lines, List<String> notes, B
         }
     }
 
-    static final String CLUSTER = "gcp:container/cluster:Cluster";
-    static final String NODE_POOL = "gcp:container/nodePool:NodePool";
-    static final String INGRESS = "kubernetes:networking.k8s.io/v1:Ingress";
-    static final String GLOBAL_ADDRESS = "gcp:compute/globalAddress:GlobalAddress";
-    static final String MANAGED_ZONE = "gcp:dns/managedZone:ManagedZone";
-    static final String ROUTER_NAT = "gcp:compute/routerNat:RouterNat";
-    static final String ROUTER = "gcp:compute/router:Router";
-    static final String BUCKET = "gcp:storage/bucket:Bucket";
 
     private static final Pattern ZONE = Pattern.compile("([a-z]+-[a-z]+\\d+)-[a-z]");
     private static final Pattern REGION = Pattern.compile("[a-z]+-[a-z]+\\d+");

@@ -2,6 +2,7 @@ package dev.argogke.policy;
 
 import dev.argogke.config.Settings;
 import dev.argogke.plan.PlanFile;
+import dev.argogke.plan.ResourceTypes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,13 +28,13 @@ final class DeletionProtection implements Rule {
         }
         PlanQuery plan = new PlanQuery(input.plan());
         List<Violation> out = new ArrayList<>();
-        for (PlanFile.Resource cluster : plan.ofType(PlanQuery.CLUSTER)) {
+        for (PlanFile.Resource cluster : plan.ofType(ResourceTypes.CLUSTER)) {
             if (!PlanQuery.isTrue(cluster.input("deletionProtection"))) {
                 out.add(violation(PlanQuery.label(cluster), "a prod cluster without deletion protection can be destroyed by one command; "
                         + "set argo-gke:cluster.deletionProtection: true"));
             }
         }
-        for (PlanFile.Resource bucket : plan.ofType(PlanQuery.BUCKET)) {
+        for (PlanFile.Resource bucket : plan.ofType(ResourceTypes.BUCKET)) {
             if (PlanQuery.isTrue(bucket.input("forceDestroy"))) {
                 out.add(violation(PlanQuery.label(bucket), "forceDestroy deletes every artifact and log with the stack; set it to false in prod"));
             }

@@ -1,6 +1,7 @@
 package dev.argogke.policy;
 
 import dev.argogke.plan.PlanFile;
+import dev.argogke.plan.ResourceTypes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,7 +34,7 @@ final class HttpsOnly implements Rule {
     public List<Violation> check(PolicyInput input) {
         PlanQuery plan = new PlanQuery(input.plan());
         List<Violation> out = new ArrayList<>();
-        for (PlanFile.Resource ingress : plan.ofType(PlanQuery.INGRESS)) {
+        for (PlanFile.Resource ingress : plan.ofType(ResourceTypes.INGRESS)) {
             String where = PlanQuery.label(ingress);
             String ns = PlanQuery.namespace(ingress);
             Map<String, String> annotations = PlanQuery.annotations(ingress);

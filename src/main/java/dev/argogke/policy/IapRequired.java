@@ -3,6 +3,7 @@ package dev.argogke.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.argogke.plan.PlanFile;
+import dev.argogke.plan.ResourceTypes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,7 +43,7 @@ final class IapRequired implements Rule {
                         + " is type LoadBalancer, reachable from the internet without IAP; use NodePort behind the IAP Ingress"));
             }
         }
-        for (PlanFile.Resource ingress : plan.ofType(PlanQuery.INGRESS)) {
+        for (PlanFile.Resource ingress : plan.ofType(ResourceTypes.INGRESS)) {
             String ns = PlanQuery.namespace(ingress);
             Set<String> backends = backendServices(ingress);
             if (backends.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.argogke.policy;
 
 import dev.argogke.plan.PlanFile;
+import dev.argogke.plan.ResourceTypes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,7 @@ final class LegacyAuthOff implements Rule {
     public List<Violation> check(PolicyInput input) {
         PlanQuery plan = new PlanQuery(input.plan());
         List<Violation> out = new ArrayList<>();
-        for (PlanFile.Resource cluster : plan.ofType(PlanQuery.CLUSTER)) {
+        for (PlanFile.Resource cluster : plan.ofType(ResourceTypes.CLUSTER)) {
             String where = PlanQuery.label(cluster);
             if (PlanQuery.isTrue(cluster.input("enableLegacyAbac"))) {
                 out.add(violation(where, "enableLegacyAbac is true, which grants access outside RBAC; set it to false"));

@@ -1,6 +1,7 @@
 package dev.argogke.policy;
 
 import dev.argogke.plan.PlanFile;
+import dev.argogke.plan.ResourceTypes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +27,7 @@ final class NodeServiceAccount implements Rule {
     public List<Violation> check(PolicyInput input) {
         PlanQuery plan = new PlanQuery(input.plan());
         List<Violation> out = new ArrayList<>();
-        for (PlanFile.Resource cluster : plan.ofType(PlanQuery.CLUSTER)) {
+        for (PlanFile.Resource cluster : plan.ofType(ResourceTypes.CLUSTER)) {
             // Even with removeDefaultNodePool the cluster first creates that pool from nodeConfig.
             check(cluster, cluster.input("nodeConfig.serviceAccount"), "nodeConfig.serviceAccount", out);
             List<?> inline = PlanQuery.list(cluster.input("nodePools"));
@@ -38,7 +39,7 @@ final class NodeServiceAccount implements Rule {
                         "clusterAutoscaling.autoProvisioningDefaults.serviceAccount", out);
             }
         }
-        for (PlanFile.Resource pool : plan.ofType(PlanQuery.NODE_POOL)) {
+        for (PlanFile.Resource pool : plan.ofType(ResourceTypes.NODE_POOL)) {
             check(pool, pool.input("nodeConfig.serviceAccount"), "nodeConfig.serviceAccount", out);
         }
         return out;

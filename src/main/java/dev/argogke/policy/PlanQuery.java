@@ -1,5 +1,13 @@
 package dev.argogke.policy;
 
+import static dev.argogke.plan.ResourceTypes.BUCKET;
+import static dev.argogke.plan.ResourceTypes.CLUSTER;
+import static dev.argogke.plan.ResourceTypes.HELM_RELEASE;
+import static dev.argogke.plan.ResourceTypes.INGRESS;
+import static dev.argogke.plan.ResourceTypes.NODE_POOL;
+import static dev.argogke.plan.ResourceTypes.SECRET;
+import static dev.argogke.plan.ResourceTypes.SERVICE;
+
 import dev.argogke.plan.PlanFile;
 import dev.argogke.plan.PlanValues;
 import java.util.ArrayList;
@@ -10,13 +18,6 @@ import java.util.Optional;
 
 /** Reading a plan's resources the way the rules need: by type, Kubernetes metadata, Helm values. */
 final class PlanQuery {
-    static final String CLUSTER = "gcp:container/cluster:Cluster";
-    static final String NODE_POOL = "gcp:container/nodePool:NodePool";
-    static final String BUCKET = "gcp:storage/bucket:Bucket";
-    static final String HELM_RELEASE = "kubernetes:helm.sh/v3:Release";
-    static final String SERVICE = "kubernetes:core/v1:Service";
-    static final String SECRET = "kubernetes:core/v1:Secret";
-    static final String INGRESS = "kubernetes:networking.k8s.io/v1:Ingress";
 
     private final PlanFile plan;
 

@@ -1,6 +1,7 @@
 package dev.argogke.policy;
 
 import dev.argogke.plan.PlanFile;
+import dev.argogke.plan.ResourceTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class PlannedServices {
 
     static List<PlannedService> of(PlanQuery plan) {
         List<PlannedService> out = new ArrayList<>();
-        for (PlanFile.Resource r : plan.ofType(PlanQuery.SERVICE)) {
+        for (PlanFile.Resource r : plan.ofType(ResourceTypes.SERVICE)) {
             String type = PlanQuery.text(r.input("spec.type"));
             out.add(new PlannedService(PlanQuery.label(r), PlanQuery.namespace(r), PlanQuery.name(r),
                     type == null ? "ClusterIP" : type, PlanQuery.annotations(r)));

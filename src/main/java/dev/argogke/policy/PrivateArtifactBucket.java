@@ -1,6 +1,7 @@
 package dev.argogke.policy;
 
 import dev.argogke.plan.PlanFile;
+import dev.argogke.plan.ResourceTypes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,7 @@ final class PrivateArtifactBucket implements Rule {
     public List<Violation> check(PolicyInput input) {
         PlanQuery plan = new PlanQuery(input.plan());
         List<Violation> out = new ArrayList<>();
-        for (PlanFile.Resource bucket : plan.ofType(PlanQuery.BUCKET)) {
+        for (PlanFile.Resource bucket : plan.ofType(ResourceTypes.BUCKET)) {
             String where = PlanQuery.label(bucket);
             if (!PlanQuery.isTrue(bucket.input("uniformBucketLevelAccess"))) {
                 out.add(violation(where, "uniformBucketLevelAccess is not true, so object ACLs can make files public; set it to true"));

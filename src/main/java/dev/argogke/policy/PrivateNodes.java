@@ -1,6 +1,7 @@
 package dev.argogke.policy;
 
 import dev.argogke.plan.PlanFile;
+import dev.argogke.plan.ResourceTypes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,14 +25,14 @@ final class PrivateNodes implements Rule {
         PlanQuery plan = new PlanQuery(input.plan());
         List<Violation> out = new ArrayList<>();
         String fix = "set argo-gke:cluster.privateNodes: true, or waive private-nodes in the stack file with a reason";
-        for (PlanFile.Resource cluster : plan.ofType(PlanQuery.CLUSTER)) {
+        for (PlanFile.Resource cluster : plan.ofType(ResourceTypes.CLUSTER)) {
             boolean privateNodes = PlanQuery.isTrue(cluster.input("privateClusterConfig.enablePrivateNodes"))
                     || PlanQuery.isTrue(cluster.input("networkConfig.enablePrivateNodes"));
             if (!privateNodes) {
                 out.add(violation(PlanQuery.label(cluster), "nodes get public IP addresses; " + fix));
             }
         }
-        for (PlanFile.Resource pool : plan.ofType(PlanQuery.NODE_POOL)) {
+        for (PlanFile.Resource pool : plan.ofType(ResourceTypes.NODE_POOL)) {
             // A pool can override the cluster's default (google_container_node_pool network_config).
             if (PlanQuery.isFalse(pool.input("networkConfig.enablePrivateNodes"))) {
                 out.add(violation(PlanQuery.label(pool), "networkConfig.enablePrivateNodes is false, so this pool's nodes get public IP addresses; " + fix));

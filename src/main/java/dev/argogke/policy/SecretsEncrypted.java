@@ -3,6 +3,7 @@ package dev.argogke.policy;
 import dev.argogke.config.StackFile;
 import dev.argogke.plan.PlanFile;
 import dev.argogke.plan.PlanValues;
+import dev.argogke.plan.ResourceTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class SecretsEncrypted implements Rule {
                 out.add(violation("stack output " + output, "is not a secret, so it is stored in plain text in the state; export it with .asSecret()"));
             }
         }
-        for (PlanFile.Resource secret : plan.ofType(PlanQuery.SECRET)) {
+        for (PlanFile.Resource secret : plan.ofType(ResourceTypes.SECRET)) {
             for (String field : List.of("data", "stringData")) {
                 Object data = secret.input(field);
                 if (data != null && !PlanValues.isSecret(data) && !allSecret(data)) {

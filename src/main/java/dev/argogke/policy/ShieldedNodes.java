@@ -1,6 +1,7 @@
 package dev.argogke.policy;
 
 import dev.argogke.plan.PlanFile;
+import dev.argogke.plan.ResourceTypes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,7 @@ final class ShieldedNodes implements Rule {
     public List<Violation> check(PolicyInput input) {
         PlanQuery plan = new PlanQuery(input.plan());
         List<Violation> out = new ArrayList<>();
-        for (PlanFile.Resource cluster : plan.ofType(PlanQuery.CLUSTER)) {
+        for (PlanFile.Resource cluster : plan.ofType(ResourceTypes.CLUSTER)) {
             if (!PlanQuery.isTrue(cluster.input("enableShieldedNodes"))) {
                 out.add(violation(PlanQuery.label(cluster), "enableShieldedNodes is not true; set it to true"));
             }
@@ -35,7 +36,7 @@ final class ShieldedNodes implements Rule {
                 secureBoot(cluster, PlanQuery.at(inline.get(i), "nodeConfig.shieldedInstanceConfig.enableSecureBoot"), "nodePools[" + i + "].nodeConfig", out);
             }
         }
-        for (PlanFile.Resource pool : plan.ofType(PlanQuery.NODE_POOL)) {
+        for (PlanFile.Resource pool : plan.ofType(ResourceTypes.NODE_POOL)) {
             secureBoot(pool, pool.input("nodeConfig.shieldedInstanceConfig.enableSecureBoot"), "nodeConfig", out);
         }
         return out;

@@ -1,6 +1,7 @@
 package dev.argogke.policy;
 
 import dev.argogke.plan.PlanFile;
+import dev.argogke.plan.ResourceTypes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,7 @@ final class WorkloadIdentity implements Rule {
     public List<Violation> check(PolicyInput input) {
         PlanQuery plan = new PlanQuery(input.plan());
         List<Violation> out = new ArrayList<>();
-        for (PlanFile.Resource cluster : plan.ofType(PlanQuery.CLUSTER)) {
+        for (PlanFile.Resource cluster : plan.ofType(ResourceTypes.CLUSTER)) {
             String pool = PlanQuery.text(cluster.input("workloadIdentityConfig.workloadPool"));
             if (pool == null || pool.isBlank()) {
                 out.add(violation(PlanQuery.label(cluster), "workloadIdentityConfig.workloadPool is not set, so pods use the nodes' credentials; set it to <project>.svc.id.goog"));
@@ -36,7 +37,7 @@ final class WorkloadIdentity implements Rule {
                 checkMode(cluster, PlanQuery.at(inline.get(i), "nodeConfig.workloadMetadataConfig.mode"), "nodePools[" + i + "].nodeConfig", out);
             }
         }
-        for (PlanFile.Resource pool : plan.ofType(PlanQuery.NODE_POOL)) {
+        for (PlanFile.Resource pool : plan.ofType(ResourceTypes.NODE_POOL)) {
             checkMode(pool, pool.input("nodeConfig.workloadMetadataConfig.mode"), "nodeConfig", out);
         }
         return out;

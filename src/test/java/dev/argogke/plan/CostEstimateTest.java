@@ -32,12 +32,12 @@ class CostEstimateTest {
     }
 
     static PlanFile.Builder cluster(PlanFile.Builder b, String name, String location) {
-        return b.resource("urn:cluster:" + name, CostEstimate.CLUSTER, name, null, null, true,
+        return b.resource("urn:cluster:" + name, ResourceTypes.CLUSTER, name, null, null, true,
                 Map.of("name", name, "location", location));
     }
 
     static PlanFile.Builder pool(PlanFile.Builder b, String name, Map<String, ?> inputs) {
-        return b.resource("urn:pool:" + name, CostEstimate.NODE_POOL, name, null, null, true, inputs);
+        return b.resource("urn:pool:" + name, ResourceTypes.NODE_POOL, name, null, null, true, inputs);
     }
 
     @Test
@@ -145,16 +145,16 @@ class CostEstimateTest {
     @Test
     void theLoadBalancerStaticIpDnsNatAndBucketArePriced() {
         PlanFile p = plan()
-                .resource("urn:ing", CostEstimate.INGRESS, "argo-server", null, null, true, Map.of("metadata", Map.of("annotations",
+                .resource("urn:ing", ResourceTypes.INGRESS, "argo-server", null, null, true, Map.of("metadata", Map.of("annotations",
                         Map.of("kubernetes.io/ingress.class", "gce", "kubernetes.io/ingress.global-static-ip-name", "argo-ip",
                                 "networking.gke.io/managed-certificates", "argo-server"))))
-                .resource("urn:ip", CostEstimate.GLOBAL_ADDRESS, "argo-ip", null, null, true, Map.of("name", "argo-ip"))
-                .resource("urn:spare", CostEstimate.GLOBAL_ADDRESS, "spare", null, null, true, Map.of("name", "spare"))
-                .resource("urn:zone", CostEstimate.MANAGED_ZONE, "zone", null, null, true, Map.of("dnsName", "example.com."))
-                .resource("urn:nat", CostEstimate.ROUTER_NAT, "nat", null, null, true, Map.of("region", "us-central1"))
-                .resource("urn:pool", CostEstimate.NODE_POOL, "p", null, null, true, Map.of("location", "us-central1-a",
+                .resource("urn:ip", ResourceTypes.GLOBAL_ADDRESS, "argo-ip", null, null, true, Map.of("name", "argo-ip"))
+                .resource("urn:spare", ResourceTypes.GLOBAL_ADDRESS, "spare", null, null, true, Map.of("name", "spare"))
+                .resource("urn:zone", ResourceTypes.MANAGED_ZONE, "zone", null, null, true, Map.of("dnsName", "example.com."))
+                .resource("urn:nat", ResourceTypes.ROUTER_NAT, "nat", null, null, true, Map.of("region", "us-central1"))
+                .resource("urn:pool", ResourceTypes.NODE_POOL, "p", null, null, true, Map.of("location", "us-central1-a",
                         "autoscaling", Map.of("minNodeCount", 2), "nodeConfig", Map.of("machineType", "e2-medium")))
-                .resource("urn:bucket", CostEstimate.BUCKET, "artifacts", null, null, true, Map.of("location", "US"))
+                .resource("urn:bucket", ResourceTypes.BUCKET, "artifacts", null, null, true, Map.of("location", "US"))
                 .build();
         CostEstimate e = CostEstimate.of(p);
         assertEquals(usd(0.025 * HOURS), line(e, "Load balancer").monthly());
