@@ -23,7 +23,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.argogke.cluster.GkeCluster;
-import dev.argogke.cluster.GoogleIds;
+import dev.argogke.config.GoogleIds;
 import dev.argogke.config.Settings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,7 +103,7 @@ public final class ArgoWorkflows extends ComponentResource {
                         .action(BucketLifecycleRuleActionArgs.builder().type("Delete").build())
                         .condition(BucketLifecycleRuleConditionArgs.builder().age(argo.artifactRetentionDays()).build())
                         .build())
-                .labels(Map.of("app", "argo-gke", "stack", args.stack()))
+                .labels(Map.of("app", "argo-gke", "stack", GoogleIds.labelValue(args.stack())))
                 .build(), child);
 
         this.workflowServiceAccount = new Account(name + "-workflows", AccountArgs.builder()
@@ -256,8 +256,7 @@ public final class ArgoWorkflows extends ComponentResource {
 
     /** Bucket names are global: the project id (itself globally unique) plus the stack. */
     static String bucketName(String project, String stack) {
-        String name = project + "-argo-" + stack;
-        return name.length() > 63 ? name.substring(0, 63).replaceAll("[-.]+$", "") : name;
+        return GoogleIds.bucketName(project + "-argo-" + stack);
     }
 
     public Namespace namespace() {

@@ -31,6 +31,7 @@ import com.pulumi.gcp.serviceaccount.AccountArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import dev.argogke.config.GoogleIds;
 import dev.argogke.config.Settings;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,17 @@ public final class GkeCluster extends ComponentResource {
     public static final List<String> NODE_ROLES = List.of(
             "roles/container.defaultNodeServiceAccount",
             "roles/artifactregistry.reader");
+
+    /**
+     * Cluster inputs that only shape the default pool, which is removed right after creation.
+     * GKE then reports the first remaining pool's config as the cluster's {@code nodeConfig}, and
+     * the provider reads it back on refresh; every field of it forces a new cluster, so without
+     * this a refresh would replace the cluster (e.g. {@code spot} false to true in dev):
+     * hashicorp/terraform-provider-google#2115 and #3409, GoogleCloudPlatform/cloud-foundation-fabric#1275,
+     * whose gke-cluster-standard module answers with {@code lifecycle.ignore_changes = [node_config]}.
+     * {@code initialNodeCount} sizes only that removed pool, so a later change to it means nothing.
+     */
+    public static final List<String> IGNORED_AFTER_CREATE = List.of("nodeConfig", "initialNodeCount");
 
     private static final String MASTER_CIDR = "172.16.0.0/28";
     private static final List<String> NODE_SCOPES = List.of("https://www.googleapis.com/auth/cloud-platform");
@@ -146,6 +158,7 @@ public final class GkeCluster extends ComponentResource {
         this.cluster = new Cluster(name, cluster.build(), CustomResourceOptions.builder()
                 .parent(this)
                 .dependsOn(new ArrayList<>(nodeRoles))
+                .ignoreChanges(IGNORED_AFTER_CREATE)
                 .build());
 
         for (Settings.NodePool pool : args.pools()) {

@@ -52,6 +52,9 @@ public final class SettingsLoader {
     private static final Set<String> DNS_KEYS = Set.of("mode", "zone", "dnsName");
     private static final Set<String> WAIVER_KEYS = Set.of("rule", "reason");
 
+    /** GKE release channels that pulumi-gcp 7.0.0 accepts (UNSPECIFIED means none: no auto-upgrades, not offered). */
+    static final Set<String> RELEASE_CHANNELS = Set.of("RAPID", "REGULAR", "STABLE");
+
     static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
     static final Pattern REGION = Pattern.compile("[a-z]+-[a-z]+[0-9]{1,2}");
     static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
@@ -157,7 +160,7 @@ public final class SettingsLoader {
             return null;
         }
         ConfigValue nameValue = v.field("name");
-        String name = nameValue.matching(nameValue.string("argo-" + stack), CLUSTER_NAME, "a cluster name (lowercase letters, digits, dashes; at most 40)");
+        String name = nameValue.matching(nameValue.string(GoogleIds.fit("argo-" + stack, 40)), CLUSTER_NAME, "a cluster name (lowercase letters, digits, dashes; at most 40)");
         ConfigValue locationValue = v.field("location");
         String location = locationValue.requiredString("a zone such as " + (region == null ? "europe-west1" : region) + "-b (zonal: free tier) or the region itself (regional)");
         location = locationValue.matching(location, Pattern.compile("[a-z]+-[a-z]+[0-9]{1,2}(-[a-z])?"), "a zone (europe-west1-b) or region (europe-west1)");
@@ -165,7 +168,16 @@ public final class SettingsLoader {
             locationValue.problem("'" + location + "' is not in gcp:region " + region + "; use a zone of " + region + " (e.g. " + region + "-b) or change gcp:region");
         }
         ConfigValue channelValue = v.field("releaseChannel");
-        String channel = channelValue.oneOf(channelValue.string("REGULAR").toUpperCase(Locale.ROOT), Set.of("RAPID", "REGULAR", "STABLE", "EXTENDED"));
+        String channel = channelValue.string("REGULAR").toUpperCase(Locale.ROOT);
+        if ("EXTENDED".equals(channel)) {
+            // GKE has it, but pulumi-gcp 7.0.0 (terraform-provider-google-beta v5.0.0,
+            // resource_container_cluster.go release_channel.channel) allows only UNSPECIFIED,
+            // RAPID, REGULAR and STABLE, and the preview would fail inside the provider.
+            channelValue.problem("'EXTENDED' is not supported by the GCP provider argo-gke uses (pulumi-gcp 7.0.0); use STABLE, REGULAR or RAPID");
+            channel = null;
+        } else {
+            channel = channelValue.oneOf(channel, RELEASE_CHANNELS);
+        }
         boolean privateNodes = v.field("privateNodes").bool().orElse(true);
         List<String> networks = new ArrayList<>();
         for (ConfigValue n : v.field("authorizedNetworks").list()) {

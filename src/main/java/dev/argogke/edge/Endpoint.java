@@ -28,6 +28,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.argogke.argo.ArgoWorkflows;
 import dev.argogke.argo.ServerService;
+import dev.argogke.config.GoogleIds;
 import dev.argogke.config.Settings;
 import dev.argogke.k8s.CustomResource;
 import dev.argogke.k8s.CustomResourceArgs;
@@ -98,8 +99,11 @@ public final class Endpoint extends ComponentResource {
 
         this.address = new GlobalAddress(name + "-ip", GlobalAddressArgs.builder()
                 .project(args.project())
-                .name(googleName("argo-ui-" + args.stack()))
-                .description("Argo UI of stack " + args.stack() + " (argo-gke): " + args.host())
+                .name(GoogleIds.fit("argo-ui-" + args.stack(), 63))
+                // Nothing that may change: description forces a new address (pulumi-gcp 7.0.0
+                // compute.GlobalAddress, ForceNew in terraform-provider-google-beta v5.0.0), and the
+                // DNS record and the certificate hang on this IP. So no host name here.
+                .description("Argo UI of stack " + args.stack() + " (argo-gke)")
                 // IPv4 only: the A record points here, and no AAAA record is ever made (an IPv6
                 // record the certificate's validation cannot reach keeps it in Provisioning).
                 .ipVersion("IPV4")
@@ -108,7 +112,7 @@ public final class Endpoint extends ComponentResource {
 
         this.sslPolicy = new SSLPolicy(name + "-tls", SSLPolicyArgs.builder()
                 .project(args.project())
-                .name(googleName("argo-ui-" + args.stack() + "-tls"))
+                .name(GoogleIds.fit("argo-ui-" + args.stack() + "-tls", 63))
                 .description("TLS 1.2+ with modern ciphers for the Argo UI (argo-gke)")
                 .profile("MODERN")
                 .minTlsVersion("TLS_1_2")
@@ -254,18 +258,6 @@ public final class Endpoint extends ComponentResource {
                 .namespace(namespace)
                 .labels(Map.of("app.kubernetes.io/part-of", "argo-gke"))
                 .build();
-    }
-
-    /** Compute resource names: lowercase letters, digits and dashes, starting with a letter, at most 63. */
-    static String googleName(String wanted) {
-        String s = wanted.toLowerCase().replaceAll("[^a-z0-9-]", "-").replaceAll("-{2,}", "-");
-        if (s.isEmpty() || !Character.isLetter(s.charAt(0))) {
-            s = "a-" + s;
-        }
-        if (s.length() > 63) {
-            s = s.substring(0, 63);
-        }
-        return s.replaceAll("-+$", "");
     }
 
     public GlobalAddress address() {

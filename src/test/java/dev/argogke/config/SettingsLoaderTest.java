@@ -56,6 +56,7 @@ class SettingsLoaderTest {
             "zone outside region    |    location: europe-west1-b |    location: us-east1-b | argo-gke:cluster.location: 'us-east1-b' is not in gcp:region europe-west1",
             "typo in a setting      |    releaseChannel: REGULAR |    releaseChanel: REGULAR | argo-gke:cluster.releaseChanel: unknown setting (did you mean releaseChannel?)",
             "unknown release channel|    releaseChannel: REGULAR |    releaseChannel: FAST | argo-gke:cluster.releaseChannel: 'FAST' is not one of",
+            "channel the provider lacks|    releaseChannel: REGULAR |    releaseChannel: EXTENDED | argo-gke:cluster.releaseChannel: 'EXTENDED' is not supported by the GCP provider argo-gke uses (pulumi-gcp 7.0.0); use STABLE, REGULAR or RAPID",
             "bad environment        |  argo-gke:environment: dev |  argo-gke:environment: staging | argo-gke:environment: 'staging' is not one of dev, prod",
             "malformed IAP member   |      - group:data-team@example.com |      - data-team@example.com | argo-gke:edge.iapMembers[0]: 'data-team@example.com' is not a member; use user:<email>, group:<email> or domain:<domain> (write user:data-team@example.com)",
             "empty IAP members      |      - group:data-team@example.com |      [] | argo-gke:edge.iapMembers",

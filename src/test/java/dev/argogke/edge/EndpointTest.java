@@ -148,13 +148,4 @@ class EndpointTest {
         assertEquals("{\"default\":\"argo-server\"}", service.annotations().get("cloud.google.com/backend-config"));
         assertEquals("{\"ingress\":true}", service.annotations().get("cloud.google.com/neg"));
     }
-
-    @Test
-    void googleNamesAreValidComputeNamesWhateverTheStackIsCalled() {
-        assertEquals("argo-ui-dev", Endpoint.googleName("argo-ui-dev"));
-        assertEquals("argo-ui-team-a-prod", Endpoint.googleName("argo-ui-Team_A.prod"));
-        String longName = Endpoint.googleName("argo-ui-" + "x".repeat(80));
-        assertEquals(63, longName.length());
-        assertTrue(Endpoint.googleName("1-" + "y".repeat(70) + "-").matches("[a-z]([-a-z0-9]*[a-z0-9])?"));
-    }
 }

@@ -159,7 +159,7 @@ final class FuzzValues {
             case "maxNodes" -> 3 + random.nextInt(20);
             case "diskSizeGb" -> 10 + random.nextInt(500);
             case "artifactRetentionDays" -> 1 + random.nextInt(365);
-            case "releaseChannel" -> pick(List.of("RAPID", "REGULAR", "STABLE", "EXTENDED"));
+            case "releaseChannel" -> pick(List.of("RAPID", "REGULAR", "STABLE", "EXTENDED", "UNSPECIFIED"));
             case "machineType" -> pick(List.of("e2-standard-4", "n2-highmem-8", "e2-small"));
             case "diskType" -> pick(List.of("pd-standard", "pd-balanced", "pd-ssd"));
             case "serverAuthMode" -> pick(List.of("server", "sso", "client"));
