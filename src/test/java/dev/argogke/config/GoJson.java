@@ -18,11 +18,11 @@ import java.util.TreeMap;
  *
  * <p>Takes the values a YAML or JSON reader gives: maps, lists, strings, numbers, booleans, null.
  */
-final class GoJson {
+public final class GoJson {
     private GoJson() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();

@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import dev.argogke.config.PulumiProjectRules.ConfigType;
 import dev.argogke.config.PulumiProjectRules.Loaded;
 import dev.argogke.config.PulumiProjectRules.Project;
 import dev.argogke.config.PulumiStackRules.StackConfig;
-import dev.argogke.workflows.lint.SharedConformance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +29,7 @@ class PulumiProjectFileTest {
     private static final Path ROOT = Path.of(".");
 
     private static Project project() throws IOException {
-        var schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(new ObjectMapper().readTree(Files.readString(SharedConformance.pulumiProjectSchema())));
-        Loaded loaded = PulumiProjectRules.load(Files.readString(ROOT.resolve("Pulumi.yaml")), schema);
+        Loaded loaded = PulumiProjectRules.load(ROOT.resolve("Pulumi.yaml"));
         assertEquals(List.of(), loaded.errors(), "Pulumi.yaml as the Pulumi CLI checks it");
         return loaded.project().orElseThrow();
     }

@@ -2,8 +2,14 @@ package dev.argogke.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.argogke.workflows.lint.SharedConformance;
+import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,36 +33,43 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * The CLI stops at the first error and visits config keys in Go's (random) map order; this
  * lists every error, keys sorted, each in the CLI's words.
  */
-final class PulumiProjectRules {
+public final class PulumiProjectRules {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** {@code ProjectConfigItemsType}: the type of a list's items. */
-    record ItemsType(String type, ItemsType items) {
+    public record ItemsType(String type, ItemsType items) {
     }
 
     /** {@code ProjectConfigType}: one declared config key. A YAML null default or value counts as none (Go's nil). */
-    record ConfigType(Optional<String> type, ItemsType items, String description, boolean secret,
+    public record ConfigType(Optional<String> type, ItemsType items, String description, boolean secret,
                       Object defaultValue, Object value) {
-        boolean hasDefault() {
+        public boolean hasDefault() {
             return defaultValue != null;
         }
 
-        boolean hasValue() {
+        public boolean hasValue() {
             return value != null;
         }
     }
 
-    record Project(String name, Map<String, ConfigType> config, String stackConfigDir) {
+    public record Project(String name, Map<String, ConfigType> config, String stackConfigDir) {
     }
 
     /** The project as the CLI would use it, or the errors it would refuse it with. */
-    record Loaded(Optional<Project> project, List<String> errors) {
+    public record Loaded(Optional<Project> project, List<String> errors) {
     }
 
     private PulumiProjectRules() {
     }
 
-    static Loaded load(String yamlText, JsonSchema schema) {
+    /** A project file checked with Pulumi's schema of it (../shared/conformance/pulumi/project.schema.json). */
+    public static Loaded load(Path pulumiYaml) throws IOException {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(JSON.readTree(Files.readString(SharedConformance.pulumiProjectSchema())));
+        return load(Files.readString(pulumiYaml), schema);
+    }
+
+    public static Loaded load(String yamlText, JsonSchema schema) {
         Object raw = new Load(LoadSettings.builder().build()).loadFromString(yamlText);
         if (!(raw instanceof Map<?, ?> map)) {
             return refused("expected project to be an object");
@@ -94,7 +107,7 @@ final class PulumiProjectRules {
     }
 
     /** {@code ValidateProject}: the name first (with a hint for a misspelt key), then the JSON schema. */
-    static List<String> validateProject(Map<String, Object> project, JsonSchema schema) {
+    public static List<String> validateProject(Map<String, Object> project, JsonSchema schema) {
         List<String> errors = new ArrayList<>();
         if (!project.containsKey("name")) {
             String closest = Suggest.closest("name", new TreeSet<>(project.keySet())).orElse(null);
@@ -149,12 +162,12 @@ final class PulumiProjectRules {
     }
 
     /** {@code configKeyIsNamespacedByProject}: no namespace, or the project's own. */
-    static boolean namespacedByProject(String projectName, String key) {
+    public static boolean namespacedByProject(String projectName, String key) {
         return !key.contains(":") || key.startsWith(projectName + ":");
     }
 
     /** {@code (*Project).Validate}. */
-    static List<String> validate(String projectName, Map<String, ConfigType> config) {
+    public static List<String> validate(String projectName, Map<String, ConfigType> config) {
         List<String> errors = new ArrayList<>();
         config.forEach((key, t) -> {
             if (t.hasDefault() && t.hasValue()) {
@@ -180,7 +193,7 @@ final class PulumiProjectRules {
     }
 
     /** {@code InferFullTypeName}: {@code array<array<string>>}. */
-    static String fullTypeName(String type, ItemsType items) {
+    public static String fullTypeName(String type, ItemsType items) {
         return items == null ? type : "array<" + fullTypeName(items.type(), items.items()) + ">";
     }
 
@@ -189,7 +202,7 @@ final class PulumiProjectRules {
      * reads); a boolean (or the text true/false); an object (a mapping); otherwise a list whose
      * items all match {@code items}.
      */
-    static boolean validValue(String type, ItemsType items, Object value) {
+    public static boolean validValue(String type, ItemsType items, Object value) {
         switch (type) {
             case "string":
                 return value instanceof String;

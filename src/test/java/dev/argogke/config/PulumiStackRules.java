@@ -34,15 +34,15 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * </ul>
  * Like the CLI, it stops type checks when keys are missing; unlike it, it lists every type error.
  */
-final class PulumiStackRules {
+public final class PulumiStackRules {
 
     /** An encrypted ({@code secure:}) string in a stack file. */
-    record Ciphertext(String text) {
+    public record Ciphertext(String text) {
     }
 
     /** One stack value ({@code config.Value}): the tree, and whether the CLI stores it as an object. */
-    record StackValue(Object tree, boolean object) {
-        boolean secure() {
+    public record StackValue(Object tree, boolean object) {
+        public boolean secure() {
             return containsCiphertext(tree);
         }
     }
@@ -51,7 +51,7 @@ final class PulumiStackRules {
      * @param programConfig what the language host receives: every key with its decrypted text
      * @param secretKeys    the keys whose values are secret
      */
-    record StackConfig(List<String> errors, List<String> warnings, Map<String, String> programConfig, Set<String> secretKeys) {
+    public record StackConfig(List<String> errors, List<String> warnings, Map<String, String> programConfig, Set<String> secretKeys) {
     }
 
     private PulumiStackRules() {
@@ -60,7 +60,7 @@ final class PulumiStackRules {
     /**
      * @param decrypt the plaintext of a {@code secure:} value (tests have no key: a stand-in)
      */
-    static StackConfig apply(Project project, String stackName, String stackYaml, UnaryOperator<String> decrypt) {
+    public static StackConfig apply(Project project, String stackName, String stackYaml, UnaryOperator<String> decrypt) {
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<String, StackValue> stack = read(project.name(), stackYaml, errors, warnings);
@@ -142,7 +142,7 @@ final class PulumiStackRules {
     }
 
     /** {@code parseConfigKey} / {@code ParseKey}: the full {@code namespace:name}, or null with an error. */
-    static String fullKey(String projectName, String key, List<String> errors) {
+    public static String fullKey(String projectName, String key, List<String> errors) {
         String[] parts = key.split(":", -1);
         if (parts.length == 1) {
             return projectName + ":" + key;
@@ -166,7 +166,7 @@ final class PulumiStackRules {
     }
 
     /** {@code formatMissingKeys}: 'a', 'a' and 'b', 'a', 'b' and 'c'. */
-    static String formatMissing(List<String> keys) {
+    public static String formatMissing(List<String> keys) {
         List<String> sorted = keys.stream().sorted().map(k -> "'" + k + "'").toList();
         if (sorted.size() == 1) {
             return sorted.get(0);
@@ -216,7 +216,7 @@ final class PulumiStackRules {
     }
 
     /** {@code marshalText}: text as it is (a secret decrypted), anything else as Go's JSON. */
-    static String text(StackValue value, UnaryOperator<String> decrypt) {
+    public static String text(StackValue value, UnaryOperator<String> decrypt) {
         Object plain = decrypted(value.tree(), decrypt);
         return plain instanceof String s ? s : GoJson.write(plain);
     }
