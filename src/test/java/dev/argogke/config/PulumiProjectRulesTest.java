@@ -195,4 +195,23 @@ class PulumiProjectRulesTest {
         assertEquals(List.of("Stack 'dev' is missing configuration values 'oauthClientSecret' and 'waivers'"),
                 stack(withoutGcp, devStack).errors());
     }
+
+    /**
+     * This project's Pulumi.yaml against stack mistakes; the expected lines are what Pulumi's own
+     * code (pulumi/pkg v3.259.0 LoadProject, LoadProjectStack, ValidateStackConfigAndApplyProjectConfig,
+     * built from the Go module proxy) printed for the same files. It stops at the first error.
+     */
+    @Test
+    void theCommittedProjectRefusesStackMistakesAsTheCliDoes() throws IOException {
+        PulumiProjectRules.Project project = PulumiProjectRules.load(java.nio.file.Path.of("Pulumi.yaml")).project().orElseThrow();
+        String dev = Files.readString(java.nio.file.Path.of("stacks/Pulumi.dev.yaml"));
+        assertEquals("Stack 'strcluster' with configuration key 'cluster' must be of type 'object'",
+                PulumiStackRules.apply(project, "strcluster", dev.replace("  argo-gke:cluster:\n", "  argo-gke:cluster: europe-west1-b\n  argo-gke:clusterX:\n"),
+                        PulumiProjectRulesTest::base64).errors().get(0));
+        assertEquals(List.of("Stack 'noenv' is missing configuration value 'environment'"),
+                PulumiStackRules.apply(project, "noenv", dev.replaceAll("(?m)^  argo-gke:environment:.*\n", ""), PulumiProjectRulesTest::base64).errors());
+        assertEquals("Stack 'types' with configuration key 'nodePools' must be of type 'array<object>'",
+                PulumiStackRules.apply(project, "types", "config:\n  argo-gke:environment: dev\n  argo-gke:cluster: {location: x}\n"
+                        + "  argo-gke:nodePools: [a]\n  argo-gke:edge: {}\n  argo-gke:waivers: {rule: x}\n", PulumiProjectRulesTest::base64).errors().get(0));
+    }
 }
