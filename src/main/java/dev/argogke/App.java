@@ -23,7 +23,9 @@ import dev.argogke.workflows.WorkflowsDeployment;
 import dev.argogke.workflows.lint.Finding;
 import dev.argogke.workflows.lint.LintReport;
 import dev.argogke.workflows.lint.Linter;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,9 +43,13 @@ public final class App {
 
     /** What {@code pulumi up} runs (the jar's entry point). */
     public static void main(String[] args) {
-        int refused = preflight(System.getenv(), projectRoot(), System.err);
-        if (refused != 0) {
-            System.exit(refused);
+        ByteArrayOutputStream refusal = new ByteArrayOutputStream();
+        if (preflight(System.getenv(), projectRoot(), new PrintStream(refusal, true, StandardCharsets.UTF_8)) != 0) {
+            // Each line as an error diagnostic of the run, which `pulumi preview` shows as the stack's error
+            // (a failing program's stderr would only be dumped after a generic "exited with non-zero exit code").
+            // Nothing is registered but the root stack; the SDK exits non-zero because errors were logged.
+            List<String> lines = refusal.toString(StandardCharsets.UTF_8).lines().map(l -> l.replaceFirst("^error: ", "")).toList();
+            Pulumi.run(ctx -> lines.forEach(line -> ctx.log().error(line)));
         }
         Pulumi.run(App::stackReportingUserErrors);
     }

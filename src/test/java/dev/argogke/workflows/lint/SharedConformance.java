@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * POM passes it as the system property {@code argogke.shared}). A user's clone does not have it:
  * then the tests that need it are skipped, except under {@code CI=true}, where its absence fails.
  */
-final class SharedConformance {
+public final class SharedConformance {
     private SharedConformance() {
     }
 
@@ -34,5 +34,10 @@ final class SharedConformance {
 
     static Path schema() {
         return folder().resolve("argo-workflows.schema.json");
+    }
+
+    /** Pulumi's JSON schema of Pulumi.yaml (pulumi/pulumi sdk/go/common/workspace/project.json), skipped or failed like the rest. */
+    public static Path pulumiProjectSchema() {
+        return folder().resolve("pulumi/project.schema.json");
     }
 }
