@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.argogke.testing.MockCloud;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,10 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Each says why Google or Kubernetes would fail without it.
  */
 class CommittedStacksCreationOrderTest {
-    private static final Map<String, PlanFile> PLANS = new ConcurrentHashMap<>();
-
     static PlanFile plan(String stack) {
-        return PLANS.computeIfAbsent(stack, s -> OfflinePlan.run(Path.of("."), MockCloud.stack(s), Optional.empty()));
+        return CommittedPlans.of(stack);
     }
 
     static List<PlanFile.Resource> ofType(PlanFile plan, String type) {
