@@ -144,6 +144,18 @@ class PlanFileTest {
     }
 
     @Test
+    void aPlanTheFormerVersionWroteReadsWithEngineUrnsThroughout() {
+        // format1/dev.json: `bin/argo-gke plan --stack dev --out` at commit 0b9e7d8 (format 1).
+        PlanFile plan = PlanFile.read(FIXTURES.resolve("format1/dev.json"));
+        assertEquals(57, plan.resources().size());
+        for (PlanFile.Resource r : plan.resources()) {
+            assertFalse(r.urn().contains("Stack$") || String.valueOf(r.parent()).contains("Stack$")
+                    || String.valueOf(r.provider()).contains("Stack$"), r.urn());
+            assertEquals(Urns.of("dev", "argo-gke", r.parent(), r.type(), r.name()), r.urn(), "named under its parent as the engine names it");
+        }
+    }
+
+    @Test
     void dependenciesAndOptionsSurviveTheRoundTrip() {
         PlanFile.Options options = new PlanFile.Options(true, true, List.of("nodeConfig", "initialNodeCount"),
                 List.of("urn:pulumi:dev::argo-gke::gcp:container/nodePool:NodePool::old"), List.of("password"));
