@@ -18,7 +18,9 @@ import java.util.TreeSet;
  * registration of a custom resource only once it has been created (pulumi/pulumi v3.259.0,
  * pkg/resource/deploy/source_eval.go, {@code RegisterResource}: "Now block waiting for the
  * operation to finish"). The SDK registers a resource only when it has, for each of these, the
- * urn or id that comes with that answer; so a resource waits for:
+ * urn or id that comes with that answer (Java SDK 1.36.1, {@code DeploymentImpl.prepareResourceAsync}
+ * waits for the parent's urn, the provider's registration id and the dependencies' urns); so a
+ * resource waits for:
  * <ul>
  *   <li>its dependencies: the resources its inputs come from and its explicit {@code dependsOn}.
  *       A component there stands for every custom resource beneath it, walking through child
