@@ -4,6 +4,7 @@ import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.argogke.argo.ArgoWorkflows;
 import dev.argogke.cluster.GkeCluster;
 import dev.argogke.cluster.KubernetesAccess;
@@ -28,6 +29,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,9 +117,11 @@ public final class App {
 
         Optional<String> workflowsPool = settings.nodePools().stream()
                 .filter(Settings.NodePool::workflowsOnly).map(Settings.NodePool::name).findFirst();
+        List<Resource> podsCanRun = new ArrayList<>(cluster.nodePools());
+        network.nat().ifPresent(podsCanRun::add);
         var argo = new ArgoWorkflows("argo", new ArgoWorkflows.Args(project, settings.gcp().region(), stack,
                 settings.environment() == Settings.Environment.PROD, settings.argo(), settings.workflows(),
-                workflowsPool, Edge.serverService()), inCluster);
+                workflowsPool, Edge.serverService(), new ArgoWorkflows.WaitFor(List.of(cluster.cluster()), podsCanRun)), inCluster);
         var edge = new Edge("edge", new Edge.Args(project, stack, settings.edge(), settings.argo().namespace(), argo.release()), inCluster);
 
         var workflows = new WorkflowsDeployment("workflows", new WorkflowsDeployment.Args(

@@ -63,7 +63,35 @@ public final class ArgoWorkflows extends ComponentResource {
      */
     public record Args(String project, String region, String stack, boolean production,
                        Settings.Argo argo, Settings.Workflows workflows,
-                       Optional<String> workflowsPool, ServerService server) {
+                       Optional<String> workflowsPool, ServerService server, WaitFor waitFor) {
+        /** Args that wait for nothing outside the component (tests of the component alone). */
+        public Args(String project, String region, String stack, boolean production,
+                    Settings.Argo argo, Settings.Workflows workflows,
+                    Optional<String> workflowsPool, ServerService server) {
+            this(project, region, stack, production, argo, workflows, workflowsPool, server, WaitFor.NOTHING);
+        }
+    }
+
+    /**
+     * What parts of Argo must wait for, beyond what their inputs come from.
+     *
+     * @param identityPool what brings the project's Workload Identity pool into being: the cluster.
+     *                     Until a cluster with Workload Identity exists, binding a Kubernetes
+     *                     service account fails with "Error 400: Identity Pool does not exist", and
+     *                     the provider does not retry a 400
+     *                     (terraform-google-modules/terraform-google-kubernetes-engine#916)
+     * @param podsCanRun   what the chart's pods need to start: nodes (the node pools; the cluster's
+     *                     default pool is removed) and, with private nodes, the Cloud NAT that
+     *                     their images (quay.io) are pulled through. Without them the atomic
+     *                     release waits out its timeout and rolls back
+     */
+    public record WaitFor(List<Resource> identityPool, List<Resource> podsCanRun) {
+        public static final WaitFor NOTHING = new WaitFor(List.of(), List.of());
+
+        public WaitFor {
+            identityPool = List.copyOf(identityPool);
+            podsCanRun = List.copyOf(podsCanRun);
+        }
     }
 
     private final Namespace namespace;
@@ -127,8 +155,9 @@ public final class ArgoWorkflows extends ComponentResource {
                     .member(serviceAccountMember(workflowServiceAccount))
                     .build(), child);
         }
-        workloadIdentity(name + "-workflows-wi", args.project(), workflowServiceAccount, workflowsNs, WORKFLOW_SERVICE_ACCOUNT, child);
-        workloadIdentity(name + "-server-wi", args.project(), serverServiceAccount, argo.namespace(), SERVER_SERVICE_ACCOUNT, child);
+        CustomResourceOptions afterPool = CustomResourceOptions.builder().parent(this).dependsOn(args.waitFor().identityPool()).build();
+        workloadIdentity(name + "-workflows-wi", args.project(), workflowServiceAccount, workflowsNs, WORKFLOW_SERVICE_ACCOUNT, afterPool);
+        workloadIdentity(name + "-server-wi", args.project(), serverServiceAccount, argo.namespace(), SERVER_SERVICE_ACCOUNT, afterPool);
 
         // argo-server's permissions, instead of the chart's (which include reading every Secret).
         var serverRbac = new ServerRbac(name + "-server-rbac",
@@ -136,6 +165,7 @@ public final class ArgoWorkflows extends ComponentResource {
                 ComponentResourceOptions.builder().parent(this).dependsOn(namespaces).build());
         List<Resource> releaseNeeds = new ArrayList<>(namespaces);
         releaseNeeds.add(serverRbac);
+        releaseNeeds.addAll(args.waitFor().podsCanRun());
 
         this.release = new Release(name, ReleaseArgs.builder()
                 .name(RELEASE_NAME)

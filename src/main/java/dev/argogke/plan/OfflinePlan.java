@@ -1,5 +1,6 @@
 package dev.argogke.plan;
 
+import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.core.internal.OutputData;
 import com.pulumi.test.Mocks;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Runs the real Pulumi program offline, under the Pulumi Java SDK's mock engine, as a preview of a
@@ -50,12 +52,29 @@ public final class OfflinePlan {
                                Optional<Path> workflows) {
         App.Inputs inputs = workflows.map(App.Inputs::load).orElseGet(() -> App.Inputs.load(root, settings));
 
+        Recording recording = record(settings.stack(), values, secretKeys, ctx -> App.stack(ctx, settings, inputs));
+        TestResult result = recording.result();
+        List<PlanFile.Workflow> planned = new ArrayList<>();
+        for (Manifest m : inputs.catalog().manifests()) {
+            planned.add(new PlanFile.Workflow(relative(root, m.file()), m.kind(), m.name().orElse("")));
+        }
+        List<PlanFile.Waiver> waivers = settings.waivers().stream().map(w -> new PlanFile.Waiver(w.rule(), w.reason())).toList();
+        return new PlanFile(PlanFile.FORMAT_VERSION, SettingsLoader.PROJECT, settings.stack(),
+                recording.resources(), outputs(result.outputs()), planned, waivers);
+    }
+
+    /** What a program registered under the mock engine, dependsOn worked out, and the test result. */
+    record Recording(List<PlanFile.Resource> resources, TestResult result) {
+    }
+
+    /** Runs {@code program} as a preview of a fresh stack under the recording mock engine. */
+    static Recording record(String stack, Map<String, String> values, Set<String> secretKeys, Consumer<Context> program) {
         AtomicReference<RecordingMonitor> monitor = new AtomicReference<>();
         Mocks mocks = new PreviewMocks();
         PulumiTestInternal test = PulumiTestInternal.builder()
                 .options(TestOptions.builder()
                         .projectName(SettingsLoader.PROJECT)
-                        .stackName(settings.stack())
+                        .stackName(stack)
                         .preview(true)
                         .build())
                 .config(values, secretKeys)
@@ -68,7 +87,7 @@ public final class OfflinePlan {
                 .build();
         TestResult result;
         try {
-            result = test.runTest(ctx -> App.stack(ctx, settings, inputs));
+            result = test.runTest(program);
         } finally {
             PulumiTestInternal.cleanup();
         }
@@ -85,14 +104,7 @@ public final class OfflinePlan {
             throw new IllegalStateException("the program failed under the mock engine: " + result.errors(),
                     result.exceptions().isEmpty() ? null : result.exceptions().get(0));
         }
-
-        List<PlanFile.Workflow> planned = new ArrayList<>();
-        for (Manifest m : inputs.catalog().manifests()) {
-            planned.add(new PlanFile.Workflow(relative(root, m.file()), m.kind(), m.name().orElse("")));
-        }
-        List<PlanFile.Waiver> waivers = settings.waivers().stream().map(w -> new PlanFile.Waiver(w.rule(), w.reason())).toList();
-        return new PlanFile(PlanFile.FORMAT_VERSION, SettingsLoader.PROJECT, settings.stack(),
-                monitor.get().recorded(), outputs(result.outputs()), planned, waivers);
+        return new Recording(CreationOrder.withDependsOn(monitor.get().recorded()), result);
     }
 
     private static Map<String, Object> outputs(Map<String, Output<?>> outputs) {

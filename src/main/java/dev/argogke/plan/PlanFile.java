@@ -47,26 +47,52 @@ import java.util.Set;
 public record PlanFile(int formatVersion, String project, String stack, List<Resource> resources,
                        Map<String, Object> outputs, List<Workflow> workflows, List<Waiver> waivers) {
 
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * 2: urns as the engine makes them (no {@code pulumi:pulumi:Stack$} in children's urns), and per
+     * resource its dependencies and resource options. Version 1 files are still read: see
+     * {@link #read(Path)}.
+     */
+    public static final int FORMAT_VERSION = 2;
 
     /**
      * One resource as registered with Pulumi.
      *
-     * @param urn      its Pulumi urn (unique in the plan)
-     * @param type     its Pulumi type token, e.g. {@code gcp:container/cluster:Cluster}
-     * @param name     its logical name
-     * @param parent   the parent's urn, or null for children of the stack
-     * @param provider the explicit provider's urn, or null for the default provider
-     * @param custom   false for component resources
-     * @param inputs   input properties as Pulumi sends them (camelCase, keys sorted)
+     * @param urn                  its urn as the engine makes it (unique in the plan)
+     * @param type                 its Pulumi type token, e.g. {@code gcp:container/cluster:Cluster}
+     * @param name                 its logical name
+     * @param parent               the parent's urn, or null for the stack itself
+     * @param provider             the explicit provider's urn, or null for the default provider
+     * @param custom               false for component resources
+     * @param dependsOn            the custom resources (and providers) that must exist before this one
+     *                             is created: see {@link CreationOrder} for the rule; sorted
+     * @param dependencies         the urns the SDK sent as its dependencies (explicit dependsOn and
+     *                             the resources its inputs come from), sorted
+     * @param propertyDependencies per input, the urns its value comes from, as the SDK sent them
+     * @param options              the resource options the engine acts on
+     * @param inputs               input properties as Pulumi sends them (camelCase, keys sorted)
      */
-    public record Resource(String urn, String type, String name, String parent, String provider,
-                           boolean custom, Map<String, Object> inputs) {
+    public record Resource(String urn, String type, String name, String parent, String provider, boolean custom,
+                           List<String> dependsOn, List<String> dependencies,
+                           Map<String, List<String>> propertyDependencies, Options options,
+                           Map<String, Object> inputs) {
         public Resource {
             Objects.requireNonNull(urn, "urn");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(name, "name");
+            dependsOn = sorted(dependsOn);
+            dependencies = sorted(dependencies);
+            Map<String, List<String>> byProperty = new java.util.TreeMap<>();
+            (propertyDependencies == null ? Map.<String, List<String>>of() : propertyDependencies)
+                    .forEach((k, v) -> byProperty.put(k, sorted(v)));
+            propertyDependencies = java.util.Collections.unmodifiableMap(byProperty);
+            options = options == null ? Options.NONE : options;
             inputs = PlanValues.canonicalMap(inputs);
+        }
+
+        /** A resource with no recorded dependencies and default options (tests, hand-made plans). */
+        public Resource(String urn, String type, String name, String parent, String provider, boolean custom,
+                        Map<String, Object> inputs) {
+            this(urn, type, name, parent, provider, custom, List.of(), List.of(), Map.of(), Options.NONE, inputs);
         }
 
         /** The last part of the type token: {@code NodePool} for {@code gcp:container/nodePool:NodePool}. */
@@ -79,6 +105,41 @@ public record PlanFile(int formatVersion, String project, String stack, List<Res
         public Object input(String dottedPath) {
             return PlanValues.at(inputs, dottedPath);
         }
+
+        /** The same resource waiting for {@code urns} (computed by {@link CreationOrder}). */
+        public Resource withDependsOn(List<String> urns) {
+            return new Resource(urn, type, name, parent, provider, custom, urns, dependencies, propertyDependencies,
+                    options, inputs);
+        }
+
+        /** The same resource with other inputs. */
+        public Resource withInputs(Map<String, Object> newInputs) {
+            return new Resource(urn, type, name, parent, provider, custom, dependsOn, dependencies, propertyDependencies,
+                    options, newInputs);
+        }
+    }
+
+    /**
+     * The resource options that change what the engine does with a resource, as sent.
+     *
+     * @param aliases                 the resource's own aliases as urns, resolved as the engine does
+     *                                ({@code collapseAliasToUrn} in pulumi/pulumi pkg/resource/deploy/step_generator.go);
+     *                                aliases a child inherits from its parent's are not listed
+     * @param additionalSecretOutputs outputs the engine stores encrypted
+     */
+    public record Options(boolean protect, boolean deleteBeforeReplace, List<String> ignoreChanges,
+                          List<String> aliases, List<String> additionalSecretOutputs) {
+        public static final Options NONE = new Options(false, false, List.of(), List.of(), List.of());
+
+        public Options {
+            ignoreChanges = sorted(ignoreChanges);
+            aliases = sorted(aliases);
+            additionalSecretOutputs = sorted(additionalSecretOutputs);
+        }
+    }
+
+    private static List<String> sorted(List<String> values) {
+        return values == null ? List.of() : values.stream().distinct().sorted().toList();
     }
 
     /** A workflow document the plan deploys: the file it came from, its kind and name. */
@@ -267,6 +328,10 @@ public record PlanFile(int formatVersion, String project, String stack, List<Res
             m.put("parent", r.parent());
             m.put("provider", r.provider());
             m.put("custom", r.custom());
+            m.put("dependsOn", r.dependsOn());
+            m.put("dependencies", r.dependencies());
+            m.put("propertyDependencies", r.propertyDependencies());
+            m.put("options", options(r.options()));
             m.put("inputs", r.inputs());
             rs.add(m);
         }
@@ -292,9 +357,27 @@ public record PlanFile(int formatVersion, String project, String stack, List<Res
         return root;
     }
 
+    private static Map<String, Object> options(Options o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("protect", o.protect());
+        m.put("deleteBeforeReplace", o.deleteBeforeReplace());
+        m.put("ignoreChanges", o.ignoreChanges());
+        m.put("aliases", o.aliases());
+        m.put("additionalSecretOutputs", o.additionalSecretOutputs());
+        return m;
+    }
+
     // ---- reading ----------------------------------------------------------------------------
 
-    /** Reads a plan file; a missing, malformed or foreign file is a {@link UserError} naming it. */
+    /**
+     * Reads a plan file; a missing, malformed or foreign file is a {@link UserError} naming it.
+     *
+     * <p>A version 1 file (argo-gke before engine urns) is read as well, so {@code diff} can compare
+     * a plan saved earlier (a CI artifact of the base branch) with a new one: its urns are turned
+     * into the engine's (see {@link Urns#fromMockEngine}), and since it recorded no dependencies
+     * and no options, they read as none. The plan keeps {@code formatVersion} 1, so a reader that
+     * needs the creation order can tell it was not recorded.
+     */
     public static PlanFile read(Path file) {
         String text;
         try {
@@ -326,33 +409,14 @@ public record PlanFile(int formatVersion, String project, String stack, List<Res
     private record Reader(String source) {
         PlanFile plan(Object tree) {
             Map<String, Object> root = object(tree, "the top level");
-            Object version = root.get("formatVersion");
-            if (!(version instanceof Number n) || n.intValue() != FORMAT_VERSION) {
-                throw error("formatVersion", version == null
-                        ? "missing (is this a plan file? make one with bin/argo-gke plan --stack STACK --out FILE)"
-                        : "is " + version + ", this argo-gke reads version " + FORMAT_VERSION
-                          + " (re-run bin/argo-gke plan with this version)");
-            }
+            int version = version(root.get("formatVersion"));
             String project = string(root, "project", "project", false);
             String stack = string(root, "stack", "stack", false);
             List<Resource> resources = new ArrayList<>();
             List<Object> rs = list(root.get("resources"), "resources");
             for (int i = 0; i < rs.size(); i++) {
-                String at = "resources[" + i + "]";
-                Map<String, Object> r = object(rs.get(i), at);
-                Object custom = r.get("custom");
-                if (!(custom instanceof Boolean)) {
-                    throw error(at + ".custom", "must be true or false");
-                }
-                Object inputs = r.get("inputs");
-                if (inputs != null && !(inputs instanceof Map)) {
-                    throw error(at + ".inputs", "must be an object");
-                }
-                @SuppressWarnings("unchecked")
-                Map<String, Object> in = (Map<String, Object>) inputs;
-                resources.add(new Resource(string(r, "urn", at + ".urn", false), string(r, "type", at + ".type", false),
-                        string(r, "name", at + ".name", false), string(r, "parent", at + ".parent", true),
-                        string(r, "provider", at + ".provider", true), (Boolean) custom, in));
+                Resource r = resource(object(rs.get(i), "resources[" + i + "]"), "resources[" + i + "]");
+                resources.add(version == 1 ? fromVersion1(r) : r);
             }
             Set<String> urns = new HashSet<>();
             for (int i = 0; i < resources.size(); i++) {
@@ -381,7 +445,101 @@ public record PlanFile(int formatVersion, String project, String stack, List<Res
                 Map<String, Object> w = object(vs.get(i), at);
                 waivers.add(new Waiver(string(w, "rule", at + ".rule", false), string(w, "reason", at + ".reason", true)));
             }
-            return new PlanFile(FORMAT_VERSION, project, stack, resources, out, workflows, waivers);
+            return new PlanFile(version, project, stack, resources, out, workflows, waivers);
+        }
+
+        private int version(Object version) {
+            if (version instanceof Number n && n.doubleValue() == n.intValue()
+                    && n.intValue() >= 1 && n.intValue() <= FORMAT_VERSION) {
+                return n.intValue();
+            }
+            throw error("formatVersion", version == null
+                    ? "missing (is this a plan file? make one with bin/argo-gke plan --stack STACK --out FILE)"
+                    : "is " + version + ", this argo-gke reads versions 1 to " + FORMAT_VERSION
+                      + " (re-run bin/argo-gke plan with this version)");
+        }
+
+        private Resource resource(Map<String, Object> r, String at) {
+            Object custom = r.get("custom");
+            if (!(custom instanceof Boolean)) {
+                throw error(at + ".custom", "must be true or false");
+            }
+            Object inputs = r.get("inputs");
+            if (inputs != null && !(inputs instanceof Map)) {
+                throw error(at + ".inputs", "must be an object");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> in = (Map<String, Object>) inputs;
+            Map<String, List<String>> byProperty = new LinkedHashMap<>();
+            Object props = r.get("propertyDependencies");
+            if (props != null) {
+                object(props, at + ".propertyDependencies").forEach((k, v) ->
+                        byProperty.put(k, strings(v, at + ".propertyDependencies." + k)));
+            }
+            return new Resource(string(r, "urn", at + ".urn", false), string(r, "type", at + ".type", false),
+                    string(r, "name", at + ".name", false), string(r, "parent", at + ".parent", true),
+                    string(r, "provider", at + ".provider", true), (Boolean) custom,
+                    strings(r.get("dependsOn"), at + ".dependsOn"), strings(r.get("dependencies"), at + ".dependencies"),
+                    byProperty, options(r.get("options"), at + ".options"), in);
+        }
+
+        private Options options(Object value, String at) {
+            if (value == null) {
+                return Options.NONE;
+            }
+            Map<String, Object> o = object(value, at);
+            return new Options(bool(o.get("protect"), at + ".protect"), bool(o.get("deleteBeforeReplace"), at + ".deleteBeforeReplace"),
+                    strings(o.get("ignoreChanges"), at + ".ignoreChanges"), strings(o.get("aliases"), at + ".aliases"),
+                    strings(o.get("additionalSecretOutputs"), at + ".additionalSecretOutputs"));
+        }
+
+        /** Version 1 recorded the mock engine's urns; inputs may hold urns of resource references. */
+        @SuppressWarnings("unchecked")
+        private static Resource fromVersion1(Resource r) {
+            return new Resource(Urns.fromMockEngine(r.urn()), r.type(), r.name(), Urns.fromMockEngine(r.parent()),
+                    Urns.fromMockEngine(r.provider()), r.custom(), List.of(), List.of(), Map.of(), Options.NONE,
+                    (Map<String, Object>) urnsFromMockEngine(r.inputs()));
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Object urnsFromMockEngine(Object value) {
+            if (value instanceof String s) {
+                return Urns.fromMockEngine(s);
+            }
+            if (value instanceof Map<?, ?> m) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                ((Map<String, Object>) m).forEach((k, v) -> out.put(k, urnsFromMockEngine(v)));
+                return out;
+            }
+            if (value instanceof List<?> l) {
+                return l.stream().map(Reader::urnsFromMockEngine).toList();
+            }
+            return value;
+        }
+
+        private boolean bool(Object value, String at) {
+            if (value == null) {
+                return false;
+            }
+            if (!(value instanceof Boolean b)) {
+                throw error(at, "must be true or false");
+            }
+            return b;
+        }
+
+        private List<String> strings(Object value, String at) {
+            if (value == null) {
+                return List.of();
+            }
+            List<Object> items = list(value, at);
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                if (!(items.get(i) instanceof String s)) {
+                    throw error(at + "[" + i + "]", "must be a string");
+                }
+                out.add(s);
+            }
+            return out;
         }
 
         @SuppressWarnings("unchecked")

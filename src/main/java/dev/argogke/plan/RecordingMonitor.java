@@ -4,24 +4,28 @@ import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.pulumi.Log;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.deployment.Deployment;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
-import com.pulumi.test.internal.MockMonitor;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import pulumirpc.AliasOuterClass;
 import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
 
 /**
- * Pulumi's mock engine, also writing down every registration exactly as the SDK sends it to the
- * engine: type, name, parent, provider and the serialized inputs, where secrets and values that
- * are only known after deploy still carry the SDK's markers.
+ * Pulumi's mock engine (naming resources as the real engine does), also writing down every
+ * registration exactly as the SDK sends it to the engine: type, name, parent, provider, the
+ * serialized inputs (where secrets and values that are only known after deploy still carry the
+ * SDK's markers), the dependencies and the resource options.
  */
-final class RecordingMonitor extends MockMonitor {
+final class RecordingMonitor extends EngineNamingMonitor {
     // Markers of Pulumi's wire format (sdk/go/common/resource/plugin/rpc.go, sig.go).
     static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     static final String SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -38,16 +42,76 @@ final class RecordingMonitor extends MockMonitor {
     @Override
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
         return super.registerResourceAsync(resource, request).thenApply(response -> {
+            response = request.getCustom() ? withUnknownOutputs(resource, response) : response;
+            String parent = request.getParent().isEmpty() ? null : request.getParent();
+            Map<String, List<String>> byProperty = new LinkedHashMap<>();
+            request.getPropertyDependenciesMap().forEach((k, v) -> byProperty.put(k, List.copyOf(v.getUrnsList())));
             recorded.add(new PlanFile.Resource(
                     response.getUrn(),
                     request.getType(),
                     request.getName(),
-                    request.getParent().isEmpty() ? null : request.getParent(),
+                    parent,
                     providerUrn(request.getProvider()),
                     request.getCustom(),
+                    List.of(),
+                    List.copyOf(request.getDependenciesList()),
+                    byProperty,
+                    options(request, parent),
                     toMap(request.getObject())));
             return response;
         });
+    }
+
+    /**
+     * Every output the mocks did not answer, as unknown. The mocks can only answer a resource's
+     * inputs; a real preview answers what the provider computes (ids, emails, a release's status)
+     * as unknown. The difference matters: the SDK ties an unknown output to its resource, but an
+     * output missing from the answer to no resource at all (Java SDK 1.36.1,
+     * OutputCompletionSource.trySetDefaultResult), so whatever is built from it would record no
+     * dependency, although {@code pulumi up} still waits for it.
+     */
+    private static RegisterResourceResponse withUnknownOutputs(Resource resource, RegisterResourceResponse response) {
+        Struct.Builder object = response.getObject().toBuilder();
+        for (Class<?> c = resource.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                Export export = field.getAnnotation(Export.class);
+                String name = export == null ? null : export.name().isEmpty() ? field.getName() : export.name();
+                if (name != null && !object.containsFields(name) && !name.equals("urn") && !name.equals("id")) {
+                    object.putFields(name, Value.newBuilder().setStringValue(UNKNOWN).build());
+                }
+            }
+        }
+        return response.toBuilder().setObject(object).build();
+    }
+
+    private static PlanFile.Options options(RegisterResourceRequest request, String parent) {
+        List<String> aliases = new ArrayList<>(request.getAliasURNsList());
+        for (AliasOuterClass.Alias alias : request.getAliasesList()) {
+            aliases.add(aliasUrn(alias, request.getType(), request.getName(), parent));
+        }
+        return new PlanFile.Options(request.getProtect(), request.getDeleteBeforeReplace(),
+                List.copyOf(request.getIgnoreChangesList()), aliases,
+                List.copyOf(request.getAdditionalSecretOutputsList()));
+    }
+
+    /**
+     * An alias as the urn the engine looks the old resource up by: blank parts are the resource's
+     * own, no parent given means the resource's parent (pulumi/pulumi v3.259.0,
+     * pkg/resource/deploy/step_generator.go, {@code collapseAliasToUrn}).
+     */
+    static String aliasUrn(AliasOuterClass.Alias alias, String type, String name, String parent) {
+        if (alias.hasUrn()) {
+            return alias.getUrn();
+        }
+        AliasOuterClass.Alias.Spec spec = alias.getSpec();
+        Deployment deployment = Deployment.getInstance();
+        String aliasParent = spec.getNoParent() ? null : spec.getParentUrn().isEmpty() ? parent : spec.getParentUrn();
+        return Urns.of(
+                spec.getStack().isEmpty() ? deployment.getStackName() : spec.getStack(),
+                spec.getProject().isEmpty() ? deployment.getProjectName() : spec.getProject(),
+                aliasParent,
+                spec.getType().isEmpty() ? type : spec.getType(),
+                spec.getName().isEmpty() ? name : spec.getName());
     }
 
     List<PlanFile.Resource> recorded() {

@@ -46,7 +46,7 @@ class CostCommandTest {
     void aPlanFileCanBePricedWithoutRunningTheProgram() {
         Cli.Run run = Cli.run("cost", "--plan", DEV_PLAN);
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("Node pool argo-dev-default ")), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("Node pool general ")), run.out());
         assertTrue(run.out().lines().anyMatch(l -> l.matches("Total +\\d+\\.\\d\\d")), run.out());
     }
 

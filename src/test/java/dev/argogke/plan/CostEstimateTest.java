@@ -171,13 +171,14 @@ class CostEstimateTest {
     void theDevFixtureTotalIsTheSumOfItsPricedLines() {
         CostEstimate e = CostEstimate.of(PlanFile.read(Path.of("src/test/resources/plan/dev-base.json")));
         assertTrue(e.complete());
+        // stacks/Pulumi.dev.yaml at the rates of gcp-prices.json (2026-11-25), europe-west1:
         BigDecimal expected = usd(0.10 * HOURS).subtract(usd(0.10 * HOURS))   // zonal cluster, free tier
-                .add(usd(0.010051 * HOURS))                                      // 1 × e2-medium spot, us-central1
-                .add(usd(30 * 0.04))                                             // 30 GB pd-standard
+                .add(usd(0.005528 * HOURS))                                      // 1 × e2-small spot
+                .add(usd(20 * 0.04))                                             // 20 GB pd-standard boot disk
                 .add(usd(0.025 * HOURS))                                         // forwarding rules (HTTPS + redirect)
                 .add(usd(0))                                                     // static IP in use
-                .add(usd(0.20))                                                  // DNS zone
-                .add(usd(5 * 0.020));                                            // 5 GB STANDARD in us-central1
+                .add(usd(1 * 0.0014 * HOURS))                                    // Cloud NAT for 1 VM (private nodes)
+                .add(usd(5 * 0.020));                                            // 5 GB STANDARD in europe-west1
         assertEquals(expected, e.total());
         assertEquals(8, e.lines().size(), e.lines().toString());
         String text = CostReport.text(e);

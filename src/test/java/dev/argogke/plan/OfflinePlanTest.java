@@ -45,6 +45,9 @@ class OfflinePlanTest {
         assertTrue(pool.parent().endsWith("argo-gke:cluster:GkeCluster::cluster"), pool.parent());
         assertTrue(pool.provider().endsWith("pulumi:providers:gcp::gcp"), pool.provider());
         assertEquals(1L, ((Number) pool.input("autoscaling.minNodeCount")).longValue());
+        assertEquals(java.util.List.of("initialNodeCount"), pool.options().ignoreChanges(), "the autoscaler owns the node count");
+        assertTrue(pool.dependsOn().contains(pool.parent().replace("argo-gke:cluster:GkeCluster::cluster",
+                "argo-gke:cluster:GkeCluster$gcp:container/cluster:Cluster::cluster")), "a pool is made in its cluster");
         assertEquals(4, p.workflows().size());
         assertTrue(p.workflows().stream().allMatch(w -> w.file().startsWith("workflows/")));
     }

@@ -232,7 +232,7 @@ class PlanDiffTest {
                 e.getMessage());
     }
 
-    // ---- workflows (fixtures: dev-base → dev-head) ----------------------------------------
+    // ---- workflows (fixtures: dev-base → dev-head; src/test/resources/plan/README.md says what changes) ----
 
     static PlanDiff fixtureDiff() {
         return PlanDiff.of(PlanFile.read(FIXTURES.resolve("dev-base.json")), PlanFile.read(FIXTURES.resolve("dev-head.json")));
@@ -246,40 +246,42 @@ class PlanDiffTest {
     @Test
     void anAddedAndARemovedCronWorkflowAreDescribedInWords() {
         PlanDiff d = fixtureDiff();
-        PlanDiff.WorkflowChange added = workflow(d, "employee-directory-sync");
+        PlanDiff.WorkflowChange added = workflow(d, "weekday-digest");
         assertEquals(PlanDiff.Action.CREATE, added.action());
+        // "0 6 * * MON-FRI", Forbid, and dev suspends every schedule.
         assertEquals(List.of("new: runs at 06:00 on Monday to Friday (Europe/Oslo); skips a run while the previous one is"
                 + " still running; suspended"), added.words());
-        PlanDiff.WorkflowChange removed = workflow(d, "conference-track-sync");
+        PlanDiff.WorkflowChange removed = workflow(d, "employee-directory-sync");
         assertEquals(PlanDiff.Action.DELETE, removed.action());
-        assertEquals(List.of("removed: ran every 30 minutes (Europe/Oslo); a new run stops the one still running; suspended"),
+        // "30 5 * * *", Replace.
+        assertEquals(List.of("removed: ran at 05:30 every day (Europe/Oslo); a new run stops the one still running; suspended"),
                 removed.words());
         String md = DiffReport.markdown(d);
-        assertTrue(md.contains("| create | `employee-directory-sync` | `kubernetes:argoproj.io/v1alpha1:CronWorkflow` |"), md);
-        assertTrue(md.contains("| delete | `conference-track-sync` | `kubernetes:argoproj.io/v1alpha1:CronWorkflow` |"), md);
+        assertTrue(md.contains("| create | `workflows-cronworkflow-weekday-digest` | `kubernetes:argoproj.io/v1alpha1:CronWorkflow` |"), md);
+        assertTrue(md.contains("| delete | `workflows-cronworkflow-employee-directory-sync` | `kubernetes:argoproj.io/v1alpha1:CronWorkflow` |"), md);
     }
 
     @Test
     void aScheduleChangeIsSaidInWords() {
-        PlanDiff.WorkflowChange w = workflow(fixtureDiff(), "nightly-etl");
-        assertEquals("runs at 02:00 every day (Europe/Oslo) instead of 01:00", w.words().get(0));
+        PlanDiff.WorkflowChange w = workflow(fixtureDiff(), "nightly-reports");
+        assertEquals("runs at 03:00 every day (Europe/Oslo) instead of 02:00", w.words().get(0));
     }
 
     @Test
     void aDagChangeShowsMermaidBeforeAndAfterInTheMarkdown() {
         PlanDiff d = fixtureDiff();
-        PlanDiff.WorkflowChange w = workflow(d, "nightly-etl");
+        PlanDiff.WorkflowChange w = workflow(d, "nightly-reports");
         assertTrue(w.shapeChanged());
         String md = DiffReport.markdown(d);
-        String section = md.substring(md.indexOf("**CronWorkflow** `nightly-etl`"));
+        String section = md.substring(md.indexOf("**CronWorkflow** `nightly-reports`"));
         int before = section.indexOf("Before:\n\n```mermaid\nflowchart TD\n");
         int after = section.indexOf("After:\n\n```mermaid\nflowchart TD\n");
         assertTrue(before > 0 && after > before, section);
         String beforeChart = section.substring(before, after);
         String afterChart = section.substring(after, section.indexOf("```\n", after + 20));
         assertFalse(beforeChart.contains("load-firebase"), beforeChart);
-        assertTrue(afterChart.contains("n_main__load_firebase[\"load-firebase<br/>ref: etl-common/load\"]"), afterChart);
-        assertTrue(afterChart.contains("n_main__extract_jira --> n_main__load_firebase"), afterChart);
+        assertTrue(afterChart.contains("n_nightly__load_firebase[\"load-firebase<br/>ref: etl-step/run\"]"), afterChart);
+        assertTrue(afterChart.contains("n_nightly__extract_jira --> n_nightly__load_firebase"), afterChart);
         assertTrue(section.contains("- step added: load-firebase"), section);
         assertTrue(section.contains("- new dependencies: extract-jira → load-firebase"), section);
     }
@@ -287,18 +289,21 @@ class PlanDiffTest {
     @Test
     void aWorkflowTemplateWhoseShapeDidNotChangeIsNotInTheWorkflowSection() {
         PlanDiff d = fixtureDiff();
-        assertTrue(d.workflows().stream().noneMatch(w -> w.name().equals("etl-common")), "only an env value changed");
-        PlanDiff.ResourceChange c = d.resources().stream().filter(r -> r.name().equals("etl-common")).findFirst().orElseThrow();
-        assertEquals("spec.templates[name=extract].container.env[name=BATCH_SIZE].value", c.changes().get(0).path());
+        assertTrue(d.workflows().stream().noneMatch(w -> w.name().equals("etl-step")), "only the retry limit changed");
+        PlanDiff.ResourceChange c = d.resources().stream().filter(r -> r.name().equals("workflows-workflowtemplate-etl-step"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("spec.templates[name=run].retryStrategy.limit"), c.changes().stream().map(PropertyChange::path).toList());
     }
 
     @Test
     void theMarkdownSummarisesCountsAndTheCostDelta() {
         String md = DiffReport.markdown(fixtureDiff());
+        // create weekday-digest; update nightly-reports and etl-step; replace the pool (machine type);
+        // delete employee-directory-sync; the `workflows` output lists the change.
         assertTrue(md.startsWith("### Stack `dev`\n\n**1 to create, 2 to update, 1 to replace, 1 to delete, 1 output changed** · cost $"), md);
         assertTrue(md.contains("<details><summary>Property changes ("), md);
         assertTrue(md.contains("#### Cost (USD a month"), md);
-        assertTrue(md.contains("| Node pool argo-dev-default | "), md);
+        assertTrue(md.contains("| Node pool general | "), md);
         assertTrue(md.contains("Cloud Composer 3's smallest environment"), md);
     }
 

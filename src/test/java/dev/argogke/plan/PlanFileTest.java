@@ -71,7 +71,7 @@ class PlanFileTest {
     @Test
     void writesTwoSpaceIndentedJsonWithSortedKeysAndATrailingNewline() {
         String json = plan(false).toJson();
-        assertTrue(json.startsWith("{\n  \"formatVersion\": 1,\n  \"project\": \"argo-gke\",\n"), json);
+        assertTrue(json.startsWith("{\n  \"formatVersion\": 2,\n  \"project\": \"argo-gke\",\n"), json);
         assertTrue(json.endsWith("}\n") && !json.endsWith("\n\n"), json);
         assertTrue(json.indexOf("\"autoscaling\"") < json.indexOf("\"nodeConfig\""));
         assertTrue(json.indexOf("\"machineType\"") < json.indexOf("\"spot\""));
@@ -113,15 +113,64 @@ class PlanFileTest {
     }
 
     @Test
-    void aFileOfAnotherFormatVersionSaysToReplan() {
-        UserError e = assertThrows(UserError.class, () -> PlanFile.parse("{\"formatVersion\": 2}", "head.json"));
-        assertEquals("head.json: formatVersion is 2, this argo-gke reads version 1 (re-run bin/argo-gke plan with this version)",
+    void aFileOfANewerFormatVersionSaysToReplan() {
+        UserError e = assertThrows(UserError.class, () -> PlanFile.parse("{\"formatVersion\": 3}", "head.json"));
+        assertEquals("head.json: formatVersion is 3, this argo-gke reads versions 1 to 2 (re-run bin/argo-gke plan with this version)",
                 e.getMessage());
     }
 
     @Test
+    void aVersionOneFileIsReadWithTheUrnsTheEngineGives() {
+        // Version 1 recorded the SDK mock's urns, with the root stack's type in front of every child's.
+        String stack = "urn:pulumi:dev::argo-gke::pulumi:pulumi:Stack::argo-gke-dev";
+        String json = """
+                {"formatVersion": 1, "project": "argo-gke", "stack": "dev", "resources": [
+                  {"urn": "%s", "type": "pulumi:pulumi:Stack", "name": "argo-gke-dev", "parent": null, "provider": null, "custom": false},
+                  {"urn": "urn:pulumi:dev::argo-gke::pulumi:pulumi:Stack$argo-gke:cluster:Network$gcp:compute/network:Network::network",
+                   "type": "gcp:compute/network:Network", "name": "network",
+                   "parent": "urn:pulumi:dev::argo-gke::pulumi:pulumi:Stack$argo-gke:cluster:Network::network",
+                   "provider": "urn:pulumi:dev::argo-gke::pulumi:pulumi:Stack$pulumi:providers:gcp::gcp", "custom": true,
+                   "inputs": {"ref": "urn:pulumi:dev::argo-gke::pulumi:pulumi:Stack$pulumi:providers:gcp::gcp"}}]}
+                """.formatted(stack);
+        PlanFile plan = PlanFile.parse(json, "base.json");
+        assertEquals(1, plan.formatVersion());
+        assertEquals("pulumi:pulumi:Stack", plan.resource(stack).type(), "the stack itself has no parent type");
+        PlanFile.Resource network = plan.resource("urn:pulumi:dev::argo-gke::argo-gke:cluster:Network$gcp:compute/network:Network::network");
+        assertEquals("urn:pulumi:dev::argo-gke::argo-gke:cluster:Network::network", network.parent());
+        assertEquals("urn:pulumi:dev::argo-gke::pulumi:providers:gcp::gcp", network.provider());
+        assertEquals("urn:pulumi:dev::argo-gke::pulumi:providers:gcp::gcp", network.input("ref"));
+        assertEquals(List.of(), network.dependsOn(), "version 1 recorded no dependencies");
+        assertEquals(PlanFile.Options.NONE, network.options());
+    }
+
+    @Test
+    void aPlanTheFormerVersionWroteReadsWithEngineUrnsThroughout() {
+        // format1/dev.json: `bin/argo-gke plan --stack dev --out` at commit 0b9e7d8 (format 1).
+        PlanFile plan = PlanFile.read(FIXTURES.resolve("format1/dev.json"));
+        assertEquals(57, plan.resources().size());
+        for (PlanFile.Resource r : plan.resources()) {
+            assertFalse(r.urn().contains("Stack$") || String.valueOf(r.parent()).contains("Stack$")
+                    || String.valueOf(r.provider()).contains("Stack$"), r.urn());
+            assertEquals(Urns.of("dev", "argo-gke", r.parent(), r.type(), r.name()), r.urn(), "named under its parent as the engine names it");
+        }
+    }
+
+    @Test
+    void dependenciesAndOptionsSurviveTheRoundTrip() {
+        PlanFile.Options options = new PlanFile.Options(true, true, List.of("nodeConfig", "initialNodeCount"),
+                List.of("urn:pulumi:dev::argo-gke::gcp:container/nodePool:NodePool::old"), List.of("password"));
+        PlanFile plan = PlanFile.builder("argo-gke", "dev").resource(new PlanFile.Resource("urn:b", "t", "b", null, "urn:p", true,
+                List.of("urn:p", "urn:a"), List.of("urn:a"), Map.of("cluster", List.of("urn:a")), options, Map.of())).build();
+        PlanFile back = PlanFile.parse(plan.toJson(), "plan.json");
+        assertEquals(plan, back);
+        assertEquals(List.of("urn:a", "urn:p"), back.resource("urn:b").dependsOn(), "sorted");
+        assertEquals(List.of("initialNodeCount", "nodeConfig"), back.resource("urn:b").options().ignoreChanges());
+        assertTrue(plan.toJson().contains("\"propertyDependencies\": {\n        \"cluster\": [\n          \"urn:a\"\n"), plan.toJson());
+    }
+
+    @Test
     void aResourceWithoutUrnNamesItsIndex() {
-        String json = "{\"formatVersion\":1,\"project\":\"p\",\"stack\":\"dev\",\"resources\":[{\"type\":\"t\",\"name\":\"n\",\"custom\":true}]}";
+        String json = "{\"formatVersion\":2,\"project\":\"p\",\"stack\":\"dev\",\"resources\":[{\"type\":\"t\",\"name\":\"n\",\"custom\":true}]}";
         UserError e = assertThrows(UserError.class, () -> PlanFile.parse(json, "plan.json"));
         assertEquals("plan.json: resources[0].urn missing", e.getMessage());
     }
@@ -129,7 +178,7 @@ class PlanFileTest {
     @Test
     void twoResourcesWithOneUrnAreRefused() {
         String r = "{\"urn\":\"u\",\"type\":\"t\",\"name\":\"n\",\"custom\":true}";
-        String json = "{\"formatVersion\":1,\"project\":\"p\",\"stack\":\"dev\",\"resources\":[" + r + "," + r + "]}";
+        String json = "{\"formatVersion\":2,\"project\":\"p\",\"stack\":\"dev\",\"resources\":[" + r + "," + r + "]}";
         UserError e = assertThrows(UserError.class, () -> PlanFile.parse(json, "plan.json"));
         assertEquals("plan.json: resources[1].urn repeats u", e.getMessage());
     }

@@ -76,8 +76,7 @@ final class PolicyFixtures {
         } else {
             at.put(keys[keys.length - 1], value);
         }
-        return replace(plan, target, new PlanFile.Resource(target.urn(), target.type(), target.name(), target.parent(),
-                target.provider(), target.custom(), inputs));
+        return replace(plan, target, target.withInputs(inputs));
     }
 
     /** The plan with one more resource, a child of the stack. */

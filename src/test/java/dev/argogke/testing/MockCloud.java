@@ -6,9 +6,9 @@ import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
-import com.pulumi.test.internal.MockMonitor;
 import com.pulumi.test.internal.PulumiTestInternal;
 import dev.argogke.config.StackFile;
+import dev.argogke.plan.EngineNamingMonitor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -174,8 +174,11 @@ public final class MockCloud {
         return state;
     }
 
-    /** Sees the registrations as serialized for the engine, where secrets still carry their marker. */
-    private static final class SecretRecordingMonitor extends MockMonitor {
+    /**
+     * Sees the registrations as serialized for the engine, where secrets still carry their marker;
+     * resources get the urns the real engine would give them.
+     */
+    private static final class SecretRecordingMonitor extends EngineNamingMonitor {
         // Pulumi's wire format (sdk/go/common/resource/sig.go): {"4dabf...": "1b470..."} marks a secret.
         private static final String SIG_KEY = "4dabf18193072939515e22adb298388d";
         private static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";

@@ -1,0 +1,156 @@
+package dev.argogke.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.argogke.testing.MockCloud;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The orderings a first {@code pulumi up} of each committed stack needs, checked on the creation
+ * order recorded in its plan ({@link CreationOrder}: what the engine waits for, by Pulumi's rules).
+ * Each says why Google or Kubernetes would fail without it.
+ */
+class CommittedStacksCreationOrderTest {
+    static PlanFile plan(String stack) {
+        return CommittedPlans.of(stack);
+    }
+
+    static List<PlanFile.Resource> ofType(PlanFile plan, String type) {
+        return plan.resourcesOfType(type);
+    }
+
+    static PlanFile.Resource one(PlanFile plan, String type) {
+        List<PlanFile.Resource> found = ofType(plan, type);
+        assertEquals(1, found.size(), type + ": " + found);
+        return found.get(0);
+    }
+
+    static void assertWaits(PlanFile plan, PlanFile.Resource later, PlanFile.Resource earlier, String why) {
+        CreationOrder order = CreationOrder.of(plan);
+        assertTrue(order.waitsFor(later.urn(), earlier.urn()),
+                later.urn() + " must wait for " + earlier.urn() + ": " + why + "\nit waits for: " + order.mustExistBefore(later.urn()));
+    }
+
+    static List<PlanFile.Resource> where(PlanFile plan, Predicate<PlanFile.Resource> test) {
+        return plan.resources().stream().filter(PlanFile.Resource::custom).filter(test).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void workloadIdentityBindingsWaitForTheCluster(String stack) {
+        PlanFile plan = plan(stack);
+        String pool = "serviceAccount:" + MockCloud.stack(stack).values().get("gcp:project") + ".svc.id.goog[";
+        List<PlanFile.Resource> bindings = where(plan, r -> r.type().equals("gcp:serviceaccount/iAMMember:IAMMember")
+                && r.input("member") instanceof String m && m.startsWith(pool));
+        assertEquals(2, bindings.size(), "workflows' and argo-server's: " + bindings);
+        for (PlanFile.Resource binding : bindings) {
+            // Google answers "Error 400: Identity Pool does not exist" until a cluster with Workload
+            // Identity exists, and the provider does not retry a 400
+            // (terraform-google-modules/terraform-google-kubernetes-engine#916).
+            assertWaits(plan, binding, one(plan, ResourceTypes.CLUSTER), "the Workload Identity pool comes with the cluster");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theArgoReleaseWaitsForEveryNodePool(String stack) {
+        PlanFile plan = plan(stack);
+        List<PlanFile.Resource> pools = ofType(plan, ResourceTypes.NODE_POOL);
+        assertFalse(pools.isEmpty());
+        for (PlanFile.Resource pool : pools) {
+            // The cluster's default pool is removed: until a pool has nodes, the chart's pods stay
+            // Pending and the atomic release fails at its timeout and rolls back.
+            assertWaits(plan, one(plan, ResourceTypes.HELM_RELEASE), pool, "its pods need nodes");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void withPrivateNodesTheArgoReleaseWaitsForCloudNat(String stack) {
+        PlanFile plan = plan(stack);
+        assertEquals(true, one(plan, ResourceTypes.CLUSTER).input("privateClusterConfig.enablePrivateNodes"), "both stacks");
+        // Nodes without external IPs reach quay.io (Argo's images) only through Cloud NAT
+        // (GKE docs, "Creating a private cluster": Cloud NAT for outbound internet access).
+        assertWaits(plan, one(plan, ResourceTypes.HELM_RELEASE), one(plan, ResourceTypes.ROUTER_NAT),
+                "its images are pulled from outside Google through the NAT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyWorkflowObjectWaitsForTheRelease(String stack) {
+        PlanFile plan = plan(stack);
+        List<PlanFile.Resource> argo = where(plan, r -> r.type().startsWith("kubernetes:argoproj.io/"));
+        assertEquals(plan.workflows().size(), argo.size());
+        for (PlanFile.Resource r : argo) {
+            assertWaits(plan, r, one(plan, ResourceTypes.HELM_RELEASE), "the release installs Argo's CRDs");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theUisIngressAndBackendConfigWaitForTheRelease(String stack) {
+        PlanFile plan = plan(stack);
+        for (String type : List.of(ResourceTypes.INGRESS, "kubernetes:cloud.google.com/v1:BackendConfig")) {
+            assertWaits(plan, one(plan, type), one(plan, ResourceTypes.HELM_RELEASE),
+                    "the release makes the argo-server Service they point at");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyKubernetesObjectWaitsForTheCluster(String stack) {
+        PlanFile plan = plan(stack);
+        for (PlanFile.Resource r : where(plan, r -> r.type().startsWith("kubernetes:"))) {
+            assertWaits(plan, r, one(plan, ResourceTypes.CLUSTER), "its API server comes with the cluster");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void namespacedKubernetesObjectsWaitForTheirNamespace(String stack) {
+        PlanFile plan = plan(stack);
+        for (PlanFile.Resource ns : ofType(plan, "kubernetes:core/v1:Namespace")) {
+            Object name = ns.input("metadata.name");
+            List<PlanFile.Resource> inside = where(plan, r -> r.type().startsWith("kubernetes:")
+                    && (name.equals(r.input("metadata.namespace")) || name.equals(r.input("namespace"))));
+            assertFalse(inside.isEmpty(), "namespace " + name + " holds something");
+            for (PlanFile.Resource r : inside) {
+                assertWaits(plan, r, ns, "the API server refuses objects in a namespace that does not exist");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void nodePoolsWaitForTheNodeServiceAccountsRoles(String stack) {
+        PlanFile plan = plan(stack);
+        List<PlanFile.Resource> roles = where(plan, r -> r.type().equals("gcp:projects/iAMMember:IAMMember")
+                && r.parent().endsWith("::argo-gke:cluster:GkeCluster::cluster"));
+        assertEquals(2, roles.size(), roles.toString());
+        for (PlanFile.Resource pool : ofType(plan, ResourceTypes.NODE_POOL)) {
+            for (PlanFile.Resource role : roles) {
+                // Nodes without roles/container.defaultNodeServiceAccount cannot write logs and
+                // metrics, and without Artifact Registry reader cannot pull the team's images.
+                assertWaits(plan, pool, role, "nodes start working as the service account at once");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyGoogleResourceWaitsForTheApisItCalls(String stack) {
+        PlanFile plan = plan(stack);
+        for (PlanFile.Resource r : where(plan, r -> r.type().startsWith("gcp:") && !r.type().startsWith("gcp:projects/service:"))) {
+            for (PlanFile.Resource api : ofType(plan, "gcp:projects/service:Service")) {
+                // A call to a disabled API fails with 403 SERVICE_DISABLED; IAP's web IAM bindings
+                // need iap.googleapis.com, the cluster container.googleapis.com, and so on.
+                assertWaits(plan, r, api, "an API must be enabled before it is called");
+            }
+        }
+    }
+}
