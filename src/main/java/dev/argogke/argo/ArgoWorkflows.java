@@ -39,8 +39,8 @@ import java.util.Optional;
  * service account is bound to a Google service account; no key file exists anywhere.
  */
 public final class ArgoWorkflows extends ComponentResource {
-    public static final String CHART = "argo-workflows";
-    public static final String CHART_REPOSITORY = "https://argoproj.github.io/argo-helm";
+    public static final String CHART = ArgoVersion.CHART;
+    public static final String CHART_REPOSITORY = ArgoVersion.CHART_REPOSITORY;
     /** fullnameOverride: gives the classic object names, Service {@code argo-server}. */
     public static final String FULLNAME = "argo";
     public static final String SERVER_SERVICE = "argo-server";

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.argogke.argo.ArgoVersion;
 import dev.argogke.config.Settings.Argo;
 import dev.argogke.config.Settings.Cluster;
 import dev.argogke.config.Settings.Dns;
@@ -33,10 +34,10 @@ import java.util.regex.Pattern;
 public final class SettingsLoader {
     public static final String PROJECT = "argo-gke";
 
-    /** Pinned: chart 2.0.1 of argo-helm's argo-workflows ships Argo Workflows v4.1 (its Chart.yaml appVersion). */
-    public static final String ARGO_CHART_VERSION = "2.0.1";
-    /** The Argo patch release the linter's rules and our conformance corpus are checked against. */
-    public static final String ARGO_IMAGE_TAG = "v4.1.2";
+    /** The pinned chart version: see {@link ArgoVersion}. */
+    public static final String ARGO_CHART_VERSION = ArgoVersion.CHART_VERSION;
+    /** The chart's Argo release: see {@link ArgoVersion}. */
+    public static final String ARGO_IMAGE_TAG = ArgoVersion.APP_VERSION;
 
     static final Set<String> TOP_LEVEL = new LinkedHashSet<>(List.of(
             "environment", "cluster", "nodePools", "argo", "workflows", "edge", "oauthClientSecret", "waivers"));
