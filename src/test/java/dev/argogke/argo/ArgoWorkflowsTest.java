@@ -30,7 +30,7 @@ class ArgoWorkflowsTest {
     void releaseIsTheOfficialChartPinnedToTheVersionTheTestsRender() {
         Registered release = release(run(TestSettings.of("dev"), Optional.empty()));
         assertEquals("argo-workflows", release.string("chart"));
-        // argo-helm argo-workflows 1.0.18 ships Argo v4.0.6 (its Chart.yaml appVersion).
+        // argo-helm argo-workflows 1.0.18 ships Argo v4.0.6 (its Chart.yaml appVersion); ArgoChartRenderTest renders it.
         assertEquals("1.0.18", release.string("version"));
         assertEquals("https://argoproj.github.io/argo-helm", release.string("repositoryOpts.repo"));
         assertEquals("argo", release.string("namespace"));
@@ -40,8 +40,9 @@ class ArgoWorkflowsTest {
     @Test
     void controllerWatchesTheWorkflowsNamespaceAndServerUsesTheConfiguredAuthMode() {
         Registered release = release(run(TestSettings.of("dev"), Optional.empty()));
-        assertEquals(List.of("argo"), release.input("values.controller.workflowNamespaces"));
+        // One namespace: the chart's Roles there, and controller.workflowNamespaces, which the chart then ignores, left out.
         assertEquals(Boolean.TRUE, release.input("values.singleNamespace"));
+        assertNull(release.input("values.controller.workflowNamespaces"));
         assertEquals(List.of("--auth-mode=server"), release.input("values.server.extraArgs"));
         assertEquals(Boolean.FALSE, release.input("values.server.secure"));
     }
@@ -53,10 +54,21 @@ class ArgoWorkflowsTest {
         Registered bucket = r.one("gcp:storage/bucket:Bucket");
         assertEquals(bucket.string("name"), release.string("values.artifactRepository.gcs.bucket"));
         assertEquals(Boolean.TRUE, release.input("values.artifactRepository.archiveLogs"));
-        assertEquals(Boolean.FALSE, release.input("values.useStaticCredentials"));
         assertNull(release.input("values.artifactRepository.gcs.serviceAccountKeySecret"));
+        // The chart runs gcs through Helm's tpl: Argo's variables go in as a Go raw string literal.
+        assertEquals("{{`{{workflow.namespace}}/{{workflow.name}}/{{pod.name}}`}}", release.string("values.artifactRepository.gcs.keyFormat"));
         Map<?, ?> annotations = (Map<?, ?>) release.input("values.workflow.serviceAccount.annotations");
         assertEquals("argo-wf-dev@acme-argo-dev.iam.gserviceaccount.com", annotations.get("iam.gke.io/gcp-service-account"));
+    }
+
+    @Test
+    void theControllerIsGrantedClusterWorkflowTemplatesByTheProgramInsteadOfTheChart() {
+        MockCloud.Result r = run(TestSettings.of("dev"), Optional.empty());
+        assertEquals(Boolean.FALSE, release(r).input("values.controller.clusterWorkflowTemplates.enabled"));
+        Registered binding = r.named("kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", "argo-controller-rbac-cluster-templates");
+        assertEquals("argo-workflow-controller", binding.string("subjects[0].name"));
+        assertEquals("argo", binding.string("subjects[0].namespace"));
+        assertEquals(ControllerRbac.TEMPLATES_CLUSTER_ROLE, binding.string("roleRef.name"));
     }
 
     @Test
