@@ -40,7 +40,6 @@ import java.util.Optional;
  */
 public final class ArgoWorkflows extends ComponentResource {
     public static final String CHART = ArgoVersion.CHART;
-    public static final String CHART_REPOSITORY = ArgoVersion.CHART_REPOSITORY;
     /** fullnameOverride: gives the classic object names, Service {@code argo-server}. */
     public static final String FULLNAME = "argo";
     public static final String SERVER_SERVICE = "argo-server";
@@ -144,11 +143,7 @@ public final class ArgoWorkflows extends ComponentResource {
         releaseNeeds.add(serverRbac);
         releaseNeeds.add(controllerRbac);
 
-        this.release = new Release(name, ReleaseArgs.builder()
-                .name(RELEASE_NAME)
-                .chart(CHART)
-                .version(argo.chartVersion())
-                .repositoryOpts(RepositoryOptsArgs.builder().repo(CHART_REPOSITORY).build())
+        this.release = new Release(name, chart(argo.chartSource(), argo.chartVersion())
                 .namespace(argo.namespace())
                 // From inputs only (the email follows from the account id), so a preview of a fresh
                 // stack shows the chart's values, and the policy checks can read them, instead of
@@ -168,6 +163,24 @@ public final class ArgoWorkflows extends ComponentResource {
                 "bucket", bucket.name(),
                 "workflowServiceAccount", workflowServiceAccount.email(),
                 "chartVersion", Output.of(argo.chartVersion())));
+    }
+
+    /**
+     * The release's chart, per pulumi-kubernetes' Release docs ("Chart Resolution") and
+     * provider/pkg/provider/helm_release.go (locateChart): a folder as its path, with no repository;
+     * an OCI registry as {@code oci://.../<chart>}, with no repository either (Helm pulls it, there
+     * is no index to search); an https repository as the chart's name, with the repository in
+     * repositoryOpts.
+     */
+    private static ReleaseArgs.Builder chart(Settings.ChartSource source, String version) {
+        ReleaseArgs.Builder chart = ReleaseArgs.builder().name(RELEASE_NAME).version(version);
+        if (source.folder()) {
+            return chart.chart(source.location());
+        }
+        if (source.oci()) {
+            return chart.chart(source.location() + "/" + CHART);
+        }
+        return chart.chart(CHART).repositoryOpts(RepositoryOptsArgs.builder().repo(source.location()).build());
     }
 
     /**

@@ -6,20 +6,32 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.argogke.config.Settings;
+import dev.argogke.config.SettingsLoader;
 import dev.argogke.testing.MockCloud;
 import dev.argogke.testing.MockCloud.Registered;
 import dev.argogke.testing.TestSettings;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ArgoWorkflowsTest {
+    @TempDir
+    Path dir;
+
     private static MockCloud.Result run(Settings s, Optional<String> workflowsPool) {
         return MockCloud.run(s.stack(), Map.of(), Set.of(), ctx -> new ArgoWorkflows("argo", new ArgoWorkflows.Args(
                 s.gcp().project(), s.gcp().region(), s.stack(), s.environment() == Settings.Environment.PROD,
                 s.argo(), s.workflows(), workflowsPool, ServerService.internal()), null));
+    }
+
+    /** dev's settings with one more line under argo-gke:argo. */
+    private Settings withArgo(String line) {
+        return SettingsLoader.load("dev", TestSettings.stackFile(dir, "dev",
+                TestSettings.devWith("  argo-gke:argo:\n", "  argo-gke:argo:\n    " + line + "\n")));
     }
 
     private static Registered release(MockCloud.Result r) {
@@ -35,6 +47,23 @@ class ArgoWorkflowsTest {
         assertEquals("https://argoproj.github.io/argo-helm", release.string("repositoryOpts.repo"));
         assertEquals("argo", release.string("namespace"));
         assertEquals("v4.0.6", release.string("values.images.tag"));
+    }
+
+    @Test
+    void aMirrorRepositoryOrAnOciRegistryOrAChartFolderIsWhereHelmGetsTheChart() {
+        Registered mirror = release(run(withArgo("chartRepository: https://charts.example.com/argo/"), Optional.empty()));
+        assertEquals("argo-workflows", mirror.string("chart"));
+        assertEquals("https://charts.example.com/argo", mirror.string("repositoryOpts.repo"));
+
+        // Helm pulls oci://<registry path>/<chart>; there is no index to look a name up in.
+        Registered oci = release(run(withArgo("chartRepository: oci://ghcr.io/argoproj/argo-helm"), Optional.empty()));
+        assertEquals("oci://ghcr.io/argoproj/argo-helm/argo-workflows", oci.string("chart"));
+        assertNull(oci.input("repositoryOpts"));
+        assertEquals("1.0.18", oci.string("version"));
+
+        Registered folder = release(run(withArgo("chartPath: ../shared/charts/argo-workflows"), Optional.empty()));
+        assertEquals("../shared/charts/argo-workflows", folder.string("chart"));
+        assertNull(folder.input("repositoryOpts"));
     }
 
     @Test
