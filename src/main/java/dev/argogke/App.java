@@ -6,6 +6,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.argogke.argo.ArgoWorkflows;
+import dev.argogke.argo.LocalChart;
 import dev.argogke.cluster.GkeCluster;
 import dev.argogke.cluster.KubernetesAccess;
 import dev.argogke.cluster.Network;
@@ -147,6 +148,7 @@ public final class App {
     /** What the program reads besides settings, loaded and checked before anything is registered. */
     public record Inputs(WorkflowCatalog catalog) {
         public static Inputs load(Path root, Settings settings) {
+            LocalChart.check(root, settings.argo());
             return load(root.resolve(settings.workflows().directory()));
         }
 

@@ -39,8 +39,7 @@ import java.util.Optional;
  * service account is bound to a Google service account; no key file exists anywhere.
  */
 public final class ArgoWorkflows extends ComponentResource {
-    public static final String CHART = "argo-workflows";
-    public static final String CHART_REPOSITORY = "https://argoproj.github.io/argo-helm";
+    public static final String CHART = ArgoVersion.CHART;
     /** fullnameOverride: gives the classic object names, Service {@code argo-server}. */
     public static final String FULLNAME = "argo";
     public static final String SERVER_SERVICE = "argo-server";
@@ -49,6 +48,8 @@ public final class ArgoWorkflows extends ComponentResource {
     public static final String SERVER_SERVICE_ACCOUNT = "argo-server";
     public static final String CONTROLLER_SERVICE_ACCOUNT = "argo-workflow-controller";
     public static final String RELEASE_NAME = "argo-workflows";
+    /** Where Argo puts each pod's artifacts and logs in the bucket; Argo fills the variables in per pod. */
+    public static final String ARTIFACT_KEY_FORMAT = "{{workflow.namespace}}/{{workflow.name}}/{{pod.name}}";
     /**
      * The labels of argo-server's pods: the chart's selector labels, name {@code <chart name>-server}
      * and instance {@code <release name>} (argo-helm charts/argo-workflows templates/_helpers.tpl).
@@ -163,15 +164,16 @@ public final class ArgoWorkflows extends ComponentResource {
         var serverRbac = new ServerRbac(name + "-server-rbac",
                 new ServerRbac.Args(argo.namespace(), workflowsNs, SERVER_SERVICE_ACCOUNT),
                 ComponentResourceOptions.builder().parent(this).dependsOn(namespaces).build());
+        // The controller's read access to ClusterWorkflowTemplates, which it checks once at start.
+        var controllerRbac = new ControllerRbac(name + "-controller-rbac",
+                new ControllerRbac.Args(argo.namespace(), CONTROLLER_SERVICE_ACCOUNT),
+                ComponentResourceOptions.builder().parent(this).build());
         List<Resource> releaseNeeds = new ArrayList<>(namespaces);
         releaseNeeds.add(serverRbac);
+        releaseNeeds.add(controllerRbac);
         releaseNeeds.addAll(args.waitFor().podsCanRun());
 
-        this.release = new Release(name, ReleaseArgs.builder()
-                .name(RELEASE_NAME)
-                .chart(CHART)
-                .version(argo.chartVersion())
-                .repositoryOpts(RepositoryOptsArgs.builder().repo(CHART_REPOSITORY).build())
+        this.release = new Release(name, chart(argo.chartSource(), argo.chartVersion())
                 .namespace(argo.namespace())
                 // From inputs only (the email follows from the account id), so a preview of a fresh
                 // stack shows the chart's values, and the policy checks can read them, instead of
@@ -193,16 +195,37 @@ public final class ArgoWorkflows extends ComponentResource {
                 "chartVersion", Output.of(argo.chartVersion())));
     }
 
-    /** The chart's values. Keys follow argo-helm's charts/argo-workflows/values.yaml. */
+    /**
+     * The release's chart, per pulumi-kubernetes' Release docs ("Chart Resolution") and
+     * provider/pkg/provider/helm_release.go (locateChart): a folder as its path, with no repository;
+     * an OCI registry as {@code oci://.../<chart>}, with no repository either (Helm pulls it, there
+     * is no index to search); an https repository as the chart's name, with the repository in
+     * repositoryOpts.
+     */
+    private static ReleaseArgs.Builder chart(Settings.ChartSource source, String version) {
+        ReleaseArgs.Builder chart = ReleaseArgs.builder().name(RELEASE_NAME).version(version);
+        if (source.folder()) {
+            return chart.chart(source.location());
+        }
+        if (source.oci()) {
+            return chart.chart(source.location() + "/" + CHART);
+        }
+        return chart.chart(CHART).repositoryOpts(RepositoryOptsArgs.builder().repo(source.location()).build());
+    }
+
+    /**
+     * The chart's values. Keys follow argo-helm's charts/argo-workflows/values.yaml (1.0.18); the
+     * tests render the chart with them (ArgoChartRenderTest) and refuse a key it does not read
+     * (ArgoChartValuesTest).
+     */
     static Map<String, Object> values(Args args, String bucketName, String workflowsGsa, String serverGsa) {
         Settings.Argo argo = args.argo();
-        String workflowsNs = args.workflows().namespace();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("fullnameOverride", FULLNAME);
         values.put("images", Map.of("tag", argo.imageTag()));
         values.put("crds", Map.of("install", true, "keep", true));
         // Roles instead of ClusterRoles when everything lives in one namespace.
-        values.put("singleNamespace", workflowsNs.equals(argo.namespace()));
+        values.put("singleNamespace", oneNamespace(args));
 
         values.put("workflow", Map.of(
                 "serviceAccount", Map.of(
@@ -210,7 +233,39 @@ public final class ArgoWorkflows extends ComponentResource {
                         "name", WORKFLOW_SERVICE_ACCOUNT,
                         "annotations", Map.of("iam.gke.io/gcp-service-account", workflowsGsa)),
                 "rbac", Map.of("create", true)));
+        values.put("controller", controllerValues(args));
+        values.put("server", serverValues(args, serverGsa));
 
+        // Workload Identity: no serviceAccountKeySecret, so Argo uses the pod's Google credentials.
+        values.put("artifactRepository", Map.of(
+                "archiveLogs", true,
+                "gcs", Map.of(
+                        "bucket", bucketName,
+                        "keyFormat", helmLiteral(ARTIFACT_KEY_FORMAT))));
+        return values;
+    }
+
+    private static boolean oneNamespace(Args args) {
+        return args.workflows().namespace().equals(args.argo().namespace());
+    }
+
+    private static Map<String, Object> controllerValues(Args args) {
+        Map<String, Object> controller = new LinkedHashMap<>();
+        if (!oneNamespace(args)) {
+            // Where the chart creates the workflows' service account and Role; with singleNamespace
+            // it uses the release namespace and ignores this list (templates/controller/workflow-sa.yaml).
+            controller.put("workflowNamespaces", List.of(args.workflows().namespace()));
+        }
+        controller.put("serviceAccount", Map.of("create", true, "name", CONTROLLER_SERVICE_ACCOUNT));
+        // ControllerRbac grants this instead: the chart binds a ClusterRole it does not create in one namespace.
+        controller.put("clusterWorkflowTemplates", Map.of("enabled", false));
+        controller.put("workflowDefaults", Map.of("spec", workflowDefaults(args)));
+        controller.put("resources", Map.of("requests", Map.of("cpu", "100m", "memory", "128Mi")));
+        return controller;
+    }
+
+    /** The spec every workflow starts from (Argo's workflowDefaults). */
+    private static Map<String, Object> workflowDefaults(Args args) {
         Map<String, Object> workflowSpec = new LinkedHashMap<>();
         workflowSpec.put("serviceAccountName", WORKFLOW_SERVICE_ACCOUNT);
         // Finished workflows are cleaned up; their logs stay in the bucket until the lifecycle rule.
@@ -221,14 +276,10 @@ public final class ArgoWorkflows extends ComponentResource {
             workflowSpec.put("tolerations", List.of(Map.of(
                     "key", GkeCluster.WORKFLOWS_TAINT_KEY, "operator", "Equal", "value", "true", "effect", "NoSchedule")));
         });
+        return workflowSpec;
+    }
 
-        Map<String, Object> controller = new LinkedHashMap<>();
-        controller.put("workflowNamespaces", List.of(workflowsNs));
-        controller.put("serviceAccount", Map.of("create", true, "name", CONTROLLER_SERVICE_ACCOUNT));
-        controller.put("workflowDefaults", Map.of("spec", workflowSpec));
-        controller.put("resources", Map.of("requests", Map.of("cpu", "100m", "memory", "128Mi")));
-        values.put("controller", controller);
-
+    private static Map<String, Object> serverValues(Args args, String serverGsa) {
         Map<String, Object> server = new LinkedHashMap<>();
         server.put("enabled", true);
         server.put("serviceType", args.server().type());
@@ -237,11 +288,11 @@ public final class ArgoWorkflows extends ComponentResource {
         // TLS ends at the Google load balancer; inside the VPC argo-server speaks plain HTTP,
         // which is what the load balancer's health check and backend protocol expect.
         server.put("secure", false);
-        List<String> serverArgs = new ArrayList<>(List.of("--auth-mode=" + argo.serverAuthMode()));
-        if (!workflowsNs.equals(argo.namespace())) {
+        List<String> serverArgs = new ArrayList<>(List.of("--auth-mode=" + args.argo().serverAuthMode()));
+        if (!oneNamespace(args)) {
             // Namespaced Roles only (ServerRbac): argo-server must not try to watch the whole cluster.
             serverArgs.add("--namespaced");
-            serverArgs.add("--managed-namespace=" + workflowsNs);
+            serverArgs.add("--managed-namespace=" + args.workflows().namespace());
         }
         server.put("extraArgs", serverArgs);
         server.put("rbac", Map.of("create", false));
@@ -250,17 +301,21 @@ public final class ArgoWorkflows extends ComponentResource {
                 "name", SERVER_SERVICE_ACCOUNT,
                 "annotations", Map.of("iam.gke.io/gcp-service-account", serverGsa)));
         server.put("resources", Map.of("requests", Map.of("cpu", "50m", "memory", "64Mi")));
-        values.put("server", server);
+        return server;
+    }
 
-        values.put("useDefaultArtifactRepo", true);
-        // Workload Identity: no key secret.
-        values.put("useStaticCredentials", false);
-        values.put("artifactRepository", Map.of(
-                "archiveLogs", true,
-                "gcs", Map.of(
-                        "bucket", bucketName,
-                        "keyFormat", "{{workflow.namespace}}/{{workflow.name}}/{{pod.name}}")));
-        return values;
+    /**
+     * Text that comes out of Helm's {@code tpl} as written. The chart runs
+     * {@code artifactRepository.gcs} through {@code tpl} (templates/controller/workflow-controller-config-map.yaml),
+     * which would read Argo's {@code {{workflow.name}}} as a Go template call and fail the whole
+     * release ("function \"workflow\" not defined"); a Go raw string literal passes it through
+     * (the chart's values.yaml shows the same escape for keyFormat).
+     */
+    static String helmLiteral(String text) {
+        if (text.indexOf('`') >= 0) {
+            throw new IllegalArgumentException("a back quote cannot be in a Go raw string: " + text);
+        }
+        return "{{`" + text + "`}}";
     }
 
     private void bucketRole(String name, String role, Account account, CustomResourceOptions options) {

@@ -87,6 +87,12 @@ public final class ServerRbac extends ComponentResource {
                 rule("argoproj.io", List.of("workflows"), List.of("get", "list", "watch", "create", "update", "patch", "delete")),
                 // Suspend and resume.
                 rule("argoproj.io", List.of("cronworkflows"), List.of("get", "list", "watch", "update", "patch")),
+                // Submit from a CronWorkflow: the Workflow gets an owner reference to it with
+                // blockOwnerDeletion (Argo v4.0.6 workflow/common/convert.go, NewControllerRef), which
+                // the OwnerReferencesPermissionEnforcement admission plugin allows only with update on
+                // the owner's finalizers; upstream's argo-server role grants it for this (argo-workflows
+                // manifests/namespace-install/argo-server-rbac/argo-server-role.yaml, commit 4825b7ec76).
+                rule("argoproj.io", List.of("cronworkflows/finalizers"), List.of("update")),
                 rule("argoproj.io", List.of("workflowtemplates", "workfloweventbindings"), List.of("get", "list", "watch")),
                 // delete: a retry removes the pods of the steps it reruns (argo-server's RetryWorkflow).
                 rule("", List.of("pods"), List.of("get", "list", "watch", "delete")),

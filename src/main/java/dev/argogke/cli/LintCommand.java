@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.argogke.UserError;
+import dev.argogke.argo.ArgoVersion;
 import dev.argogke.workflows.lint.Finding;
 import dev.argogke.workflows.lint.LintReport;
 import dev.argogke.workflows.lint.Linter;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "lint",
         mixinStandardHelpOptions = true,
         description = {
-                "Check Argo workflow manifests the way Argo Workflows v4.1 and the Kubernetes API server would,",
+                "Check Argo workflow manifests the way Argo Workflows " + ArgoVersion.LINT_RULES + " and the Kubernetes API server would,",
                 "before they reach the cluster. Files and folders are linted as one set, so templates",
                 "referenced across files resolve.",
                 "Exit status: 0 no errors, 1 errors found, 2 usage error."})

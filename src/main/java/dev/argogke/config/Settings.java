@@ -67,6 +67,7 @@ public record Settings(
     }
 
     /**
+     * @param chartSource             where Helm gets the chart: a chart repository or a local chart folder
      * @param serverAuthMode          argo-server's {@code --auth-mode}: server (behind IAP, the default) or client; sso is refused (no OIDC settings)
      * @param artifactRetentionDays   workflow artifacts and archived logs are deleted after this many days
      * @param workflowRoles           extra project roles for the workflows' Google service account
@@ -75,11 +76,35 @@ public record Settings(
             String namespace,
             String chartVersion,
             String imageTag,
+            ChartSource chartSource,
             String serverAuthMode,
             int artifactRetentionDays,
             List<String> workflowRoles) {
         public Argo {
             workflowRoles = List.copyOf(workflowRoles);
+        }
+    }
+
+    /**
+     * Where the Argo chart comes from: a chart repository (argo-helm's, or a company mirror of it;
+     * {@code https://} with an index, or an {@code oci://} registry path), or a chart folder (relative
+     * to the project, or absolute) that Helm reads as it is.
+     *
+     * @param location the repository URL or the folder
+     * @param folder   true for a local chart folder
+     */
+    public record ChartSource(String location, boolean folder) {
+        public static ChartSource repository(String url) {
+            return new ChartSource(url, false);
+        }
+
+        public static ChartSource folder(String path) {
+            return new ChartSource(path, true);
+        }
+
+        /** An OCI registry, from which Helm pulls {@code <location>/<chart>} (no index to look the chart up in). */
+        public boolean oci() {
+            return !folder && location.startsWith("oci://");
         }
     }
 

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.argogke.argo.ArgoVersion;
 import dev.argogke.config.Settings.Argo;
+import dev.argogke.config.Settings.ChartSource;
 import dev.argogke.config.Settings.Cluster;
 import dev.argogke.config.Settings.Dns;
 import dev.argogke.config.Settings.DnsMode;
@@ -33,10 +35,10 @@ import java.util.regex.Pattern;
 public final class SettingsLoader {
     public static final String PROJECT = "argo-gke";
 
-    /** Pinned: chart 2.0.1 of argo-helm's argo-workflows ships Argo Workflows v4.1 (its Chart.yaml appVersion). */
-    public static final String ARGO_CHART_VERSION = "2.0.1";
-    /** The Argo patch release the linter's rules and our conformance corpus are checked against. */
-    public static final String ARGO_IMAGE_TAG = "v4.1.2";
+    /** The pinned chart version: see {@link ArgoVersion}. */
+    public static final String ARGO_CHART_VERSION = ArgoVersion.CHART_VERSION;
+    /** The chart's Argo release: see {@link ArgoVersion}. */
+    public static final String ARGO_IMAGE_TAG = ArgoVersion.APP_VERSION;
 
     static final Set<String> TOP_LEVEL = new LinkedHashSet<>(List.of(
             "environment", "cluster", "nodePools", "argo", "workflows", "edge", "oauthClientSecret", "waivers"));
@@ -45,7 +47,7 @@ public final class SettingsLoader {
     private static final Set<String> POOL_KEYS = Set.of(
             "name", "machineType", "minNodes", "maxNodes", "spot", "diskSizeGb", "diskType", "workflowsOnly");
     private static final Set<String> ARGO_KEYS = Set.of(
-            "namespace", "chartVersion", "imageTag", "serverAuthMode", "artifactRetentionDays", "workflowRoles");
+            "namespace", "chartVersion", "imageTag", "chartRepository", "chartPath", "serverAuthMode", "artifactRetentionDays", "workflowRoles");
     private static final Set<String> WORKFLOWS_KEYS = Set.of(
             "directory", "namespace", "suspendAll", "imageRegistry", "imageTag");
     private static final Set<String> EDGE_KEYS = Set.of("host", "dns", "iapMembers", "oauthClientId");
@@ -66,6 +68,9 @@ public final class SettingsLoader {
     static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     static final Pattern ROLE = Pattern.compile("(roles|projects/[a-z][a-z0-9-]{4,28}[a-z0-9]/roles|organizations/[0-9]+/roles)/[A-Za-z0-9_.]{3,64}");
     static final Pattern REGISTRY = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:[0-9]{1,5})?(/[a-z0-9]([-a-z0-9._]*[a-z0-9])?)*");
+    /** A chart repository: an index over http(s), or an OCI registry path (Helm's two kinds). */
+    static final Pattern CHART_REPOSITORY = Pattern.compile("(https?|oci)://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?");
+    static final Pattern CHART_PATH = Pattern.compile("[A-Za-z0-9_./-]{1,300}");
     static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
     static final Pattern OAUTH_CLIENT_ID = Pattern.compile("[0-9]{6,}-[a-z0-9]{8,}\\.apps\\.googleusercontent\\.com");
     static final Pattern WAIVER_RULE = Pattern.compile("[a-z][a-z0-9-]{1,62}");
@@ -254,6 +259,7 @@ public final class SettingsLoader {
             am.problem("sso needs an OIDC provider configuration that argo-gke does not manage; behind IAP use server "
                     + "(IAP decides who gets in) or client (each user signs in with a Kubernetes token)");
         }
+        ChartSource chartSource = chartSource(v.field("chartRepository"), v.field("chartPath"));
         int retention = v.field("artifactRetentionDays").integer(1, 3650).orElse(30);
         List<String> roles = new ArrayList<>();
         for (ConfigValue r : v.field("workflowRoles").list()) {
@@ -273,7 +279,32 @@ public final class SettingsLoader {
                 }
             }
         }
-        return new Argo(namespace, chart, imageTag, authMode, retention, roles);
+        return new Argo(namespace, chart, imageTag, chartSource, authMode, retention, roles);
+    }
+
+    /** Where the chart comes from: argo-helm's repository, a mirror of it, or a chart folder. */
+    private static ChartSource chartSource(ConfigValue repositoryValue, ConfigValue pathValue) {
+        if (repositoryValue.present() && pathValue.present()) {
+            pathValue.problem("set together with argo.chartRepository; use one: a chart repository (https:// or oci://) or a local chart folder");
+            return null;
+        }
+        if (pathValue.present()) {
+            String path = pathValue.requiredString("a chart folder relative to the project, e.g. charts/argo-workflows");
+            if (path != null && path.contains("://")) {
+                pathValue.problem("'" + ConfigValue.abbreviate(path) + "' is a URL; set it as argo.chartRepository instead");
+                return null;
+            }
+            path = pathValue.matching(path, CHART_PATH, "a folder path such as charts/argo-workflows");
+            return path == null ? null : ChartSource.folder(stripSlash(path));
+        }
+        String repository = repositoryValue.string(ArgoVersion.CHART_REPOSITORY);
+        repository = repositoryValue.matching(repository, CHART_REPOSITORY,
+                "a chart repository URL such as " + ArgoVersion.CHART_REPOSITORY + " or oci://ghcr.io/argoproj/argo-helm");
+        return repository == null ? null : ChartSource.repository(stripSlash(repository));
+    }
+
+    private static String stripSlash(String s) {
+        return s.length() > 1 && s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 
     private static Workflows workflows(ConfigValue v, Argo argo, Environment environment) {

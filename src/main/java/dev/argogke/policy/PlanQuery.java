@@ -142,12 +142,24 @@ final class PlanQuery {
         }
     }
 
+    /**
+     * The chart's name from a Release's {@code chart}: the name itself, or the last part of a chart
+     * folder or {@code oci://} reference ({@code ../charts/argo-workflows}, {@code oci://ghcr.io/argoproj/argo-helm/argo-workflows}).
+     */
+    static String chartName(String chart) {
+        if (chart == null) {
+            return "";
+        }
+        String trimmed = chart.endsWith("/") ? chart.substring(0, chart.length() - 1) : chart;
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+    }
+
     List<HelmRelease> helmReleases() {
         List<HelmRelease> out = new ArrayList<>();
         for (PlanFile.Resource r : ofType(HELM_RELEASE)) {
-            String chart = text(r.input("chart"));
+            String chart = chartName(text(r.input("chart")));
             String ns = text(r.input("namespace"));
-            out.add(new HelmRelease(r, chart == null ? "" : chart, ns == null || ns.isEmpty() ? "default" : ns, r.input("values")));
+            out.add(new HelmRelease(r, chart, ns == null || ns.isEmpty() ? "default" : ns, r.input("values")));
         }
         return out;
     }

@@ -10,17 +10,28 @@ import dev.argogke.config.SettingsLoader;
 import dev.argogke.testing.MockCloud;
 import dev.argogke.testing.MockCloud.Registered;
 import dev.argogke.testing.TestSettings;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ArgoWorkflowsTest {
+    @TempDir
+    Path dir;
+
     private static MockCloud.Result run(Settings s, Optional<String> workflowsPool) {
         return MockCloud.run(s.stack(), Map.of(), Set.of(), ctx -> new ArgoWorkflows("argo", new ArgoWorkflows.Args(
                 s.gcp().project(), s.gcp().region(), s.stack(), s.environment() == Settings.Environment.PROD,
                 s.argo(), s.workflows(), workflowsPool, ServerService.internal()), null));
+    }
+
+    /** dev's settings with one more line under argo-gke:argo. */
+    private Settings withArgo(String line) {
+        return SettingsLoader.load("dev", TestSettings.stackFile(dir, "dev",
+                TestSettings.devWith("  argo-gke:argo:\n", "  argo-gke:argo:\n    " + line + "\n")));
     }
 
     private static Registered release(MockCloud.Result r) {
@@ -28,21 +39,39 @@ class ArgoWorkflowsTest {
     }
 
     @Test
-    void releaseIsTheOfficialChartPinnedToAVersionShippingArgo41() {
+    void releaseIsTheOfficialChartPinnedToTheVersionTheTestsRender() {
         Registered release = release(run(TestSettings.of("dev"), Optional.empty()));
         assertEquals("argo-workflows", release.string("chart"));
-        assertEquals(SettingsLoader.ARGO_CHART_VERSION, release.string("version"));
+        // argo-helm argo-workflows 1.0.18 ships Argo v4.0.6 (its Chart.yaml appVersion); ArgoChartRenderTest renders it.
+        assertEquals("1.0.18", release.string("version"));
         assertEquals("https://argoproj.github.io/argo-helm", release.string("repositoryOpts.repo"));
         assertEquals("argo", release.string("namespace"));
-        assertEquals(SettingsLoader.ARGO_IMAGE_TAG, release.string("values.images.tag"));
-        assertTrue(SettingsLoader.ARGO_IMAGE_TAG.startsWith("v4.1."));
+        assertEquals("v4.0.6", release.string("values.images.tag"));
+    }
+
+    @Test
+    void aMirrorRepositoryOrAnOciRegistryOrAChartFolderIsWhereHelmGetsTheChart() {
+        Registered mirror = release(run(withArgo("chartRepository: https://charts.example.com/argo/"), Optional.empty()));
+        assertEquals("argo-workflows", mirror.string("chart"));
+        assertEquals("https://charts.example.com/argo", mirror.string("repositoryOpts.repo"));
+
+        // Helm pulls oci://<registry path>/<chart>; there is no index to look a name up in.
+        Registered oci = release(run(withArgo("chartRepository: oci://ghcr.io/argoproj/argo-helm"), Optional.empty()));
+        assertEquals("oci://ghcr.io/argoproj/argo-helm/argo-workflows", oci.string("chart"));
+        assertNull(oci.input("repositoryOpts"));
+        assertEquals("1.0.18", oci.string("version"));
+
+        Registered folder = release(run(withArgo("chartPath: ../shared/charts/argo-workflows"), Optional.empty()));
+        assertEquals("../shared/charts/argo-workflows", folder.string("chart"));
+        assertNull(folder.input("repositoryOpts"));
     }
 
     @Test
     void controllerWatchesTheWorkflowsNamespaceAndServerUsesTheConfiguredAuthMode() {
         Registered release = release(run(TestSettings.of("dev"), Optional.empty()));
-        assertEquals(List.of("argo"), release.input("values.controller.workflowNamespaces"));
+        // One namespace: the chart's Roles there, and controller.workflowNamespaces, which the chart then ignores, left out.
         assertEquals(Boolean.TRUE, release.input("values.singleNamespace"));
+        assertNull(release.input("values.controller.workflowNamespaces"));
         assertEquals(List.of("--auth-mode=server"), release.input("values.server.extraArgs"));
         assertEquals(Boolean.FALSE, release.input("values.server.secure"));
     }
@@ -54,10 +83,21 @@ class ArgoWorkflowsTest {
         Registered bucket = r.one("gcp:storage/bucket:Bucket");
         assertEquals(bucket.string("name"), release.string("values.artifactRepository.gcs.bucket"));
         assertEquals(Boolean.TRUE, release.input("values.artifactRepository.archiveLogs"));
-        assertEquals(Boolean.FALSE, release.input("values.useStaticCredentials"));
         assertNull(release.input("values.artifactRepository.gcs.serviceAccountKeySecret"));
+        // The chart runs gcs through Helm's tpl: Argo's variables go in as a Go raw string literal.
+        assertEquals("{{`{{workflow.namespace}}/{{workflow.name}}/{{pod.name}}`}}", release.string("values.artifactRepository.gcs.keyFormat"));
         Map<?, ?> annotations = (Map<?, ?>) release.input("values.workflow.serviceAccount.annotations");
         assertEquals("argo-wf-dev@acme-argo-dev.iam.gserviceaccount.com", annotations.get("iam.gke.io/gcp-service-account"));
+    }
+
+    @Test
+    void theControllerIsGrantedClusterWorkflowTemplatesByTheProgramInsteadOfTheChart() {
+        MockCloud.Result r = run(TestSettings.of("dev"), Optional.empty());
+        assertEquals(Boolean.FALSE, release(r).input("values.controller.clusterWorkflowTemplates.enabled"));
+        Registered binding = r.named("kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", "argo-controller-rbac-cluster-templates");
+        assertEquals("argo-workflow-controller", binding.string("subjects[0].name"));
+        assertEquals("argo", binding.string("subjects[0].namespace"));
+        assertEquals(ControllerRbac.TEMPLATES_CLUSTER_ROLE, binding.string("roleRef.name"));
     }
 
     @Test

@@ -86,6 +86,13 @@ class ServerRbacTest {
     }
 
     @Test
+    void uiCanSubmitFromACronWorkflowWhoseRunItOwns() {
+        // The Workflow gets a blockOwnerDeletion owner reference to the CronWorkflow (Argo v4.0.6 workflow/common/convert.go).
+        Registered role = run(TestSettings.of("dev")).one(ROLE);
+        assertEquals(List.of("update"), verbsOn(role, "cronworkflows/finalizers"));
+    }
+
+    @Test
     void workflowsInTheirOwnNamespaceKeepArgoServerNamespacedWithoutClusterWideRoles() {
         MockCloud.Result r = run(devWithWorkflowsNamespace("jobs"));
         Registered release = r.one("kubernetes:helm.sh/v3:Release");

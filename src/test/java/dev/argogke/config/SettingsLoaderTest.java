@@ -63,6 +63,9 @@ class SettingsLoaderTest {
             "host outside the zone  |    host: argo-dev.example.com |    host: argo.example.org | argo-gke:edge.host: 'argo.example.org' is outside the managed zone's domain example.com",
             "owner role for jobs    |    artifactRetentionDays: 7 |    artifactRetentionDays: 7\\n    workflowRoles: [roles/owner] | argo-gke:argo.workflowRoles[0]: roles/owner would let every workflow administer the project",
             "bad CIDR               |    privateNodes: true |    privateNodes: true\\n    authorizedNetworks: [10.0.0.0/33] | argo-gke:cluster.authorizedNetworks[0]: '10.0.0.0/33' is not a CIDR",
+            "chart repository and path | artifactRetentionDays: 7 | artifactRetentionDays: 7\\n    chartRepository: https://charts.example.com\\n    chartPath: charts/argo-workflows | argo-gke:argo.chartPath: set together with argo.chartRepository; use one",
+            "chart repository not a URL | artifactRetentionDays: 7 | artifactRetentionDays: 7\\n    chartRepository: charts.example.com | argo-gke:argo.chartRepository: 'charts.example.com' is not a chart repository URL",
+            "chart path is a URL     | artifactRetentionDays: 7 | artifactRetentionDays: 7\\n    chartPath: oci://ghcr.io/argoproj/argo-helm | argo-gke:argo.chartPath: 'oci://ghcr.io/argoproj/argo-helm' is a URL; set it as argo.chartRepository instead",
     })
     void badConfigIsOneProblemNamingTheKey(String what, String line, String replacement, String expected) {
         String text = TestSettings.devWith(line, replacement == null ? "" : replacement.replace("\\n", "\n"));
@@ -131,9 +134,23 @@ class SettingsLoaderTest {
         assertTrue(s.nodePools().get(0).spot());
         assertEquals("server", s.argo().serverAuthMode());
         assertEquals(SettingsLoader.ARGO_CHART_VERSION, s.argo().chartVersion());
+        assertEquals(Settings.ChartSource.repository("https://argoproj.github.io/argo-helm"), s.argo().chartSource());
         assertEquals("argo", s.workflows().namespace());
         assertTrue(s.workflows().suspendAll());
         assertEquals(Settings.DnsMode.EXTERNAL, s.edge().dns().mode());
+    }
+
+    @Test
+    void theChartComesFromAMirrorAnOciRegistryOrAFolder() {
+        assertEquals(Settings.ChartSource.repository("https://charts.example.com/argo"),
+                load(TestSettings.devWith("    artifactRetentionDays: 7", "    artifactRetentionDays: 7\n    chartRepository: https://charts.example.com/argo/")).argo().chartSource());
+        Settings.ChartSource oci = load(TestSettings.devWith("    artifactRetentionDays: 7",
+                "    artifactRetentionDays: 7\n    chartRepository: oci://ghcr.io/argoproj/argo-helm")).argo().chartSource();
+        assertTrue(oci.oci());
+        Settings.ChartSource folder = load(TestSettings.devWith("    artifactRetentionDays: 7",
+                "    artifactRetentionDays: 7\n    chartPath: ../shared/charts/argo-workflows/")).argo().chartSource();
+        assertEquals(Settings.ChartSource.folder("../shared/charts/argo-workflows"), folder);
+        assertFalse(folder.oci());
     }
 
     @Test

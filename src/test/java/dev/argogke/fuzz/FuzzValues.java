@@ -30,12 +30,13 @@ final class FuzzValues {
             "deletion-protection", "a".repeat(80));
     static final List<String> KEYS = List.of("environment", "cluster", "nodePools", "argo", "workflows", "edge", "oauthClientSecret",
             "waivers", "location", "name", "releaseChannel", "privateNodes", "authorizedNetworks", "deletionProtection", "machineType",
-            "minNodes", "maxNodes", "spot", "diskSizeGb", "diskType", "workflowsOnly", "namespace", "chartVersion", "imageTag",
+            "minNodes", "maxNodes", "spot", "diskSizeGb", "diskType", "workflowsOnly", "namespace", "chartVersion", "imageTag", "chartRepository", "chartPath",
             "serverAuthMode", "artifactRetentionDays", "workflowRoles", "directory", "suspendAll", "imageRegistry", "host", "dns",
             "iapMembers", "oauthClientId", "mode", "zone", "dnsName", "rule", "reason", "secure");
     static final List<String> WORDS = List.of("true", "false", "yes", "no", "on", "off", "True", "null", "~", "0", "-1", "1e3", "0x10",
             "dev", "prod", "PROD", "Dev", "europe-west1", "europe-west1-b", "us-central1-a", "e2-medium", "REGULAR", "rapid", "server",
-            "sso", "client", "existing-zone", "create-zone", "external", "workflows", ".", "stacks", "/etc", "../x", "v4.1.2", "2.0.1",
+            "sso", "client", "existing-zone", "create-zone", "external", "workflows", ".", "stacks", "/etc", "../x", "v4.1.2", "2.0.1", "v4.0.6", "1.0.18",
+            "oci://ghcr.io/argoproj/argo-helm", "https://argoproj.github.io/argo-helm", "../shared/charts/argo-workflows",
             "[secret]", "{}", "[]", "\"\"", "'", "\\", "\t", "\n", "\r\n", "\u0000", "\u202e", "😀", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "ä", "İ", "\uFEFF");
 
     private final Random random;

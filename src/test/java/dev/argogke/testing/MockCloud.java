@@ -167,7 +167,7 @@ public final class MockCloud {
             }
             case "gcp:compute/globalAddress:GlobalAddress" -> state.put("address", STATIC_IP);
             case "gcp:dns/managedZone:ManagedZone" -> state.put("nameServers", List.of("ns-cloud-a1.googledomains.com.", "ns-cloud-a2.googledomains.com."));
-            case "kubernetes:helm.sh/v3:Release" -> state.put("status", Map.of("status", "deployed", "version", "2.0.1", "name", "argo-workflows"));
+            case "kubernetes:helm.sh/v3:Release" -> state.put("status", Map.of("status", "deployed", "version", dev.argogke.argo.ArgoVersion.CHART_VERSION, "name", "argo-workflows"));
             default -> {
             }
         }

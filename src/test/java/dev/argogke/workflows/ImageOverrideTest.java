@@ -32,7 +32,7 @@ class ImageOverrideTest {
     void publicImagesAreNeverRewritten() {
         ImageOverride both = new ImageOverride(Optional.of("europe-docker.pkg.dev/acme-argo-dev/jobs"), Optional.of("dev"));
         assertEquals("alpine:3.20", both.apply("alpine:3.20"));
-        assertEquals("quay.io/argoproj/argocli:v4.1.2", both.apply("quay.io/argoproj/argocli:v4.1.2"));
+        assertEquals("quay.io/argoproj/argocli:v4.0.6", both.apply("quay.io/argoproj/argocli:v4.0.6"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.pulumi.kubernetes.helm.v3.Release;
 import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
 import com.pulumi.core.Output;
+import dev.argogke.argo.ArgoVersion;
 import dev.argogke.testing.MockCloud;
 import dev.argogke.testing.MockCloud.Registered;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class WorkflowsDeploymentTest {
     private static MockCloud.Result deploy(boolean suspendAll, ImageOverride images, String namespace) {
         WorkflowCatalog catalog = WorkflowCatalog.load(Path.of("workflows"));
         return MockCloud.run("dev", Map.of(), Set.of(), ctx -> {
-            Release release = new Release("argo", ReleaseArgs.builder().chart("argo-workflows").version("2.0.1").build());
+            Release release = new Release("argo", ReleaseArgs.builder().chart(ArgoVersion.CHART).version(ArgoVersion.CHART_VERSION).build());
             new WorkflowsDeployment("workflows", new WorkflowsDeployment.Args(catalog, namespace, new DeployedForm(suspendAll, images),
                     "dev", Output.of("kubeconfig"), release), null);
         });

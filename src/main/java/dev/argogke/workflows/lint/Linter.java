@@ -15,7 +15,7 @@ import java.util.Map;
  * The workflow linter: the checks of {@code argo lint} for Argo Workflows v4.1 (strict decoding,
  * then the rules of workflow/validate/validate.go) plus what the Kubernetes API server enforces,
  * over a set of documents linted together so that template references resolve across files.
- * Needs no cluster.
+ * Needs no cluster. The deployed controller is older ({@link dev.argogke.argo.ArgoVersion}).
  */
 public final class Linter {
     private Linter() {
