@@ -59,18 +59,25 @@ public final class ArgoWorkflows extends ComponentResource {
             "app.kubernetes.io/instance", RELEASE_NAME);
 
     /**
+     * @param google        the Google Cloud project, on GKE: the artifact bucket and the Google
+     *                      service accounts (through Workload Identity) go there; empty for a
+     *                      cluster outside Google Cloud, which then has neither
      * @param workflowsPool the workflowsOnly node pool workflow pods are steered to, if there is one
      * @param server        how argo-server's Service is exposed (the edge decides)
      */
-    public record Args(String project, String region, String stack, boolean production,
+    public record Args(Optional<Settings.Gcp> google, String stack, boolean production,
                        Settings.Argo argo, Settings.Workflows workflows,
                        Optional<String> workflowsPool, ServerService server, WaitFor waitFor) {
         /** Args that wait for nothing outside the component (tests of the component alone). */
-        public Args(String project, String region, String stack, boolean production,
+        public Args(Optional<Settings.Gcp> google, String stack, boolean production,
                     Settings.Argo argo, Settings.Workflows workflows,
                     Optional<String> workflowsPool, ServerService server) {
-            this(project, region, stack, production, argo, workflows, workflowsPool, server, WaitFor.NOTHING);
+            this(google, stack, production, argo, workflows, workflowsPool, server, WaitFor.NOTHING);
         }
+    }
+
+    /** What the chart's values take from Google Cloud: the bucket and the two Google service accounts' emails. */
+    record GoogleNames(String bucket, String workflowsAccount, String serverAccount) {
     }
 
     /**
@@ -97,9 +104,9 @@ public final class ArgoWorkflows extends ComponentResource {
 
     private final Namespace namespace;
     private final Release release;
-    private final Bucket bucket;
-    private final Account workflowServiceAccount;
-    private final Account serverServiceAccount;
+    private Bucket bucket;
+    private Account workflowServiceAccount;
+    private Account serverServiceAccount;
 
     public ArgoWorkflows(String name, Args args, ComponentResourceOptions options) {
         super("argo-gke:argo:ArgoWorkflows", name, options);
@@ -119,46 +126,9 @@ public final class ArgoWorkflows extends ComponentResource {
                     .build(), child));
         }
 
-        this.bucket = new Bucket(name + "-artifacts", BucketArgs.builder()
-                .project(args.project())
-                .name(bucketName(args.project(), args.stack()))
-                .location(args.region().toUpperCase())
-                .storageClass("STANDARD")
-                // IAM only, no ACLs, never public.
-                .uniformBucketLevelAccess(true)
-                .publicAccessPrevention("enforced")
-                .forceDestroy(!args.production())
-                .lifecycleRules(BucketLifecycleRuleArgs.builder()
-                        .action(BucketLifecycleRuleActionArgs.builder().type("Delete").build())
-                        .condition(BucketLifecycleRuleConditionArgs.builder().age(argo.artifactRetentionDays()).build())
-                        .build())
-                .labels(Map.of("app", "argo-gke", "stack", GoogleIds.labelValue(args.stack())))
-                .build(), child);
-
-        this.workflowServiceAccount = new Account(name + "-workflows", AccountArgs.builder()
-                .project(args.project())
-                .accountId(GoogleIds.serviceAccountId("argo-wf-" + args.stack()))
-                .displayName("Argo workflows of stack " + args.stack() + " (argo-gke)")
-                .build(), child);
-        this.serverServiceAccount = new Account(name + "-server", AccountArgs.builder()
-                .project(args.project())
-                .accountId(GoogleIds.serviceAccountId("argo-server-" + args.stack()))
-                .displayName("argo-server of stack " + args.stack() + " (argo-gke)")
-                .build(), child);
-
-        // Workflows write artifacts and logs; the UI only reads them.
-        bucketRole(name + "-workflows-artifacts", "roles/storage.objectUser", workflowServiceAccount, child);
-        bucketRole(name + "-server-artifacts", "roles/storage.objectViewer", serverServiceAccount, child);
-        for (String role : argo.workflowRoles()) {
-            new IAMMember(name + "-workflows-" + role.substring(role.lastIndexOf('/') + 1), IAMMemberArgs.builder()
-                    .project(args.project())
-                    .role(role)
-                    .member(serviceAccountMember(workflowServiceAccount))
-                    .build(), child);
-        }
-        CustomResourceOptions afterPool = CustomResourceOptions.builder().parent(this).dependsOn(args.waitFor().identityPool()).build();
-        workloadIdentity(name + "-workflows-wi", args.project(), workflowServiceAccount, workflowsNs, WORKFLOW_SERVICE_ACCOUNT, afterPool);
-        workloadIdentity(name + "-server-wi", args.project(), serverServiceAccount, argo.namespace(), SERVER_SERVICE_ACCOUNT, afterPool);
+        Output<Optional<GoogleNames>> googleNames = args.google()
+                .map(gcp -> googleSide(name, args, gcp).applyValue(Optional::of))
+                .orElse(Output.of(Optional.empty()));
 
         // argo-server's permissions, instead of the chart's (which include reading every Secret).
         var serverRbac = new ServerRbac(name + "-server-rbac",
@@ -178,10 +148,7 @@ public final class ArgoWorkflows extends ComponentResource {
                 // From inputs only (the email follows from the account id), so a preview of a fresh
                 // stack shows the chart's values, and the policy checks can read them, instead of
                 // one value known only after deploy. The Outputs still carry the dependencies.
-                .values(Output.tuple(bucket.name(), workflowServiceAccount.accountId(), serverServiceAccount.accountId())
-                        .applyValue(t -> values(args, t.t1,
-                                GoogleIds.serviceAccountEmail(t.t2, args.project()),
-                                GoogleIds.serviceAccountEmail(t.t3, args.project()))))
+                .values(googleNames.applyValue(names -> values(args, names)))
                 // Wait until the controller and server are up: workflows deployed after this find the CRDs.
                 .atomic(true)
                 .cleanupOnFail(true)
@@ -190,9 +157,65 @@ public final class ArgoWorkflows extends ComponentResource {
 
         registerOutputs(Map.of(
                 "namespace", namespace.metadata().applyValue(m -> m.name().orElse("")),
-                "bucket", bucket.name(),
-                "workflowServiceAccount", workflowServiceAccount.email(),
                 "chartVersion", Output.of(argo.chartVersion())));
+    }
+
+    /**
+     * The Google side, on GKE: the bucket for artifacts and archived logs, the Google service
+     * accounts of the workflows and argo-server, their roles, and the Workload Identity bindings
+     * that let the Kubernetes service accounts act as them.
+     *
+     * @return the names the chart's values need, from inputs only (an account's email follows from
+     *         its id), so a preview of a fresh stack shows the values; the Output keeps the dependencies
+     */
+    private Output<GoogleNames> googleSide(String name, Args args, Settings.Gcp gcp) {
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        Settings.Argo argo = args.argo();
+        String workflowsNs = args.workflows().namespace();
+        this.bucket = new Bucket(name + "-artifacts", BucketArgs.builder()
+                .project(gcp.project())
+                .name(bucketName(gcp.project(), args.stack()))
+                .location(gcp.region().toUpperCase())
+                .storageClass("STANDARD")
+                // IAM only, no ACLs, never public.
+                .uniformBucketLevelAccess(true)
+                .publicAccessPrevention("enforced")
+                .forceDestroy(!args.production())
+                .lifecycleRules(BucketLifecycleRuleArgs.builder()
+                        .action(BucketLifecycleRuleActionArgs.builder().type("Delete").build())
+                        .condition(BucketLifecycleRuleConditionArgs.builder().age(argo.artifactRetentionDays()).build())
+                        .build())
+                .labels(Map.of("app", "argo-gke", "stack", GoogleIds.labelValue(args.stack())))
+                .build(), child);
+
+        this.workflowServiceAccount = new Account(name + "-workflows", AccountArgs.builder()
+                .project(gcp.project())
+                .accountId(GoogleIds.serviceAccountId("argo-wf-" + args.stack()))
+                .displayName("Argo workflows of stack " + args.stack() + " (argo-gke)")
+                .build(), child);
+        this.serverServiceAccount = new Account(name + "-server", AccountArgs.builder()
+                .project(gcp.project())
+                .accountId(GoogleIds.serviceAccountId("argo-server-" + args.stack()))
+                .displayName("argo-server of stack " + args.stack() + " (argo-gke)")
+                .build(), child);
+
+        // Workflows write artifacts and logs; the UI only reads them.
+        bucketRole(name + "-workflows-artifacts", "roles/storage.objectUser", workflowServiceAccount, child);
+        bucketRole(name + "-server-artifacts", "roles/storage.objectViewer", serverServiceAccount, child);
+        for (String role : argo.workflowRoles()) {
+            new IAMMember(name + "-workflows-" + role.substring(role.lastIndexOf('/') + 1), IAMMemberArgs.builder()
+                    .project(gcp.project())
+                    .role(role)
+                    .member(serviceAccountMember(workflowServiceAccount))
+                    .build(), child);
+        }
+        CustomResourceOptions afterPool = CustomResourceOptions.builder().parent(this).dependsOn(args.waitFor().identityPool()).build();
+        workloadIdentity(name + "-workflows-wi", gcp.project(), workflowServiceAccount, workflowsNs, WORKFLOW_SERVICE_ACCOUNT, afterPool);
+        workloadIdentity(name + "-server-wi", gcp.project(), serverServiceAccount, argo.namespace(), SERVER_SERVICE_ACCOUNT, afterPool);
+
+        return Output.tuple(bucket.name(), workflowServiceAccount.accountId(), serverServiceAccount.accountId())
+                .applyValue(t -> new GoogleNames(t.t1, GoogleIds.serviceAccountEmail(t.t2, gcp.project()),
+                        GoogleIds.serviceAccountEmail(t.t3, gcp.project())));
     }
 
     /**
@@ -218,7 +241,7 @@ public final class ArgoWorkflows extends ComponentResource {
      * tests render the chart with them (ArgoChartRenderTest) and refuse a key it does not read
      * (ArgoChartValuesTest).
      */
-    static Map<String, Object> values(Args args, String bucketName, String workflowsGsa, String serverGsa) {
+    static Map<String, Object> values(Args args, Optional<GoogleNames> google) {
         Settings.Argo argo = args.argo();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("fullnameOverride", FULLNAME);
@@ -228,20 +251,18 @@ public final class ArgoWorkflows extends ComponentResource {
         values.put("singleNamespace", oneNamespace(args));
 
         values.put("workflow", Map.of(
-                "serviceAccount", Map.of(
-                        "create", true,
-                        "name", WORKFLOW_SERVICE_ACCOUNT,
-                        "annotations", Map.of("iam.gke.io/gcp-service-account", workflowsGsa)),
+                "serviceAccount", serviceAccount(WORKFLOW_SERVICE_ACCOUNT, google.map(GoogleNames::workflowsAccount)),
                 "rbac", Map.of("create", true)));
         values.put("controller", controllerValues(args));
-        values.put("server", serverValues(args, serverGsa));
+        values.put("server", serverValues(args, google.map(GoogleNames::serverAccount)));
 
         // Workload Identity: no serviceAccountKeySecret, so Argo uses the pod's Google credentials.
-        values.put("artifactRepository", Map.of(
+        // Outside Google Cloud there is no bucket: no artifact repository, logs stay with the pods.
+        google.ifPresent(g -> values.put("artifactRepository", Map.of(
                 "archiveLogs", true,
                 "gcs", Map.of(
-                        "bucket", bucketName,
-                        "keyFormat", helmLiteral(ARTIFACT_KEY_FORMAT))));
+                        "bucket", g.bucket(),
+                        "keyFormat", helmLiteral(ARTIFACT_KEY_FORMAT)))));
         return values;
     }
 
@@ -279,7 +300,16 @@ public final class ArgoWorkflows extends ComponentResource {
         return workflowSpec;
     }
 
-    private static Map<String, Object> serverValues(Args args, String serverGsa) {
+    /** A Kubernetes service account the chart creates, acting as a Google one through Workload Identity on GKE. */
+    private static Map<String, Object> serviceAccount(String name, Optional<String> googleAccount) {
+        Map<String, Object> account = new LinkedHashMap<>();
+        account.put("create", true);
+        account.put("name", name);
+        googleAccount.ifPresent(email -> account.put("annotations", Map.of("iam.gke.io/gcp-service-account", email)));
+        return account;
+    }
+
+    private static Map<String, Object> serverValues(Args args, Optional<String> serverGsa) {
         Map<String, Object> server = new LinkedHashMap<>();
         server.put("enabled", true);
         server.put("serviceType", args.server().type());
@@ -296,10 +326,7 @@ public final class ArgoWorkflows extends ComponentResource {
         }
         server.put("extraArgs", serverArgs);
         server.put("rbac", Map.of("create", false));
-        server.put("serviceAccount", Map.of(
-                "create", true,
-                "name", SERVER_SERVICE_ACCOUNT,
-                "annotations", Map.of("iam.gke.io/gcp-service-account", serverGsa)));
+        server.put("serviceAccount", serviceAccount(SERVER_SERVICE_ACCOUNT, serverGsa));
         server.put("resources", Map.of("requests", Map.of("cpu", "50m", "memory", "64Mi")));
         return server;
     }
@@ -352,15 +379,8 @@ public final class ArgoWorkflows extends ComponentResource {
         return release;
     }
 
-    public Bucket bucket() {
-        return bucket;
-    }
-
-    public Account workflowServiceAccount() {
-        return workflowServiceAccount;
-    }
-
-    public Account serverServiceAccount() {
-        return serverServiceAccount;
+    /** The artifact bucket, on GKE. */
+    public Optional<Bucket> bucket() {
+        return Optional.ofNullable(bucket);
     }
 }

@@ -102,7 +102,10 @@ final class ClusterOptions {
     Optional<String> otherClusterWarning(KubeConnection connection) {
         String context = connection.context();
         return settingsIfReadable().flatMap(s -> {
-            String expected = "gke_" + s.gcp().project() + "_" + s.cluster().location() + "_" + s.cluster().name();
+            if (!(s.cluster() instanceof Settings.GkeLocation gke) || s.gcp().isEmpty()) {
+                return Optional.empty();
+            }
+            String expected = "gke_" + s.gcp().get().project() + "_" + gke.location() + "_" + gke.name();
             return context.startsWith("gke_") && !context.equals(expected)
                     ? Optional.of("the kubeconfig context " + context + " is not stack " + s.stack() + "'s cluster ("
                     + expected + "); pass --context or --stack if that is not what you meant")
@@ -114,11 +117,18 @@ final class ClusterOptions {
         if (requestTimeoutSeconds < 1) {
             throw new UserError("--request-timeout " + requestTimeoutSeconds + ": must be at least 1 second");
         }
-        String credentials = settingsIfReadable().map(s ->
-                "gcloud container clusters get-credentials " + s.cluster().name()
-                        + (s.cluster().zonal() ? " --zone " : " --region ") + s.cluster().location()
-                        + " --project " + s.gcp().project()).orElse(ConnectionSettings.GENERIC_CREDENTIALS_COMMAND);
+        String credentials = settingsIfReadable().flatMap(ClusterOptions::credentialsCommand)
+                .orElse(ConnectionSettings.GENERIC_CREDENTIALS_COMMAND);
         return new ConnectionSettings(kubeconfig, context, Duration.ofSeconds(requestTimeoutSeconds), credentials);
+    }
+
+    /** How to get credentials for the stack's cluster: gcloud's command on GKE; nothing to say for a kubeconfig of the user's own. */
+    private static Optional<String> credentialsCommand(Settings s) {
+        if (!(s.cluster() instanceof Settings.GkeLocation gke) || s.gcp().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("gcloud container clusters get-credentials " + gke.name()
+                + (gke.zonal() ? " --zone " : " --region ") + gke.location() + " --project " + s.gcp().get().project());
     }
 
     /** Connects to the stack's namespace, warning on {@code err} when the context is another cluster than the stack's. */

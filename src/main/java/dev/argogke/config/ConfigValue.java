@@ -33,6 +33,15 @@ final class ConfigValue {
         return node != null && !node.isNull() && !node.isMissingNode();
     }
 
+    /**
+     * This value, or none when it is an empty list or mapping: what Pulumi.yaml declares as the
+     * default of a key that only some stacks need ({@code []}, {@code {}}), which the CLI hands
+     * over for a stack that does not set it, means the same as not setting it.
+     */
+    ConfigValue emptyAsAbsent() {
+        return present() && node.isContainerNode() && node.isEmpty() ? new ConfigValue(path, null, problems) : this;
+    }
+
     boolean isEmptyList() {
         return present() && node.isArray() && node.isEmpty();
     }

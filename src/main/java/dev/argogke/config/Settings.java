@@ -10,12 +10,12 @@ import java.util.Optional;
 public record Settings(
         String stack,
         Environment environment,
-        Gcp gcp,
-        Cluster cluster,
+        Optional<Gcp> gcp,
+        ClusterChoice cluster,
         List<NodePool> nodePools,
         Argo argo,
         Workflows workflows,
-        Edge edge,
+        Optional<Edge> edge,
         List<Waiver> waivers) {
 
     public Settings {
@@ -24,6 +24,45 @@ public record Settings(
     }
 
     public enum Environment { DEV, PROD }
+
+    /** The cluster argo-gke creates, when it creates one. */
+    public Optional<Cluster> newCluster() {
+        return cluster instanceof Cluster c ? Optional.of(c) : Optional.empty();
+    }
+
+    /**
+     * Where Argo runs: a GKE cluster argo-gke creates ({@link Cluster}), a GKE cluster that already
+     * exists ({@link ExistingGke}), or any Kubernetes cluster reached through a kubeconfig
+     * ({@link ExistingKubeconfig}), where nothing of Google Cloud is created.
+     */
+    public sealed interface ClusterChoice permits Cluster, ExistingGke, ExistingKubeconfig {
+    }
+
+    /** A GKE cluster, found by name and location (zone or region) in {@code gcp:project}. */
+    public interface GkeLocation {
+        String name();
+
+        String location();
+
+        /** A location with three dash-separated parts ({@code europe-west1-b}) is a zone. */
+        default boolean zonal() {
+            return location().split("-").length == 3;
+        }
+    }
+
+    /** A GKE cluster that exists already: argo-gke installs Argo in it and leaves the cluster alone. */
+    public record ExistingGke(String name, String location) implements ClusterChoice, GkeLocation {
+    }
+
+    /**
+     * Any Kubernetes cluster (kind, minikube, another cloud's): Argo and the workflows only; no
+     * artifact bucket, Workload Identity or public endpoint, which all need Google Cloud.
+     *
+     * @param kubeconfig a kubeconfig file's path (relative to the project folder, or starting with {@code ~/})
+     * @param context    the context to use; empty: the file's current context
+     */
+    public record ExistingKubeconfig(String kubeconfig, Optional<String> context) implements ClusterChoice {
+    }
 
     /** The Google Cloud project and the region regional resources go to. */
     public record Gcp(String project, String region) {
@@ -40,14 +79,9 @@ public record Settings(
             String releaseChannel,
             boolean privateNodes,
             List<String> authorizedNetworks,
-            boolean deletionProtection) {
+            boolean deletionProtection) implements ClusterChoice, GkeLocation {
         public Cluster {
             authorizedNetworks = List.copyOf(authorizedNetworks);
-        }
-
-        /** A location with three dash-separated parts ({@code europe-west1-b}) is a zone. */
-        public boolean zonal() {
-            return location.split("-").length == 3;
         }
     }
 

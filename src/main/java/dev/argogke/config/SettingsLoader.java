@@ -9,6 +9,7 @@ import dev.argogke.argo.ArgoVersion;
 import dev.argogke.config.Settings.Argo;
 import dev.argogke.config.Settings.ChartSource;
 import dev.argogke.config.Settings.Cluster;
+import dev.argogke.config.Settings.ClusterChoice;
 import dev.argogke.config.Settings.Dns;
 import dev.argogke.config.Settings.DnsMode;
 import dev.argogke.config.Settings.Edge;
@@ -43,7 +44,8 @@ public final class SettingsLoader {
     static final Set<String> TOP_LEVEL = new LinkedHashSet<>(List.of(
             "environment", "cluster", "nodePools", "argo", "workflows", "edge", "oauthClientSecret", "waivers"));
     private static final Set<String> CLUSTER_KEYS = Set.of(
-            "name", "location", "releaseChannel", "privateNodes", "authorizedNetworks", "deletionProtection");
+            "name", "location", "releaseChannel", "privateNodes", "authorizedNetworks", "deletionProtection", "existing");
+    private static final Set<String> EXISTING_KEYS = Set.of("name", "location", "kubeconfig", "context");
     private static final Set<String> POOL_KEYS = Set.of(
             "name", "machineType", "minNodes", "maxNodes", "spot", "diskSizeGb", "diskType", "workflowsOnly");
     private static final Set<String> ARGO_KEYS = Set.of(
@@ -61,6 +63,7 @@ public final class SettingsLoader {
     static final Pattern REGION = Pattern.compile("[a-z]+-[a-z]+[0-9]{1,2}");
     static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     static final Pattern CLUSTER_NAME = Pattern.compile("[a-z]([-a-z0-9]{0,38}[a-z0-9])?");
+    static final Pattern LOCATION = Pattern.compile("[a-z]+-[a-z]+[0-9]{1,2}(-[a-z])?");
     static final Pattern POOL_NAME = Pattern.compile("[a-z]([-a-z0-9]{0,38}[a-z0-9])?");
     static final Pattern MACHINE_TYPE = Pattern.compile("[a-z][a-z0-9]*-[a-z0-9-]+");
     static final Pattern CIDR = Pattern.compile("(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}/(3[0-2]|[12]?[0-9])");
@@ -101,25 +104,50 @@ public final class SettingsLoader {
     private static Settings read(String stack, ConfigSource source, List<String> problems) {
         source.keys().ifPresent(keys -> checkKnownKeys(keys, problems));
 
-        String project = scalar(source, "gcp:project", problems).requiredString("set it with `pulumi config set gcp:project <project-id>`");
-        project = scalar(source, "gcp:project", problems).matching(project, PROJECT_ID, "a Google Cloud project id (6-30 lowercase letters, digits, dashes)");
-        ConfigValue regionValue = scalar(source, "gcp:region", problems);
-        String region = regionValue.matching(regionValue.requiredString("e.g. europe-west1"), REGION, "a region like europe-west1");
+        ConfigValue clusterValue = structured(source, key("cluster"), problems);
+        // Only a cluster reached by kubeconfig may be outside Google Cloud.
+        boolean outsideGoogle = clusterValue.field("existing").field("kubeconfig").present();
+        Optional<Gcp> gcp = outsideGoogle ? noGcp(source, problems) : Optional.ofNullable(gcp(source, problems));
+        String region = gcp.map(Gcp::region).orElse(null);
 
         ConfigValue envValue = scalar(source, key("environment"), problems);
         Environment environment = envValue.oneOf(envValue.requiredString("dev or prod"), Environment.class, s -> s.toUpperCase(Locale.ROOT));
 
-        Cluster cluster = cluster(stack, structured(source, key("cluster"), problems), region, environment);
-        List<NodePool> pools = nodePools(structured(source, key("nodePools"), problems));
+        ClusterChoice cluster = clusterValue.field("existing").present()
+                ? ExistingClusters.read(clusterValue, CLUSTER_KEYS, region)
+                : cluster(stack, clusterValue, region, environment);
+        ConfigValue poolsValue = structured(source, key("nodePools"), problems).emptyAsAbsent();
+        List<NodePool> pools = clusterValue.field("existing").present() ? ExistingClusters.noNodePools(poolsValue) : nodePools(poolsValue);
         Argo argo = argo(structured(source, key("argo"), problems));
         Workflows workflows = workflows(structured(source, key("workflows"), problems), argo, environment);
-        Edge edge = edge(structured(source, key("edge"), problems), source, problems);
+        ConfigValue edgeValue = structured(source, key("edge"), problems).emptyAsAbsent();
+        Optional<Edge> edge = outsideGoogle ? ExistingClusters.noEdge(edgeValue) : Optional.ofNullable(edge(edgeValue, source, problems));
         List<Waiver> waivers = waivers(structured(source, key("waivers"), problems));
 
         if (!problems.isEmpty()) {
             return null;
         }
-        return new Settings(stack, environment, new Gcp(project, region), cluster, pools, argo, workflows, edge, waivers);
+        return new Settings(stack, environment, gcp, cluster, pools, argo, workflows, edge, waivers);
+    }
+
+    private static Gcp gcp(ConfigSource source, List<String> problems) {
+        String project = scalar(source, "gcp:project", problems).requiredString("set it with `pulumi config set gcp:project <project-id>`");
+        project = scalar(source, "gcp:project", problems).matching(project, PROJECT_ID, "a Google Cloud project id (6-30 lowercase letters, digits, dashes)");
+        ConfigValue regionValue = scalar(source, "gcp:region", problems);
+        String region = regionValue.matching(regionValue.requiredString("e.g. europe-west1"), REGION, "a region like europe-west1");
+        return project == null || region == null ? null : new Gcp(project, region);
+    }
+
+    /** A cluster outside Google Cloud: a Google project would be set for nothing, so it is a mistake. */
+    private static Optional<Gcp> noGcp(ConfigSource source, List<String> problems) {
+        for (String key : List.of("gcp:project", "gcp:region")) {
+            ConfigValue v = scalar(source, key, problems);
+            if (v.present()) {
+                v.problem("not used with argo-gke:cluster.existing.kubeconfig: nothing of Google Cloud is created for a cluster "
+                        + "reached by kubeconfig; remove it, or name a GKE cluster with existing.name and existing.location");
+            }
+        }
+        return Optional.empty();
     }
 
     static String key(String name) {
@@ -168,10 +196,8 @@ public final class SettingsLoader {
         String name = nameValue.matching(nameValue.string(GoogleIds.fit("argo-" + stack, 40)), CLUSTER_NAME, "a cluster name (lowercase letters, digits, dashes; at most 40)");
         ConfigValue locationValue = v.field("location");
         String location = locationValue.requiredString("a zone such as " + (region == null ? "europe-west1" : region) + "-b (zonal: free tier) or the region itself (regional)");
-        location = locationValue.matching(location, Pattern.compile("[a-z]+-[a-z]+[0-9]{1,2}(-[a-z])?"), "a zone (europe-west1-b) or region (europe-west1)");
-        if (location != null && region != null && !location.equals(region) && !location.startsWith(region + "-")) {
-            locationValue.problem("'" + location + "' is not in gcp:region " + region + "; use a zone of " + region + " (e.g. " + region + "-b) or change gcp:region");
-        }
+        location = locationValue.matching(location, LOCATION, "a zone (europe-west1-b) or region (europe-west1)");
+        checkInRegion(locationValue, location, region);
         ConfigValue channelValue = v.field("releaseChannel");
         String channel = channelValue.string("REGULAR").toUpperCase(Locale.ROOT);
         if ("EXTENDED".equals(channel)) {
@@ -195,10 +221,17 @@ public final class SettingsLoader {
         return new Cluster(name, location, channel, privateNodes, networks, deletionProtection);
     }
 
+    /** A cluster's zone or region must be in {@code gcp:region}, where the network and bucket go. */
+    static void checkInRegion(ConfigValue locationValue, String location, String region) {
+        if (location != null && region != null && !location.equals(region) && !location.startsWith(region + "-")) {
+            locationValue.problem("'" + location + "' is not in gcp:region " + region + "; use a zone of " + region + " (e.g. " + region + "-b) or change gcp:region");
+        }
+    }
+
     private static List<NodePool> nodePools(ConfigValue v) {
         List<NodePool> pools = new ArrayList<>();
         if (!v.present()) {
-            v.problem("required: a list of node pools, e.g. [{name: general, machineType: e2-standard-2, minNodes: 0, maxNodes: 3}]");
+            v.problem("required for a cluster argo-gke creates: at least one node pool, e.g. [{name: general, machineType: e2-standard-2, minNodes: 0, maxNodes: 3}]");
             return pools;
         }
         List<ConfigValue> items = v.list();

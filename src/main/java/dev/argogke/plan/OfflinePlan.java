@@ -7,11 +7,12 @@ import com.pulumi.test.Mocks;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
-import dev.argogke.App;
 import dev.argogke.UserError;
 import dev.argogke.config.Settings;
 import dev.argogke.config.SettingsLoader;
 import dev.argogke.config.StackFile;
+import dev.argogke.program.Inputs;
+import dev.argogke.program.StackProgram;
 import dev.argogke.workflows.manifest.Manifest;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,9 +51,9 @@ public final class OfflinePlan {
      */
     public static PlanFile run(Path root, Settings settings, Map<String, String> values, Set<String> secretKeys,
                                Optional<Path> workflows) {
-        App.Inputs inputs = workflows.map(App.Inputs::load).orElseGet(() -> App.Inputs.load(root, settings));
+        Inputs inputs = workflows.map(w -> Inputs.load(root, settings, w)).orElseGet(() -> Inputs.load(root, settings));
 
-        Recording recording = record(settings.stack(), values, secretKeys, ctx -> App.stack(ctx, settings, inputs));
+        Recording recording = record(settings.stack(), values, secretKeys, ctx -> StackProgram.compose(ctx, settings, inputs));
         TestResult result = recording.result();
         List<PlanFile.Workflow> planned = new ArrayList<>();
         for (Manifest m : inputs.catalog().manifests()) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every object of the {@link WorkflowCatalog} as a custom resource on the cluster, with the
@@ -35,10 +36,11 @@ public final class WorkflowsDeployment extends ComponentResource {
 
     /**
      * @param kubeconfig the cluster's kubeconfig (secret)
+     * @param context    its context to use; empty: its current one
      * @param release    the Argo release whose CRDs the workflows need
      */
     public record Args(WorkflowCatalog catalog, String namespace, DeployedForm form,
-                       String stack, Output<String> kubeconfig, Release release) {
+                       String stack, Output<String> kubeconfig, Optional<String> context, Release release) {
     }
 
     private final List<CustomResource> resources = new ArrayList<>();
@@ -47,10 +49,11 @@ public final class WorkflowsDeployment extends ComponentResource {
     public WorkflowsDeployment(String name, Args args, ComponentResourceOptions options) {
         super("argo-gke:workflows:WorkflowsDeployment", name, options);
         Output<String> afterArgo = Output.tuple(args.release().status(), args.kubeconfig()).applyValue(t -> t.t2);
-        this.provider = new Provider(name, ProviderArgs.builder()
+        ProviderArgs.Builder providerArgs = ProviderArgs.builder()
                 .kubeconfig(afterArgo.asSecret())
-                .enableServerSideApply(true)
-                .build(), CustomResourceOptions.builder().parent(this).build());
+                .enableServerSideApply(true);
+        args.context().ifPresent(providerArgs::context);
+        this.provider = new Provider(name, providerArgs.build(), CustomResourceOptions.builder().parent(this).build());
 
         List<String> deployed = new ArrayList<>();
         for (Manifest m : args.catalog().manifests()) {

@@ -24,7 +24,7 @@ class ArgoWorkflowsTest {
 
     private static MockCloud.Result run(Settings s, Optional<String> workflowsPool) {
         return MockCloud.run(s.stack(), Map.of(), Set.of(), ctx -> new ArgoWorkflows("argo", new ArgoWorkflows.Args(
-                s.gcp().project(), s.gcp().region(), s.stack(), s.environment() == Settings.Environment.PROD,
+                s.gcp(), s.stack(), s.environment() == Settings.Environment.PROD,
                 s.argo(), s.workflows(), workflowsPool, ServerService.internal()), null));
     }
 

@@ -29,7 +29,7 @@ class ServerRbacTest {
 
     private static MockCloud.Result run(Settings s) {
         return MockCloud.run(s.stack(), Map.of(), Set.of(), ctx -> new ArgoWorkflows("argo", new ArgoWorkflows.Args(
-                s.gcp().project(), s.gcp().region(), s.stack(), false, s.argo(), s.workflows(), Optional.empty(),
+                s.gcp(), s.stack(), false, s.argo(), s.workflows(), Optional.empty(),
                 Edge.serverService()), null));
     }
 

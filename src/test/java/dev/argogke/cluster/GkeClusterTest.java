@@ -17,8 +17,8 @@ class GkeClusterTest {
 
     private static MockCloud.Result run(Settings s) {
         return MockCloud.run(s.stack(), Map.of(), java.util.Set.of(), ctx -> {
-            var network = new Network("network", Network.Args.defaults(s.gcp().project(), s.gcp().region(), s.cluster().privateNodes()), null);
-            new GkeCluster("cluster", new GkeCluster.Args(s.gcp().project(), s.cluster(), s.nodePools(), network), null);
+            var network = new Network("network", Network.Args.defaults(s.gcp().orElseThrow().project(), s.gcp().orElseThrow().region(), s.newCluster().orElseThrow().privateNodes()), null);
+            new GkeCluster("cluster", new GkeCluster.Args(s.gcp().orElseThrow().project(), s.newCluster().orElseThrow(), s.nodePools(), network), null);
         });
     }
 
@@ -87,7 +87,7 @@ class GkeClusterTest {
     @Test
     void authorizedNetworksRestrictTheControlPlane() {
         Settings dev = TestSettings.of("dev");
-        Settings.Cluster c = dev.cluster();
+        Settings.Cluster c = dev.newCluster().orElseThrow();
         Settings.Cluster restricted = new Settings.Cluster(c.name(), c.location(), c.releaseChannel(), c.privateNodes(),
                 List.of("203.0.113.0/24"), c.deletionProtection());
         Settings s = new Settings(dev.stack(), dev.environment(), dev.gcp(), restricted, dev.nodePools(), dev.argo(),

@@ -29,19 +29,19 @@ class SettingsLoaderTest {
     void committedDevStackIsSmallSpotAndSuspended() {
         Settings dev = TestSettings.of("dev");
         assertEquals(Settings.Environment.DEV, dev.environment());
-        assertTrue(dev.cluster().zonal());
-        assertEquals("REGULAR", dev.cluster().releaseChannel());
+        assertTrue(dev.newCluster().orElseThrow().zonal());
+        assertEquals("REGULAR", dev.newCluster().orElseThrow().releaseChannel());
         assertEquals(1, dev.nodePools().size());
         assertTrue(dev.nodePools().get(0).spot());
         assertTrue(dev.workflows().suspendAll(), "dev never runs production schedules");
-        assertFalse(dev.cluster().deletionProtection());
+        assertFalse(dev.newCluster().orElseThrow().deletionProtection());
     }
 
     @Test
     void committedProdStackIsSturdierThanDev() {
         Settings prod = TestSettings.of("prod");
         assertEquals(Settings.Environment.PROD, prod.environment());
-        assertTrue(prod.cluster().deletionProtection());
+        assertTrue(prod.newCluster().orElseThrow().deletionProtection());
         assertFalse(prod.workflows().suspendAll());
         assertTrue(prod.nodePools().stream().anyMatch(p -> !p.spot()), "system pool on demand");
         assertTrue(prod.nodePools().stream().anyMatch(p -> p.workflowsOnly() && p.minNodes() == 0), "workflow pool scales from zero");
@@ -101,8 +101,8 @@ class SettingsLoaderTest {
     void encryptedOauthSecretIsAcceptedAndNeverPrinted() {
         Settings s = load(TestSettings.devWith("      - group:data-team@example.com",
                 "      - group:data-team@example.com\n    oauthClientId: 123456789-abcdefgh.apps.googleusercontent.com\n  argo-gke:oauthClientSecret:\n    secure: v1:abc:def"));
-        assertTrue(s.edge().oauthClient().isPresent());
-        assertEquals("[secret argo-gke:oauthClientSecret]", s.edge().oauthClient().get().clientSecret().toString());
+        assertTrue(s.edge().orElseThrow().oauthClient().isPresent());
+        assertEquals("[secret argo-gke:oauthClientSecret]", s.edge().orElseThrow().oauthClient().get().clientSecret().toString());
     }
 
     @Test
@@ -130,14 +130,14 @@ class SettingsLoaderTest {
                   argo-gke:nodePools: [{name: general, machineType: e2-medium, minNodes: 0, maxNodes: 2}]
                   argo-gke:edge: {host: argo.example.com, dns: {mode: external}, iapMembers: [domain:example.com]}
                 """);
-        assertTrue(s.cluster().privateNodes());
+        assertTrue(s.newCluster().orElseThrow().privateNodes());
         assertTrue(s.nodePools().get(0).spot());
         assertEquals("server", s.argo().serverAuthMode());
         assertEquals(SettingsLoader.ARGO_CHART_VERSION, s.argo().chartVersion());
         assertEquals(Settings.ChartSource.repository("https://argoproj.github.io/argo-helm"), s.argo().chartSource());
         assertEquals("argo", s.workflows().namespace());
         assertTrue(s.workflows().suspendAll());
-        assertEquals(Settings.DnsMode.EXTERNAL, s.edge().dns().mode());
+        assertEquals(Settings.DnsMode.EXTERNAL, s.edge().orElseThrow().dns().mode());
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class AccessTest {
     private static MockCloud.Result run(Settings s) {
         return MockCloud.run(s.stack(), Map.of(), Set.of(), ctx ->
-                new Access("access", new Access.Args(s.gcp().project(), s.edge().iapMembers()), null));
+                new Access("access", new Access.Args(s.gcp().orElseThrow().project(), s.edge().orElseThrow().iapMembers()), null));
     }
 
     @Test

@@ -35,7 +35,7 @@ class EndpointTest {
     @BeforeAll
     static void runDev() {
         dev = TestSettings.of("dev");
-        managedClient = run(dev.edge().oauthClient());
+        managedClient = run(dev.edge().orElseThrow().oauthClient());
     }
 
     private static MockCloud.Result run(Optional<Settings.OAuthClient> client) {
@@ -43,7 +43,7 @@ class EndpointTest {
             // Stands in for the Argo release: the namespace and argo-server exist before the load balancer.
             var server = new Namespace("argo", NamespaceArgs.builder()
                     .metadata(ObjectMetaArgs.builder().name(dev.argo().namespace()).build()).build());
-            new Endpoint("edge", new Endpoint.Args(dev.gcp().project(), dev.stack(), dev.edge().host(),
+            new Endpoint("edge", new Endpoint.Args(dev.gcp().orElseThrow().project(), dev.stack(), dev.edge().orElseThrow().host(),
                     dev.argo().namespace(), client, server), null);
         });
     }

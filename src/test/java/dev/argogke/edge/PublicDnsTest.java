@@ -44,7 +44,7 @@ class PublicDnsTest {
         AtomicReference<PublicDns> dns = new AtomicReference<>();
         MockCloud.Result result = MockCloud.run(s.stack(), Map.of(), Set.of(), ctx -> {
             var address = new GlobalAddress("ip", GlobalAddressArgs.builder().name("argo-ui-" + s.stack()).build());
-            dns.set(new PublicDns("dns", new PublicDns.Args(s.gcp().project(), s.edge().host(), s.edge().dns(), address.address()), null));
+            dns.set(new PublicDns("dns", new PublicDns.Args(s.gcp().orElseThrow().project(), s.edge().orElseThrow().host(), s.edge().orElseThrow().dns(), address.address()), null));
         });
         return new Run(result, dns.get());
     }

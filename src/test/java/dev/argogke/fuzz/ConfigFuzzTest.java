@@ -2,12 +2,12 @@ package dev.argogke.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.argogke.App;
 import dev.argogke.UserError;
 import dev.argogke.config.Settings;
 import dev.argogke.config.SettingsLoader;
 import dev.argogke.config.StackFile;
 import dev.argogke.policy.Policies;
+import dev.argogke.program.Inputs;
 import dev.argogke.testing.Cli;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -116,7 +116,7 @@ class ConfigFuzzTest {
             Settings settings = SettingsLoader.load(stackFile.stack(), stackFile);
             Policies.checkWaivers(settings, stackFile.origin());
             if (workflows) {
-                App.Inputs.load(ROOT, settings);
+                Inputs.load(ROOT, settings);
             }
             return Optional.empty();
         } catch (UserError e) {

@@ -23,7 +23,7 @@ class WorkflowsDeploymentTest {
         return MockCloud.run("dev", Map.of(), Set.of(), ctx -> {
             Release release = new Release("argo", ReleaseArgs.builder().chart(ArgoVersion.CHART).version(ArgoVersion.CHART_VERSION).build());
             new WorkflowsDeployment("workflows", new WorkflowsDeployment.Args(catalog, namespace, new DeployedForm(suspendAll, images),
-                    "dev", Output.of("kubeconfig"), release), null);
+                    "dev", Output.of("kubeconfig"), java.util.Optional.empty(), release), null);
         });
     }
 

@@ -1,0 +1,47 @@
+package dev.argogke.program;
+
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.argogke.argo.ArgoWorkflows;
+import dev.argogke.argo.ServerService;
+import dev.argogke.config.Settings;
+import dev.argogke.edge.Edge;
+import dev.argogke.workflows.DeployedForm;
+import dev.argogke.workflows.WorkflowsDeployment;
+import java.util.Optional;
+
+/**
+ * The one place the stack is composed, from settings and inputs that have already been checked:
+ * Google Cloud (when the cluster is GKE), the cluster (created, or an existing one), Argo, the
+ * public endpoint (when there is one), and the workflows.
+ */
+public final class StackProgram {
+    private StackProgram() {
+    }
+
+    public static void compose(Context ctx, Settings settings, Inputs inputs) {
+        Optional<GoogleCloud> google = settings.gcp().map(GoogleCloud::of);
+        ClusterTarget target = ClusterTarget.of(settings, google, inputs);
+        ComponentResourceOptions inCluster = google
+                .map(g -> ComponentResourceOptions.builder().providers(g.provider(), target.access().provider()).build())
+                .orElseGet(() -> ComponentResourceOptions.builder().providers(target.access().provider()).build());
+
+        var argo = new ArgoWorkflows("argo", new ArgoWorkflows.Args(settings.gcp(), settings.stack(),
+                settings.environment() == Settings.Environment.PROD, settings.argo(), settings.workflows(),
+                target.workflowsPool(), settings.edge().isPresent() ? Edge.serverService() : ServerService.internal(),
+                new ArgoWorkflows.WaitFor(target.identityPool(), target.podsCanRun())), inCluster);
+        Optional<Edge> edge = settings.edge().map(e -> new Edge("edge", new Edge.Args(google.orElseThrow().project(),
+                settings.stack(), e, settings.argo().namespace(), argo.release()), inCluster));
+
+        new WorkflowsDeployment("workflows", new WorkflowsDeployment.Args(
+                inputs.catalog(), settings.workflows().namespace(), DeployedForm.of(settings.workflows()),
+                settings.stack(), target.access().kubeconfig(), target.access().context(), argo.release()), inCluster);
+
+        target.outputs().forEach(ctx::export);
+        ctx.export("argoNamespace", Output.of(settings.argo().namespace()));
+        argo.bucket().ifPresent(b -> ctx.export("artifactBucket", b.name()));
+        ctx.export("workflows", Output.of(inputs.catalog().manifests().stream().map(m -> m.kind() + "/" + m.name().orElse("")).toList()));
+        edge.ifPresent(e -> e.outputs().forEach(ctx::export));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.argogke.program;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.argogke.config.StackFile;
+import dev.argogke.plan.OfflinePlan;
+import dev.argogke.plan.PlanFile;
+import dev.argogke.policy.PolicyCheck;
+import dev.argogke.testing.TestSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A stack for a cluster the user already has plans Argo and the workflows into it, and nothing
+ * that would manage the cluster: no network, cluster or node pools; outside Google Cloud nothing
+ * of Google Cloud at all.
+ */
+class ExistingClusterPlanTest {
+    @TempDir
+    Path dir;
+
+    private StackFile kubeconfigStack() throws Exception {
+        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), "apiVersion: v1\nkind: Config\ncurrent-context: kind-argo\n");
+        return TestSettings.stackFile(dir, "local", """
+                config:
+                  argo-gke:environment: dev
+                  argo-gke:cluster:
+                    existing:
+                      kubeconfig: %s
+                      context: kind-argo
+                """.formatted(kubeconfig));
+    }
+
+    @Test
+    void aClusterReachedByKubeconfigGetsArgoAndTheWorkflowsAndNothingOfGoogleCloud() throws Exception {
+        PlanFile plan = OfflinePlan.run(Path.of("."), kubeconfigStack(), Optional.empty());
+        List<String> google = plan.resources().stream().map(PlanFile.Resource::type)
+                .filter(t -> t.startsWith("gcp:") || t.equals("pulumi:providers:gcp")).toList();
+        assertEquals(List.of(), google);
+
+        PlanFile.Resource release = one(plan, "kubernetes:helm.sh/v3:Release");
+        Map<?, ?> values = (Map<?, ?>) release.inputs().get("values");
+        assertFalse(values.containsKey("artifactRepository"), "no bucket, so no artifact repository");
+        assertFalse(String.valueOf(values).contains("iam.gke.io/gcp-service-account"), "no Workload Identity outside GKE");
+        assertEquals("ClusterIP", ((Map<?, ?>) values.get("server")).get("serviceType"), "no public endpoint: argo-server stays inside");
+
+        long crons = plan.resources().stream().filter(r -> r.type().equals("kubernetes:argoproj.io/v1alpha1:CronWorkflow")).count();
+        assertEquals(plan.workflows().stream().filter(w -> w.kind().equals("CronWorkflow")).count(), crons);
+        assertTrue(crons > 0);
+        List<Object> contexts = plan.resources().stream().filter(r -> r.type().equals("pulumi:providers:kubernetes"))
+                .map(r -> r.inputs().get("context")).toList();
+        assertTrue(!contexts.isEmpty() && contexts.stream().allMatch("kind-argo"::equals), "every Kubernetes provider uses the named context: " + contexts);
+    }
+
+    @Test
+    void anExistingGkeClusterGetsTheBucketWorkloadIdentityAndEdgeButIsNotManaged() {
+        StackFile stack = TestSettings.stackFile(dir, "shared", """
+                config:
+                  gcp:project: acme-data
+                  gcp:region: europe-west1
+                  argo-gke:environment: prod
+                  argo-gke:cluster:
+                    existing: {name: shared-gke, location: europe-west1-b}
+                  argo-gke:edge:
+                    host: argo.example.com
+                    dns: {mode: external}
+                    iapMembers: [group:data-team@example.com]
+                """);
+        PlanFile plan = OfflinePlan.run(Path.of("."), stack, Optional.empty());
+        for (String managed : List.of("gcp:container/cluster:Cluster", "gcp:container/nodePool:NodePool", "gcp:compute/network:Network")) {
+            assertTrue(plan.resources().stream().noneMatch(r -> r.type().equals(managed)), managed + " must not be created");
+        }
+        one(plan, "gcp:storage/bucket:Bucket");
+        assertEquals(2, plan.resources().stream().filter(r -> String.valueOf(r.inputs().get("member")).startsWith("serviceAccount:acme-data.svc.id.goog[")).count());
+        one(plan, "kubernetes:networking.k8s.io/v1:Ingress");
+    }
+
+    @Test
+    void theSecurityRulesHoldForAClusterReachedByKubeconfig() throws Exception {
+        StackFile stack = kubeconfigStack();
+        var result = PolicyCheck.of(Path.of("."), stack, Optional.empty());
+        assertTrue(result.report().passed(), String.valueOf(result.report().violations()));
+    }
+
+    private static PlanFile.Resource one(PlanFile plan, String type) {
+        List<PlanFile.Resource> of = plan.resources().stream().filter(r -> r.type().equals(type)).toList();
+        assertEquals(1, of.size(), type);
+        return of.get(0);
+    }
+}
