@@ -20,12 +20,13 @@ k() { "$BIN/kubectl" "$@"; }
 PASSED=0; FAILED=0
 check() { # check DESCRIPTION COMMAND...: runs COMMAND, counts and prints the outcome
   local what=$1; shift
-  local t0=$SECONDS
-  if "$@" >"$STATE/logs/check.out" 2>&1; then
+  local t0=$SECONDS out="$STATE/logs/check-$((PASSED + FAILED + 1)).out"
+  if "$@" >"$out" 2>&1; then
     PASSED=$((PASSED + 1)); echo "ok   $what ($((SECONDS - t0)) s)"
   else
-    FAILED=$((FAILED + 1)); echo "FAIL $what ($((SECONDS - t0)) s)"; sed 's/^/     /' "$STATE/logs/check.out" | tail -15
+    FAILED=$((FAILED + 1)); echo "FAIL $what ($((SECONDS - t0)) s)"; sed 's/^/     /' "$out" | tail -15
   fi
+  [[ -z "${E2E_VERBOSE:-}" ]] || sed 's/^/     /' "$out"
 }
 cleanup() {
   for p in workflow-controller; do

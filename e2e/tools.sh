@@ -305,7 +305,11 @@ wanted=("$@")
 start=$(now)
 for f in "${wanted[@]}"; do
   [[ -n "${TOOLS[$f]:-}" ]] || { echo "tools.sh: unknown family '$f' (one of: ${FAMILIES[*]})" >&2; exit 2; }
+  # One build per family at a time: a second tools.sh run waits, then finds it fresh.
+  exec {lock}>"$MODS/$f.lock"
+  flock "$lock"
   if ! "build_${f//-/_}"; then FAILED+=("$f"); log "FAILED: $f (see $LOGS)"; fi
+  flock -u "$lock"
 done
 
 for f in "${wanted[@]}"; do
