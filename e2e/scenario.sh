@@ -1,0 +1,207 @@
+# The end-to-end scenario, sourced by bin/e2e (which defines check, die, ROOT, SHARED, BIN, STATE
+# and LOGS). Each step is one `check` of what the real tools answered.
+
+E2E_CRON=e2e-every-minute      # e2e/workflows/: fires every minute, one step without outputs
+EDITED_CRON=nightly-reports    # a repository CronWorkflow whose schedule the scenario edits
+NEW_SCHEDULE="17 5 * * *"
+ARGO_NS=argo
+
+k() { kubectl --kubeconfig "$KUBECONFIG" "$@"; }
+in_project() { (cd "$PROJECT" && "$@"); }
+
+cleanup() {
+  local pid
+  for pid in "$STATE"/pids/*.pid; do
+    [[ -f "$pid" ]] && kill -- -"$(cat "$pid")" 2>/dev/null
+  done
+  "$ROOT/e2e/cluster.sh" stop "$STATE/cluster" >/dev/null 2>&1
+}
+
+# background NAME CMD...: a process of the scenario (its own process group), stopped by cleanup.
+background() {
+  local name=$1
+  shift
+  setsid "$@" >"$LOGS/$name.log" 2>&1 </dev/null &
+  echo $! >"$STATE/pids/$name.pid"
+}
+
+start_cluster() {
+  mkdir -p "$STATE/pids"
+  trap cleanup EXIT
+  "$ROOT/e2e/cluster.sh" start "$STATE/cluster" >"$LOGS/cluster-start.log" 2>&1 \
+    || { tail -20 "$LOGS/cluster-start.log"; die "the local control plane did not start"; }
+  export KUBECONFIG="$STATE/cluster/kubeconfig"
+}
+
+# The project as a user has it, with one more stack, Pulumi.e2e.yaml, for the cluster above.
+make_project() {
+  PROJECT="$STATE/project"
+  mkdir -p "$PROJECT/stacks"
+  cp "$ROOT/Pulumi.yaml" "$PROJECT/"
+  ln -s "$ROOT/target" "$PROJECT/target"
+  cp -r "$ROOT/workflows" "$PROJECT/workflows"
+  cp "$ROOT"/e2e/workflows/*.yaml "$PROJECT/workflows/"
+  cat >"$PROJECT/stacks/Pulumi.e2e.yaml" <<EOF
+config:
+  argo-gke:environment: dev
+  argo-gke:cluster:
+    existing:
+      kubeconfig: $KUBECONFIG
+  argo-gke:argo:
+    chartPath: $(cd "$SHARED/charts/argo-workflows" && pwd)
+  argo-gke:workflows:
+    suspendAll: false
+EOF
+}
+
+# The Pulumi CLI on a local file backend, with the Java host and the Kubernetes provider built here.
+setup_pulumi() {
+  export PULUMI_HOME="$STATE/pulumi-home" PULUMI_BACKEND_URL="file://$STATE/backend"
+  export PULUMI_CONFIG_PASSPHRASE=e2e-only PULUMI_SKIP_UPDATE_CHECK=true
+  export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
+  mkdir -p "$STATE/backend"
+  # com.pulumi:kubernetes 4.0.0 asks the engine for plugin version 4.0.0: the provider built by
+  # e2e/tools.sh is installed under that version, so nothing is downloaded.
+  check "the Kubernetes provider is installed for the CLI from the local build" \
+    pulumi plugin install resource kubernetes 4.0.0 --file "$BIN/pulumi-resource-kubernetes"
+  check "pulumi stack init e2e (file backend)" in_project pulumi stack init e2e --non-interactive
+}
+
+# Stands in for the chart's CRD install Job (templates/crds-install-job.yaml), whose container
+# applies the full CRDs it downloads from GitHub: kwok runs no container and there is no network,
+# so this applies the same files of the same chart when the Job appears.
+crd_job_stand_in() {
+  until k -n "$ARGO_NS" get job argo-crd-install >/dev/null 2>&1; do sleep 1; done
+  k apply --server-side --force-conflicts -f "$SHARED/charts/argo-workflows/files/crds/full/"
+}
+
+every_cron_is_deployed() {
+  local want have
+  want=$(grep -l "^kind: CronWorkflow" "$PROJECT"/workflows/*.yaml | wc -l)
+  have=$(k -n "$ARGO_NS" get cronworkflows -o name | wc -l)
+  echo "CronWorkflows in workflows/: $want, in the cluster: $have"
+  [[ "$want" -eq "$have" && "$have" -gt 0 ]]
+}
+
+deploy() {
+  check "pulumi preview of the e2e stack succeeds" in_project pulumi preview --non-interactive --diff
+  background crd-job-stand-in bash -c "$(declare -f k crd_job_stand_in)
+    ARGO_NS=$ARGO_NS SHARED='$SHARED' KUBECONFIG='$KUBECONFIG' crd_job_stand_in"
+  check "pulumi up installs Argo from the real chart and deploys workflows/" \
+    in_project pulumi up --yes --non-interactive --skip-preview
+  check "Argo's controller and server Deployments are available" \
+    k -n "$ARGO_NS" wait --for=condition=Available deployment/argo-workflow-controller deployment/argo-server --timeout=60s
+  check "every CronWorkflow of workflows/ is in the cluster" every_cron_is_deployed
+  check "a second pulumi up changes nothing" in_project pulumi up --yes --non-interactive --expect-no-changes
+}
+
+# preview_counts: pulumi preview --json's change summary, as "op=count" lines.
+one_update_of_the_edited_cron() {
+  in_project pulumi preview --json --non-interactive >"$LOGS/edit-preview.json" || return 1
+  python3 - "$LOGS/edit-preview.json" "$EDITED_CRON" <<'EOF'
+import json, sys
+steps = [s for s in json.load(open(sys.argv[1])).get("steps", []) if s.get("op") not in ("same", None)]
+for s in steps:
+    print(s["op"], s["urn"])
+sys.exit(0 if len(steps) == 1 and steps[0]["op"] == "update" and steps[0]["urn"].endswith("::workflows-cronworkflow-" + sys.argv[2]) else 1)
+EOF
+}
+
+edit_one_cron() {
+  python3 - "$PROJECT/workflows/$EDITED_CRON.yaml" "$NEW_SCHEDULE" <<'EOF'
+import re, sys
+path, schedule = sys.argv[1], sys.argv[2]
+text = open(path).read()
+edited = re.sub(r'(schedules:\s*\n\s*-\s*)"?[^"\n]+"?', lambda m: m.group(1) + '"' + schedule + '"', text, count=1)
+assert edited != text, "no schedule to edit in " + path
+open(path, "w").write(edited)
+EOF
+  check "after editing one CronWorkflow, the preview updates exactly that one resource" one_update_of_the_edited_cron
+  check "pulumi up applies the edit" in_project pulumi up --yes --non-interactive --skip-preview
+  check "the live CronWorkflow has the new schedule" bash -c \
+    'test "$("$@")" = "'"$NEW_SCHEDULE"'"' _ kubectl --kubeconfig "$KUBECONFIG" -n "$ARGO_NS" get cronworkflow "$EDITED_CRON" -o 'jsonpath={.spec.schedules[0]}'
+}
+
+first_workflow_of() {
+  k -n "$ARGO_NS" get workflows -l "workflows.argoproj.io/cron-workflow=$1" -o name | head -1
+}
+
+controller_fires_the_cron() {
+  local name
+  for _ in $(seq 1 75); do
+    name=$(first_workflow_of "$E2E_CRON")
+    [[ -n "$name" ]] && { k -n "$ARGO_NS" get "$name" -o yaml | head -30; return 0; }
+    sleep 2
+  done
+  return 1
+}
+
+run_controller() {
+  # The real controller as a process: the chart's Deployment runs on kwok, where no container runs.
+  LEADER_ELECTION_DISABLE=true background workflow-controller workflow-controller --kubeconfig "$KUBECONFIG" \
+    --namespace "$ARGO_NS" --namespaced --managed-namespace "$ARGO_NS" --configmap argo-workflow-controller-configmap \
+    --executor-image "quay.io/argoproj/argoexec:$ARGO_IMAGE_TAG"
+  check "the controller, not the test, creates a Workflow from $E2E_CRON at its scheduled minute" controller_fires_the_cron
+  check "that Workflow succeeds" bash -c 'k() { kubectl --kubeconfig "$0" -n argo "$@"; }
+    k wait --for=jsonpath="{.status.phase}"=Succeeded "$(k get workflows -l workflows.argoproj.io/cron-workflow="$1" -o name | head -1)" --timeout=90s' \
+    "$KUBECONFIG" "$E2E_CRON"
+}
+
+day2() {
+  local cli=("$ROOT/bin/argo-gke")
+  check "argo-gke status lists $E2E_CRON and its last run" bash -c '"$@" | tee /dev/stderr | grep -q "'"$E2E_CRON"'"' _ \
+    "${cli[@]}" status --kubeconfig "$KUBECONFIG" -n "$ARGO_NS" --workflows "$PROJECT/workflows"
+  check "argo-gke run --follow runs $E2E_CRON to Succeeded" \
+    "${cli[@]}" run "$E2E_CRON" --follow --kubeconfig "$KUBECONFIG" -n "$ARGO_NS" --poll-millis 1000
+  local from to
+  from=$(date -u -d '-10 minutes' +%Y-%m-%dT%H:%M:00Z)
+  to=$(date -u -d '-7 minutes' +%Y-%m-%dT%H:%M:00Z)
+  check "argo-gke backfill runs three past minutes of $E2E_CRON" \
+    "${cli[@]}" backfill "$E2E_CRON" --from "$from" --to "$to" --kubeconfig "$KUBECONFIG" -n "$ARGO_NS" --poll-millis 1000
+}
+
+nothing_left() {
+  ! k get namespace "$ARGO_NS" 2>/dev/null && [[ -z "$(k get cronworkflows -A -o name 2>/dev/null)" ]]
+}
+
+destroy() {
+  check "pulumi destroy removes everything" in_project pulumi destroy --yes --non-interactive --skip-preview
+  check "the namespace and the CronWorkflows are gone" nothing_left
+}
+
+# The committed stacks as far as the CLI gets without the GCP provider (which cannot be built
+# here): the CLI accepts Pulumi.yaml and the stack's config, starts the program, and stops only
+# where the program asks for the GCP provider.
+preview_reaches_the_gcp_provider() {
+  local out
+  (cd "$1" && pulumi stack select --create "$2" --non-interactive) || return 1
+  out=$(cd "$1" && pulumi preview --non-interactive 2>&1)
+  echo "$out"
+  echo "$out" | grep -qiE "plugin.*gcp|gcp.*plugin" || return 1
+  ! echo "$out" | grep -qiE "configuration (key|value)|missing configuration|policy |error: argo-gke"
+}
+
+committed_stacks() {
+  local stack copy="$STATE/committed"
+  # A copy: selecting a stack with the passphrase provider writes its salt into the stack file.
+  mkdir -p "$copy"
+  cp -r "$ROOT/Pulumi.yaml" "$ROOT/stacks" "$ROOT/workflows" "$copy/"
+  ln -s "$ROOT/target" "$copy/target"
+  for stack in dev prod; do
+    check "real pulumi preview of stacks/Pulumi.$stack.yaml gets as far as the GCP provider" \
+      preview_reaches_the_gcp_provider "$copy" "$stack"
+  done
+}
+
+run_scenario() {
+  ARGO_IMAGE_TAG=$(sed -n 's/^appVersion: *//p' "$SHARED/charts/argo-workflows/Chart.yaml" | tr -d '"')
+  start_cluster
+  make_project
+  setup_pulumi
+  deploy
+  edit_one_cron
+  run_controller
+  day2
+  destroy
+  committed_stacks
+}
