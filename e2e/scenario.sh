@@ -14,6 +14,11 @@ cleanup() {
   for pid in "$STATE"/pids/*.pid; do
     [[ -f "$pid" ]] && kill -- -"$(cat "$pid")" 2>/dev/null
   done
+  sleep 2
+  # workflow-controller ignores SIGTERM (e2e/README.md).
+  for pid in "$STATE"/pids/*.pid; do
+    [[ -f "$pid" ]] && kill -KILL -- -"$(cat "$pid")" 2>/dev/null
+  done
   "$ROOT/e2e/cluster.sh" stop "$STATE/cluster" >/dev/null 2>&1
 }
 
@@ -83,6 +88,23 @@ every_cron_is_deployed() {
   [[ "$want" -eq "$have" && "$have" -gt 0 ]]
 }
 
+# The offline plan names every resource exactly as the real engine did: same URNs, no more, no less.
+plan_urns_are_the_engines() {
+  in_project pulumi stack export --file "$LOGS/state.json" || return 1
+  "$ROOT/bin/argo-gke" plan --stack-file "$PROJECT/stacks/Pulumi.e2e.yaml" --workflows "$PROJECT/workflows" \
+    --out "$LOGS/plan-e2e.json" >/dev/null || return 1
+  python3 - "$LOGS/state.json" "$LOGS/plan-e2e.json" <<'EOF'
+import json, sys
+state = {r["urn"] for r in json.load(open(sys.argv[1]))["deployment"]["resources"]
+         if "::default" not in r["urn"]}
+plan = {r["urn"] for r in json.load(open(sys.argv[2]))["resources"]}
+print(len(state), "in the engine's state,", len(plan), "in the plan")
+for u in sorted(state - plan): print("only in state:", u)
+for u in sorted(plan - state): print("only in plan: ", u)
+sys.exit(0 if state == plan else 1)
+EOF
+}
+
 deploy() {
   check "pulumi preview of the e2e stack succeeds" in_project pulumi preview --non-interactive --diff
   background crd-job-stand-in bash -c "$(declare -f k crd_job_stand_in)
@@ -93,6 +115,7 @@ deploy() {
     k -n "$ARGO_NS" wait --for=condition=Available deployment/argo-workflow-controller deployment/argo-server --timeout=60s
   check "every CronWorkflow of workflows/ is in the cluster" every_cron_is_deployed
   check "a second pulumi up changes nothing" in_project pulumi up --yes --non-interactive --expect-no-changes
+  check "the offline plan's URNs are the real engine's" plan_urns_are_the_engines
 }
 
 # preview_counts: pulumi preview --json's change summary, as "op=count" lines.
