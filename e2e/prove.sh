@@ -29,10 +29,16 @@ check() { # check DESCRIPTION COMMAND...: runs COMMAND, counts and prints the ou
   [[ -z "${E2E_VERBOSE:-}" ]] || sed 's/^/     /' "$out"
 }
 cleanup() {
-  for p in workflow-controller; do
-    [[ -f "$STATE/pids/$p.pid" ]] && kill "$(cat "$STATE/pids/$p.pid")" 2>/dev/null
-    rm -f "$STATE/pids/$p.pid"
-  done
+  local pid
+  if [[ -f "$STATE/pids/workflow-controller.pid" ]]; then
+    # The controller does not always exit on SIGTERM (seen still running minutes later once
+    # the API server had gone): give it 10 s, then SIGKILL.
+    pid=$(cat "$STATE/pids/workflow-controller.pid")
+    kill "$pid" 2>/dev/null
+    for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null
+    rm -f "$STATE/pids/workflow-controller.pid"
+  fi
   "$HERE/cluster.sh" stop "$STATE" >/dev/null
   [[ -n "$USER_STATE" || "${E2E_KEEP:-}" == 1 ]] || rm -rf "$STATE"
 }

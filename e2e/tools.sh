@@ -24,6 +24,9 @@ PULUMI_JAVA_VERSION=v1.34.0
 # pulumictl would call an untagged commit after v4.24.x.
 K8S_PROVIDER_MODVER=v4.0.0-20260115033456-f47bc2d6f199
 K8S_PROVIDER_VERSION=4.25.0-alpha.1768448096+f47bc2d6
+# The Java SDK com.pulumi:kubernetes 4.0.0 asks the engine for plugin kubernetes 4.0.0; the
+# provider above is installed under that version into E2E's own PULUMI_HOME.
+K8S_PLUGIN_REQUESTED=4.0.0
 # Newest 1.36 patch the proxy serves (v1.36.6 answers 403).
 KUBERNETES_VERSION=v1.36.5
 # kubeadm's etcd for 1.36 (kwok pkg/kwokctl/components/etcd_version.go: 1.36 -> 3.6.10-0).
@@ -276,14 +279,38 @@ EOF
     -ldflags "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=${KWOK_VERSION#v}"
 }
 
+# install_provider_plugin: `pulumi plugin install resource kubernetes 4.0.0 --file <binary>`
+# (pkg/cmd/pulumi/plugin/plugin_install.go, --file installs without a download) into
+# $E2E/pulumi-home, so a Pulumi run with PULUMI_HOME there uses the built provider for the
+# Java SDK's request. ~/.pulumi is left alone.
+install_provider_plugin() {
+  local home="$E2E/pulumi-home" want="$K8S_PROVIDER_VERSION as $K8S_PLUGIN_REQUESTED"
+  [[ -x "$BIN/pulumi" && -x "$BIN/pulumi-resource-kubernetes" ]] || return 0
+  [[ "$(cat "$STAMPS/provider-plugin" 2>/dev/null)" == "$want" ]] && return 0
+  mkdir -p "$home"
+  rm -rf "$home/plugins/resource-kubernetes-v$K8S_PLUGIN_REQUESTED"*
+  (cd / && PULUMI_HOME="$home" PULUMI_SKIP_UPDATE_CHECK=true "$BIN/pulumi" plugin install \
+    resource kubernetes "$K8S_PLUGIN_REQUESTED" --file "$BIN/pulumi-resource-kubernetes") \
+    >"$LOGS/provider-plugin.log" 2>&1 || { cat "$LOGS/provider-plugin.log" >&2; return 1; }
+  echo "$want" >"$STAMPS/provider-plugin"
+}
+
 # version_of NAME: the version the program reports about itself.
 version_of() {
   local b="$BIN/$1"
   case $1 in
     pulumi) PULUMI_SKIP_UPDATE_CHECK=true "$b" version ;;
-    pulumi-language-java|pulumi-resource-kubernetes)
-      # Neither has a version flag; read the -X value back from the binary's build info.
-      go version -m "$b" | grep -o 'version.Version=[^ ]*' | head -1 ;;
+    pulumi-language-java)
+      # No version flag, and -trimpath leaves the ldflags out of the build info: the module
+      # version the binary was built from is recorded there.
+      go version -m "$b" | awk '$1 == "mod" { print "module " $3 }' ;;
+    pulumi-resource-kubernetes)
+      # The provider reports its version in the schema it serves (GetSchema).
+      # (From /: the CLI would otherwise read a Pulumi.yaml in the current directory.)
+      if [[ -x "$BIN/pulumi" ]]; then
+        (cd / && PULUMI_SKIP_UPDATE_CHECK=true "$BIN/pulumi" package get-schema "$b" 2>/dev/null) \
+          | grep -m1 -o '"version": *"[^"]*"' | sed 's/"version": *//; s/"//g'
+      fi ;;
     kubectl) "$b" version --client 2>/dev/null | head -1 ;;
     kube-*) "$b" --version ;;
     etcd) "$b" --version | head -1 ;;
@@ -299,28 +326,40 @@ declare -A TOOLS=(
   [kwok]="kwok" [argo]="workflow-controller argo" [pulumi]="pulumi"
   [pulumi-java]="pulumi-language-java" [kubernetes-provider]="pulumi-resource-kubernetes"
 )
-wanted=("$@")
-[[ ${#wanted[@]} -gt 0 ]] || wanted=("${FAMILIES[@]}")
+# The whole run is one function, read before it starts: editing this file while a build runs
+# (bash reads scripts as it goes) cannot break the run.
+main() {
+  local wanted=("$@") start f t lock
+  [[ ${#wanted[@]} -gt 0 ]] || wanted=("${FAMILIES[@]}")
 
-start=$(now)
-for f in "${wanted[@]}"; do
-  [[ -n "${TOOLS[$f]:-}" ]] || { echo "tools.sh: unknown family '$f' (one of: ${FAMILIES[*]})" >&2; exit 2; }
-  # One build per family at a time: a second tools.sh run waits, then finds it fresh.
-  exec {lock}>"$MODS/$f.lock"
-  flock "$lock"
-  if ! "build_${f//-/_}"; then FAILED+=("$f"); log "FAILED: $f (see $LOGS)"; fi
-  flock -u "$lock"
-done
-
-for f in "${wanted[@]}"; do
-  for t in ${TOOLS[$f]}; do
-    if [[ -x "$BIN/$t" ]]; then
-      printf '%-28s %-45s cold build %ss\n' "$t" "$(version_of "$t" 2>&1 | tr -s '\n' ' ' | cut -c1-45)" \
-        "$(cat "$STAMPS/$t.seconds" 2>/dev/null || echo '?')"
-    else
-      printf '%-28s %s\n' "$t" "NOT BUILT"
-    fi
+  start=$(now)
+  for f in "${wanted[@]}"; do
+    [[ -n "${TOOLS[$f]:-}" ]] || { echo "tools.sh: unknown family '$f' (one of: ${FAMILIES[*]})" >&2; exit 2; }
+    # One build per family at a time: a second tools.sh run waits, then finds it fresh.
+    exec {lock}>"$MODS/$f.lock"
+    flock "$lock"
+    if ! "build_${f//-/_}"; then FAILED+=("$f"); log "FAILED: $f (see $LOGS)"; fi
+    flock -u "$lock"
   done
-done
-echo "tools.sh: $(( $(now) - start )) s this run; binaries in $BIN"
-[[ ${#FAILED[@]} -eq 0 ]] || { echo "tools.sh: failed: ${FAILED[*]}" >&2; exit 1; }
+
+  if [[ " ${wanted[*]} " == *" pulumi "* || " ${wanted[*]} " == *" kubernetes-provider "* ]]; then
+    install_provider_plugin || FAILED+=("provider-plugin")
+  fi
+
+  for f in "${wanted[@]}"; do
+    for t in ${TOOLS[$f]}; do
+      if [[ -x "$BIN/$t" ]]; then
+        printf '%-28s %-45s cold build %ss\n' "$t" "$(version_of "$t" 2>&1 | tr -s '\n' ' ' | cut -c1-45)" \
+          "$(cat "$STAMPS/$t.seconds" 2>/dev/null || echo '?')"
+      else
+        printf '%-28s %s\n' "$t" "NOT BUILT"
+      fi
+    done
+  done
+  if [[ -f "$STAMPS/provider-plugin" ]]; then
+    printf '%-28s %s\n' "plugin kubernetes" "$(cat "$STAMPS/provider-plugin") (PULUMI_HOME=$E2E/pulumi-home)"
+  fi
+  echo "tools.sh: $(( $(now) - start )) s this run; binaries in $BIN"
+  [[ ${#FAILED[@]} -eq 0 ]] || { echo "tools.sh: failed: ${FAILED[*]}" >&2; exit 1; }
+}
+main "$@"
