@@ -1,5 +1,6 @@
 package dev.argogke.argo;
 
+import dev.argogke.testing.TreePath;
 import java.util.List;
 import java.util.Map;
 
@@ -10,26 +11,7 @@ final class Doc {
 
     /** The value at {@code a.b.c} ({@code [i]} for list items), or null. */
     static Object at(Object root, String dottedPath) {
-        Object current = root;
-        for (String part : dottedPath.split("\\.")) {
-            String key = part;
-            Integer index = null;
-            int bracket = part.indexOf('[');
-            if (bracket >= 0) {
-                key = part.substring(0, bracket);
-                index = Integer.parseInt(part.substring(bracket + 1, part.length() - 1));
-            }
-            if (!key.isEmpty()) {
-                current = current instanceof Map<?, ?> m ? m.get(key) : null;
-            }
-            if (index != null) {
-                current = current instanceof List<?> l && index < l.size() ? l.get(index) : null;
-            }
-            if (current == null) {
-                return null;
-            }
-        }
-        return current;
+        return TreePath.at(root, dottedPath);
     }
 
     static Map<?, ?> map(Object root, String dottedPath) {

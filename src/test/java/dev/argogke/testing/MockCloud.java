@@ -37,27 +37,7 @@ public final class MockCloud {
     public record Registered(String type, String name, Map<String, Object> inputs, String provider) {
         /** An input by path: {@code autoscaling.minNodeCount}, {@code spec.schedules[0]}. */
         public Object input(String path) {
-            Object node = inputs;
-            for (String part : path.split("\\.")) {
-                String key = part;
-                Integer index = null;
-                int bracket = part.indexOf('[');
-                if (bracket >= 0) {
-                    key = part.substring(0, bracket);
-                    index = Integer.parseInt(part.substring(bracket + 1, part.length() - 1));
-                }
-                if (!(node instanceof Map<?, ?> map)) {
-                    return null;
-                }
-                node = map.get(key);
-                if (index != null) {
-                    if (!(node instanceof List<?> list) || index >= list.size()) {
-                        return null;
-                    }
-                    node = list.get(index);
-                }
-            }
-            return node;
+            return TreePath.at(inputs, path);
         }
 
         public String string(String path) {
