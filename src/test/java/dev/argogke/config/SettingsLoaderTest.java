@@ -182,7 +182,7 @@ class SettingsLoaderTest {
     void aWorkflowRoleOutsideTheDataRolesIsRefusedNamingTheAllowedOnes(String role) {
         SettingsException e = fails(prodWith("      - roles/datastore.user", "      - roles/datastore.user\n      - " + role));
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
-        assertTrue(e.getMessage().contains("Pulumi.prod.yaml: argo-gke:argo.workflowRoles[3]: '" + role + "' is not one of the data roles workflows may get"),
+        assertTrue(e.getMessage().contains(".yaml: argo-gke:argo.workflowRoles[3]: '" + role + "' is not one of the data roles workflows may get"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("allowed: roles/bigquery.dataViewer, roles/bigquery.dataEditor, roles/bigquery.jobUser"), e.getMessage());
     }
