@@ -78,10 +78,35 @@ public final class SettingsLoader {
     static final Pattern OAUTH_CLIENT_ID = Pattern.compile("[0-9]{6,}-[a-z0-9]{8,}\\.apps\\.googleusercontent\\.com");
     static final Pattern WAIVER_RULE = Pattern.compile("[a-z][a-z0-9-]{1,62}");
 
-    /** Roles that would make the workflows' service account an owner of the project: never by config. */
-    static final Set<String> FORBIDDEN_WORKFLOW_ROLES = Set.of(
-            "roles/owner", "roles/editor", "roles/iam.securityAdmin", "roles/resourcemanager.projectIamAdmin",
-            "roles/iam.serviceAccountKeyAdmin", "roles/iam.serviceAccountTokenCreator", "roles/container.admin");
+    /**
+     * The only project roles the workflows' Google service account may get: the data roles ETL jobs
+     * need, each for what a job does with it (role descriptions: cloud.google.com/iam/docs/understanding-roles).
+     * Anything else (admin roles, roles/iam.serviceAccountUser or workloadIdentityUser, which let a
+     * job act as another account, roles/storage.admin, roles/compute.admin, roles/container.developer,
+     * and custom roles, whose permissions a stack file cannot show) is refused.
+     */
+    public static final java.util.Map<String, String> ALLOWED_WORKFLOW_ROLES = allowedWorkflowRoles();
+
+    private static java.util.Map<String, String> allowedWorkflowRoles() {
+        java.util.Map<String, String> roles = new java.util.LinkedHashMap<>();
+        roles.put("roles/bigquery.dataViewer", "read BigQuery tables");
+        roles.put("roles/bigquery.dataEditor", "read and write BigQuery tables");
+        roles.put("roles/bigquery.jobUser", "run BigQuery query and load jobs");
+        roles.put("roles/bigquery.readSessionUser", "read tables through the BigQuery Storage Read API");
+        roles.put("roles/datastore.viewer", "read Firestore / Datastore");
+        roles.put("roles/datastore.user", "read and write Firestore / Datastore");
+        roles.put("roles/pubsub.publisher", "publish to Pub/Sub topics");
+        roles.put("roles/pubsub.subscriber", "consume Pub/Sub subscriptions");
+        roles.put("roles/storage.objectViewer", "read Cloud Storage objects");
+        roles.put("roles/storage.objectCreator", "write new Cloud Storage objects");
+        roles.put("roles/storage.objectUser", "read, write and delete Cloud Storage objects");
+        roles.put("roles/secretmanager.secretAccessor", "read Secret Manager secret versions");
+        roles.put("roles/cloudsql.client", "connect to Cloud SQL through the connector or proxy");
+        roles.put("roles/cloudsql.instanceUser", "sign in to Cloud SQL with IAM database authentication");
+        roles.put("roles/logging.logWriter", "write log entries");
+        roles.put("roles/monitoring.metricWriter", "write custom metrics");
+        return java.util.Collections.unmodifiableMap(roles);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -297,19 +322,14 @@ public final class SettingsLoader {
         List<String> roles = new ArrayList<>();
         for (ConfigValue r : v.field("workflowRoles").list()) {
             String role = r.matching(r.requiredString("e.g. roles/bigquery.dataEditor"), ROLE, "an IAM role such as roles/bigquery.dataEditor");
-            if (role != null && FORBIDDEN_WORKFLOW_ROLES.contains(role)) {
-                r.problem(role + " would let every workflow administer the project; grant the narrow roles the jobs need (e.g. roles/bigquery.dataEditor)");
+            if (role != null && !ALLOWED_WORKFLOW_ROLES.containsKey(role)) {
+                r.problem("'" + role + "' is not one of the data roles workflows may get"
+                        + (role.startsWith("roles/") ? "" : " (custom roles are refused: their permissions are not visible here)")
+                        + "; allowed: " + String.join(", ", ALLOWED_WORKFLOW_ROLES.keySet()));
+            } else if (role != null && roles.contains(role)) {
+                r.problem("'" + role + "' is listed twice");
             } else if (role != null) {
-                // Each role becomes a binding named after the role's last part: two alike would clash mid-deploy.
-                String shortName = role.substring(role.lastIndexOf('/') + 1);
-                String clash = roles.stream().filter(other -> other.substring(other.lastIndexOf('/') + 1).equals(shortName)).findFirst().orElse(null);
-                if (clash == null) {
-                    roles.add(role);
-                } else if (clash.equals(role)) {
-                    r.problem("'" + role + "' is listed twice");
-                } else {
-                    r.problem("'" + role + "' and '" + clash + "' have the same role name " + shortName + "; keep one, or rename the custom role");
-                }
+                roles.add(role);
             }
         }
         return new Argo(namespace, chart, imageTag, chartSource, authMode, retention, roles);

@@ -26,7 +26,23 @@ public final class Policies {
             new LeastPrivilege(),
             new PrivateArtifactBucket(),
             new SecretsEncrypted(),
-            new DeletionProtection());
+            new DeletionProtection(),
+            new ControlPlaneRestricted(),
+            new IapMembersNamed(),
+            new EnvironmentMatchesProject(),
+            new ArgoVersionCurrent(),
+            new TrustedImages(),
+            new WorkflowPodsConfined());
+
+    /**
+     * Rules a prod stack may not waive: they guard the public endpoint and who may use it, and the
+     * identities the jobs run as. Breaking one of them in prod is a design change, not an exception.
+     */
+    static final Set<String> NOT_WAIVABLE_IN_PROD = Set.of(
+            "iap-required", "https-only", "workload-identity", "no-service-account-keys", IapMembersNamed.NAME);
+    /** A reason someone can act on in review: a sentence, not "." or "ok". */
+    static final int MIN_REASON_CHARS = 20;
+    static final int MIN_REASON_WORDS = 3;
 
     private Policies() {
     }
@@ -42,7 +58,10 @@ public final class Policies {
     /**
      * Checks the plan against every rule, honouring the stack's waivers.
      *
-     * @throws UserError when a waiver names no rule, names one twice, or gives no reason
+     * A waiver of a rule the stack passes anyway fails that rule, naming the waiver.
+     *
+     * @throws UserError when a waiver names no rule, names one twice, gives no real reason, or
+     *                   waives in prod a rule that may not be waived there
      */
     public static PolicyReport evaluate(PolicyInput input) {
         List<Settings.Waiver> waivers = input.settings().waivers();
@@ -51,6 +70,14 @@ public final class Policies {
         for (Rule rule : ALL) {
             List<Violation> violations = rule.check(input);
             Optional<Settings.Waiver> waiver = waivers.stream().filter(w -> w.rule().equals(rule.name())).findFirst();
+            if (waiver.isPresent() && violations.isEmpty()) {
+                // A waiver the stack does not need would silently let the next real violation through.
+                String key = input.origin() + ": argo-gke:waivers[" + waivers.indexOf(waiver.get()) + "]";
+                Violation unneeded = new Violation(rule.name(), key, "waives " + rule.name()
+                        + ", which the stack passes without it; remove the waiver so a future violation is not hidden");
+                outcomes.add(new PolicyReport.Outcome(rule.name(), rule.description(), PolicyReport.Status.FAIL, List.of(unneeded), Optional.empty()));
+                continue;
+            }
             PolicyReport.Status status = waiver.isPresent() ? PolicyReport.Status.WAIVED
                     : violations.isEmpty() ? PolicyReport.Status.PASS : PolicyReport.Status.FAIL;
             outcomes.add(new PolicyReport.Outcome(rule.name(), rule.description(), status, violations, waiver.map(Settings.Waiver::reason)));
@@ -80,9 +107,24 @@ public final class Policies {
             if (w.reason() == null || w.reason().isBlank()) {
                 throw new UserError(origin + ": " + key + ".reason: is empty; say why this stack may break " + w.rule());
             }
+            checkReason(w, key, origin);
+            if (settings.environment() == Settings.Environment.PROD && NOT_WAIVABLE_IN_PROD.contains(w.rule())) {
+                throw new UserError(origin + ": " + key + ".rule: " + w.rule() + " cannot be waived in prod (it guards the public endpoint "
+                        + "or the jobs' identity); fix the stack instead. Not waivable in prod: " + String.join(", ", NOT_WAIVABLE_IN_PROD.stream().sorted().toList()));
+            }
             if (!seen.add(w.rule())) {
                 throw new UserError(origin + ": " + key + ".rule: " + w.rule() + " is waived twice; keep one waiver with one reason");
             }
+        }
+    }
+
+    /** A reason of at least {@value #MIN_REASON_CHARS} characters and {@value #MIN_REASON_WORDS} words. */
+    private static void checkReason(Settings.Waiver w, String key, String origin) {
+        String reason = w.reason().strip();
+        int words = reason.split("\\s+").length;
+        if (reason.length() < MIN_REASON_CHARS || words < MIN_REASON_WORDS) {
+            throw new UserError(origin + ": " + key + ".reason: '" + reason + "' is not a reason; say in a sentence (at least "
+                    + MIN_REASON_CHARS + " characters, " + MIN_REASON_WORDS + " words) why this stack may break " + w.rule());
         }
     }
 }

@@ -31,9 +31,10 @@ class PlanCommandPolicyTest {
     void theTreeShowsTheStacksWaivers() throws IOException {
         Path file = dir.resolve("Pulumi.public.yaml");
         Files.writeString(file, TestSettings.devWith("privateNodes: true", "privateNodes: false")
-                + "  argo-gke:waivers:\n    - rule: private-nodes\n      reason: partner API allow-lists node IPs\n");
+                + "    - rule: private-nodes\n      reason: partner API allow-lists node IPs\n");
         Cli.Run run = Cli.run("plan", "--stack-file", file.toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("Waived policy rules:\n  private-nodes: partner API allow-lists node IPs\n"), run.out());
+        assertTrue(run.out().contains("Waived policy rules:\n  control-plane-restricted: deployed by GitHub-hosted CI runners"), run.out());
+        assertTrue(run.out().contains("\n  private-nodes: partner API allow-lists node IPs\n"), run.out());
     }
 }

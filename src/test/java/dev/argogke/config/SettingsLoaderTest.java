@@ -61,7 +61,7 @@ class SettingsLoaderTest {
             "malformed IAP member   |      - group:data-team@example.com |      - data-team@example.com | argo-gke:edge.iapMembers[0]: 'data-team@example.com' is not a member; use user:<email>, group:<email> or domain:<domain> (write user:data-team@example.com)",
             "empty IAP members      |      - group:data-team@example.com |      [] | argo-gke:edge.iapMembers",
             "host outside the zone  |    host: argo-dev.example.com |    host: argo.example.org | argo-gke:edge.host: 'argo.example.org' is outside the managed zone's domain example.com",
-            "owner role for jobs    |    artifactRetentionDays: 7 |    artifactRetentionDays: 7\\n    workflowRoles: [roles/owner] | argo-gke:argo.workflowRoles[0]: roles/owner would let every workflow administer the project",
+            "owner role for jobs    |    artifactRetentionDays: 7 |    artifactRetentionDays: 7\\n    workflowRoles: [roles/owner] | argo-gke:argo.workflowRoles[0]: 'roles/owner' is not one of the data roles workflows may get; allowed: roles/bigquery.dataViewer,",
             "bad CIDR               |    privateNodes: true |    privateNodes: true\\n    authorizedNetworks: [10.0.0.0/33] | argo-gke:cluster.authorizedNetworks[0]: '10.0.0.0/33' is not a CIDR",
             "chart repository and path | artifactRetentionDays: 7 | artifactRetentionDays: 7\\n    chartRepository: https://charts.example.com\\n    chartPath: charts/argo-workflows | argo-gke:argo.chartPath: set together with argo.chartRepository; use one",
             "chart repository not a URL | artifactRetentionDays: 7 | artifactRetentionDays: 7\\n    chartRepository: charts.example.com | argo-gke:argo.chartRepository: 'charts.example.com' is not a chart repository URL",
@@ -168,9 +168,31 @@ class SettingsLoaderTest {
         String prod = prodWith("      - roles/datastore.user", "      - roles/datastore.user\n      - roles/datastore.user");
         SettingsException twice = fails(prod);
         assertTrue(twice.getMessage().contains("argo-gke:argo.workflowRoles[3]: 'roles/datastore.user' is listed twice"), twice.getMessage());
-        SettingsException alike = fails(prodWith("      - roles/datastore.user", "      - roles/datastore.user\n      - projects/acme-argo-prod/roles/datastore.user"));
-        assertTrue(alike.getMessage().contains("argo-gke:argo.workflowRoles[3]: 'projects/acme-argo-prod/roles/datastore.user' and 'roles/datastore.user' have the same role name"),
-                alike.getMessage());
+    }
+
+    /**
+     * The issue's worked examples: roles that let a job act as another identity (iam.workloadIdentityUser,
+     * iam.serviceAccountUser), administer storage, VMs or the cluster, and custom roles whose permissions
+     * the stack file does not show. Each is one problem naming the key and the allowed list.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"roles/iam.workloadIdentityUser", "roles/iam.serviceAccountUser",
+            "roles/storage.admin", "roles/compute.admin", "roles/container.developer", "roles/owner",
+            "projects/acme-argo-prod/roles/etlRunner", "organizations/123456789/roles/etlRunner"})
+    void aWorkflowRoleOutsideTheDataRolesIsRefusedNamingTheAllowedOnes(String role) {
+        SettingsException e = fails(prodWith("      - roles/datastore.user", "      - roles/datastore.user\n      - " + role));
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertTrue(e.getMessage().contains(".yaml: argo-gke:argo.workflowRoles[3]: '" + role + "' is not one of the data roles workflows may get"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("allowed: roles/bigquery.dataViewer, roles/bigquery.dataEditor, roles/bigquery.jobUser"), e.getMessage());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"roles/pubsub.publisher", "roles/pubsub.subscriber", "roles/storage.objectViewer",
+            "roles/secretmanager.secretAccessor", "roles/cloudsql.client", "roles/logging.logWriter"})
+    void theDataRolesEtlJobsNeedAreAllowed(String role) {
+        String text = prodWith("      - roles/datastore.user", "      - roles/datastore.user\n      - " + role);
+        assertTrue(SettingsLoader.load("prod", TestSettings.stackFile(dir, "prod", text)).argo().workflowRoles().contains(role));
     }
 
     private static String prodWith(String line, String replacement) {
