@@ -1,6 +1,7 @@
 package dev.argogke.ops;
 
 import dev.argogke.UserError;
+import dev.argogke.workflows.cron.GoTimeZones;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -31,13 +32,10 @@ public record CronWorkflowInfo(GenericKubernetesResource resource, String name, 
         String name = cron.getMetadata().getName();
         List<String> schedules = Json.list(props, "spec", "schedules").stream().map(String::valueOf).toList();
         String timezone = Json.string(props, "spec", "timezone").orElse("");
-        ZoneId zone;
-        try {
-            zone = timezone.isBlank() ? ZoneOffset.UTC : ZoneId.of(timezone.trim());
-        } catch (DateTimeException e) {
-            throw new UserError("CronWorkflow " + name + ": spec.timezone '" + timezone
-                    + "' is not a known time zone (use an IANA name such as Europe/Oslo)");
-        }
+        // The names Go's time.LoadLocation knows (EST and ROC yes, "+02:00" no), as the controller loads them.
+        ZoneId zone = timezone.isBlank() ? ZoneOffset.UTC : GoTimeZones.load(timezone.trim()).orElseThrow(() ->
+                new UserError("CronWorkflow " + name + ": spec.timezone '" + timezone
+                        + "' is not a known time zone (use an IANA name such as Europe/Oslo)"));
         Optional<Instant> last = Json.string(props, "status", "lastScheduledTime").flatMap(CronWorkflowInfo::instant);
         List<String> active = Json.list(props, "status", "active").stream()
                 .map(ref -> Json.string(ref, "name").orElse("?")).toList();

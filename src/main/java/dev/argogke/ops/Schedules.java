@@ -29,7 +29,7 @@ final class Schedules {
         for (int i = 0; i < cron.schedules().size(); i++) {
             String expression = cron.schedules().get(i);
             try {
-                lines.add(CronSchedule.parse(expression));
+                lines.add(CronSchedule.parse(expression, cron.timezone()));
             } catch (CronSyntaxException e) {
                 throw new UserError("CronWorkflow " + cron.name() + ": spec.schedules[" + i + "] '" + expression
                         + "': " + e.getMessage());

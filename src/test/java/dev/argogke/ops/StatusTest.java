@@ -221,6 +221,32 @@ class StatusTest {
     }
 
     @Test
+    void cronWorkflowInAZoneGoKnowsAndJavaTimeDoesNotShowsItsRuns() {
+        // Argo's controller loads "EST" (a tzdata link to America/Panama, -05:00 all year);
+        // robfig/cron v3.0.1's next run after 2026-07-01T00:00Z for "0 2 * * *" is 07:00Z.
+        cron(cronYaml("eastern", "EST", "0 2 * * *"));
+
+        Status.Report report = status("2026-07-01T00:00:00Z");
+
+        assertEquals(Optional.empty(), row(report, "eastern").problem());
+        assertEquals(Instant.parse("2026-07-01T07:00:00Z"), row(report, "eastern").nextRuns().get(0).toInstant());
+    }
+
+    @Test
+    void scheduleWithItsOwnZoneUnderSpecTimezoneIsReportedAsTheControllerRejectsIt() {
+        // The controller schedules "CRON_TZ=Europe/Oslo CRON_TZ=Asia/Tokyo 0 2 * * *": robfig reads
+        // six fields and the CronWorkflow never runs (validation, which skips the prefix, lets it in).
+        cron(cronYaml("tokyo", "Europe/Oslo", "CRON_TZ=Asia/Tokyo 0 2 * * *"));
+
+        Status.Report report = status("2026-07-01T00:00:00Z");
+
+        String problem = row(report, "tokyo").problem().orElseThrow();
+        assertTrue(problem.startsWith("spec.schedules[0] 'CRON_TZ=Asia/Tokyo 0 2 * * *': expected 5 fields"), problem);
+        assertTrue(problem.endsWith("keep only one of them"), problem);
+        assertEquals(List.of(), row(report, "tokyo").nextRuns());
+    }
+
+    @Test
     void cronWorkflowWithAnUnknownTimeZoneIsReportedWithoutHidingTheOthers() {
         cron(cronYaml("broken", "Europe/Olso", "0 2 * * *"));
         cron(cronYaml("fine", "UTC", "0 2 * * *"));

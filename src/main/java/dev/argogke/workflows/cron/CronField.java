@@ -108,6 +108,9 @@ enum CronField {
         long bits = 0;
         for (long i = start; i <= end; i += step) {
             bits |= 1L << i;
+            if (step > end - i) {
+                break; // robfig adds in uint64, which cannot overflow here; a long would
+            }
         }
         return new FieldSet(bits, star);
     }
@@ -139,7 +142,9 @@ enum CronField {
         if (value.signum() < 0) {
             throw CronSyntaxException.inField(this, what + " " + value + where + " must be at least 1");
         }
-        if (value.bitLength() > 62) {
+        // strconv.Atoi takes any int64 (Go's int on 64-bit machines), so a step up to 2^63-1 is
+        // accepted: "*/9223372036854775807" means the first value only.
+        if (value.bitLength() > 63) {
             throw CronSyntaxException.inField(this, text + " is out of range " + min + "-" + max);
         }
         return value.longValueExact();

@@ -1,11 +1,9 @@
 package dev.argogke.workflows.cron;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +22,10 @@ import java.util.Optional;
  *
  * <p>The controller prefixes {@code CRON_TZ=<spec.timezone> } to each schedule
  * (CronWorkflowSpec.withTimezone in pkg/apis/workflow/v1alpha1/cron_workflow_types.go), so callers
- * pass spec.timezone as the {@code zone} of {@link #next}; a {@code CRON_TZ=} written in the schedule
- * itself wins over it here, as it does in robfig when no spec.timezone is set.
+ * that schedule a CronWorkflow use {@link #parse(String, String)}, which does the same; validation
+ * parses the schedule without it ({@link #parse(String)}). The {@code zone} of {@link #next} is
+ * the controller's local zone, used where no time zone is set (UTC in Argo's images).
+ * e2e/oracles/cron.sh compares all this with robfig/cron itself on 100,000 random cases.
  */
 public final class CronSchedule {
     private static final String EVERY = "@every ";
@@ -58,13 +58,40 @@ public final class CronSchedule {
         this.every = every;
     }
 
+    /**
+     * One entry of spec.schedules as Argo's controller schedules it with spec.timezone: it writes
+     * {@code CRON_TZ=<timezone> } in front when the timezone is set (CronWorkflowSpec.withTimezone,
+     * pkg/apis/workflow/v1alpha1/cron_workflow_types.go @ v4.1.2) and parses that with
+     * cron.ParseStandard. So a schedule that carries its own CRON_TZ= is rejected when spec.timezone
+     * is set (robfig then sees six fields), and the zone ends at its first space.
+     */
+    public static CronSchedule parse(String schedule, String timezone) throws CronSyntaxException {
+        if (timezone.isEmpty()) {
+            return parse(schedule);
+        }
+        try {
+            return read(schedule, "CRON_TZ=" + timezone + " " + schedule);
+        } catch (CronSyntaxException e) {
+            if (schedule.startsWith("TZ=") || schedule.startsWith("CRON_TZ=")) {
+                throw new CronSyntaxException(e.getMessage() + ": spec.timezone is set, so Argo's controller puts"
+                        + " CRON_TZ=" + timezone + " in front of the schedule's own time zone; keep only one of them");
+            }
+            throw e;
+        }
+    }
+
     /** Parses one schedule line as Argo v4.1 does (robfig/cron v3.0.1 parser.go, Parser.Parse). */
     public static CronSchedule parse(String expression) throws CronSyntaxException {
-        if (expression == null || expression.isEmpty()) {
+        return read(expression, expression);
+    }
+
+    /** Parses {@code text}; {@code expression} is the schedule as the user wrote it, for messages and lists. */
+    private static CronSchedule read(String expression, String text) throws CronSyntaxException {
+        if (text == null || text.isEmpty()) {
             throw new CronSyntaxException("the schedule is empty; expected 5 fields (minute hour day-of-month"
                     + " month day-of-week) or a descriptor such as @daily");
         }
-        String rest = expression;
+        String rest = text;
         Optional<ZoneId> zone = Optional.empty();
         String zoneName = null;
         if (rest.startsWith("TZ=") || rest.startsWith("CRON_TZ=")) {
@@ -86,7 +113,7 @@ public final class CronSchedule {
         List<String> fields = GoStrings.fields(rest);
         if (fields.size() != 5) {
             throw new CronSyntaxException("expected 5 fields (minute hour day-of-month month day-of-week), found "
-                    + fields.size() + (fields.size() == 6 ? "; Argo's cron has no seconds field" : ""));
+                    + fields.size() + (fields.size() == 6 && !fields.get(0).contains("=") ? "; Argo's cron has no seconds field" : ""));
         }
         Spec spec = new Spec(CronField.MINUTE.parse(fields.get(0)), CronField.HOUR.parse(fields.get(1)),
                 CronField.DAY_OF_MONTH.parse(fields.get(2)), CronField.MONTH.parse(fields.get(3)),
@@ -94,24 +121,17 @@ public final class CronSchedule {
         return new CronSchedule(expression, zone, zoneName, spec, null);
     }
 
-    /** Go's time.LoadLocation: "" and "UTC" are UTC, "Local" the machine's zone, otherwise an IANA name. */
+    /** Go's time.LoadLocation (see {@link GoTimeZones}); "Local" is the time's own zone in robfig's Next. */
     private static Optional<ZoneId> loadLocation(String prefix, String name) throws CronSyntaxException {
-        if (name.isEmpty() || name.equals("UTC")) {
-            return Optional.of(ZoneOffset.UTC);
-        }
         if (name.equals("Local")) {
             return Optional.empty();
         }
-        // java.time also accepts offsets such as "+02:00" or "GMT+2", which Go does not.
-        if (ZoneId.getAvailableZoneIds().contains(name)) {
-            try {
-                return Optional.of(ZoneId.of(name));
-            } catch (DateTimeException e) {
-                // fall through to the error below
-            }
+        Optional<ZoneId> zone = GoTimeZones.load(name);
+        if (zone.isEmpty()) {
+            throw new CronSyntaxException(prefix + "=: unknown time zone '" + name
+                    + "'; use an IANA name such as Europe/Oslo or UTC");
         }
-        throw new CronSyntaxException(prefix + "=: unknown time zone '" + name
-                + "'; use an IANA name such as Europe/Oslo or UTC");
+        return zone;
     }
 
     /** robfig/cron v3.0.1 parser.go parseDescriptor: exact, case-sensitive names; constantdelay.go Every. */
@@ -155,16 +175,22 @@ public final class CronSchedule {
     /**
      * The first run time strictly after {@code after}, evaluated in {@code zone} (the CronWorkflow's
      * timezone) unless the schedule carries its own CRON_TZ=, or empty if none within ~5 years.
-     * The result is expressed in the zone the schedule was evaluated in.
+     * The result is expressed in the zone the schedule was evaluated in. Also empty where robfig
+     * never returns at all (a skipped local day, see {@link SpecNext}).
      */
     public Optional<ZonedDateTime> next(ZonedDateTime after, ZoneId zone) {
+        return outcome(after, zone).time().map(t -> t.atZone(prefixZone.orElse(zone)));
+    }
+
+    /** What robfig's Next does for this schedule, including whether it returns at all. */
+    SpecNext.Outcome outcome(ZonedDateTime after, ZoneId zone) {
         ZoneId effective = prefixZone.orElse(zone);
         Instant start = after.toInstant();
         if (every != null) {
             // ConstantDelaySchedule.Next: t + delay, with t's fraction of a second dropped.
-            return Optional.of(GoClock.truncate(start, 1).plus(every).atZone(effective));
+            return new SpecNext.Outcome(Optional.of(GoClock.truncate(start, 1).plus(every)), false);
         }
-        return SpecNext.next(spec, start, new GoClock(effective)).map(t -> t.atZone(effective));
+        return SpecNext.walk(spec, start, new GoClock(effective));
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.argogke.workflows.lint;
 
-import java.time.ZoneId;
+import dev.argogke.workflows.cron.GoTimeZones;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,9 +8,6 @@ import java.util.Set;
 /** The rules for a CronWorkflow's own fields (Argo v4.1 validate.CronWorkflow). */
 final class CronChecker {
     private static final Set<String> CONCURRENCY_POLICIES = Set.of("Allow", "Forbid", "Replace");
-    // Zones Go's time.LoadLocation finds in the IANA database that java.time lists only as short ids.
-    private static final Set<String> EXTRA_IANA_ZONES = Set.of("EST", "MST", "HST");
-    private static final Set<String> IANA_ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
 
     private CronChecker() {
     }
@@ -61,7 +58,6 @@ final class CronChecker {
      * fixed offsets such as "+02:00" or "UTC+2", which java.time would accept, are not zone names.
      */
     static boolean isIanaZone(String zone) {
-        return zone.equals("UTC") || zone.equals("Local") || EXTRA_IANA_ZONES.contains(zone)
-                || IANA_ZONES.contains(zone);
+        return GoTimeZones.load(zone).isPresent();
     }
 }

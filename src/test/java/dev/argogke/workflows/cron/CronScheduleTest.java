@@ -21,6 +21,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -179,6 +180,107 @@ class CronScheduleTest {
     void agreesWithRobfigsOwnDaylightSavingTests(String schedule, String after, String expected)
             throws CronSyntaxException {
         assertEquals(at(expected).toInstant(), next(schedule, after, NEW_YORK));
+    }
+
+    // --- found by the cron oracle against robfig/cron v3.0.1 (e2e/oracles/cron.sh) -------------
+    // Expected values are robfig's answers (e2e/oracles/cron, Go 1.26, tzdata 2025c).
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // parser.go mustParseInt is strconv.Atoi (int64) and getBits adds in uint64, so a step up
+        // to 2^63-1 is accepted and keeps the first value of the range only.
+        "*/9223372036854775807 * * * *      | 2026-01-01T00:00:30Z | 2026-01-01T01:00:00Z",
+        "0 9-17/4611686018427387904 * * *   | 2026-01-01T00:00:30Z | 2026-01-01T09:00:00Z",
+    })
+    void acceptsAStepAsLargeAsGosAtoiTakes(String schedule, String after, String expected) throws CronSyntaxException {
+        assertEquals(Instant.parse(expected), next(schedule, after, ZoneOffset.UTC));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "*/9223372036854775808 * * * *  | field 1 (minute): 9223372036854775808 is out of range 0-59",
+        "0 4611686018427387904 * * *    | field 2 (hour): 4611686018427387904 is out of range 0-23",
+    })
+    void rejectsNumbersBeyondGosAtoiOrTheFieldsRange(String schedule, String message) {
+        CronSyntaxException e = assertThrows(CronSyntaxException.class, () -> CronSchedule.parse(schedule));
+        assertEquals(message, e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // tzdata "backward" links java.time leaves out (EST -> America/Panama since tzdata 2024b, ...)
+        "EST     | 2026-07-01T07:00:00Z",
+        "MST     | 2026-07-01T09:00:00Z",
+        "HST     | 2026-07-01T12:00:00Z",
+        "GMT+0   | 2026-07-01T02:00:00Z",
+        "GMT-0   | 2026-07-01T02:00:00Z",
+        "ROC     | 2026-07-01T18:00:00Z",
+        "Factory | 2026-07-01T02:00:00Z",
+    })
+    void loadsTheZoneNamesGoLoads(String zone, String expected) throws CronSyntaxException {
+        assertEquals(Instant.parse(expected), next("CRON_TZ=" + zone + " 0 2 * * *", "2026-07-01T00:00:00Z", ZoneOffset.UTC));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SystemV/EST5", "SystemV/AST4ADT", "+02:00", "GMT+2", "utc", "europe/oslo"})
+    void rejectsZoneNamesGoDoesNotLoad(String zone) {
+        CronSyntaxException e = assertThrows(CronSyntaxException.class,
+                () -> CronSchedule.parse("CRON_TZ=" + zone + " 0 2 * * *"));
+        assertEquals("CRON_TZ=: unknown time zone '" + zone + "'; use an IANA name such as Europe/Oslo or UTC", e.getMessage());
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // robfig-like spinning ignores interrupts
+    void stopsWhereRobfigNeverReturns() throws CronSyntaxException {
+        // Pacific/Kiritimati went from -10 to +14 and skipped 1994-12-31. Go's time.Date puts that
+        // day's midnight on the midnight before, so AddDate(0, 0, 1) stands still and spec.go's day
+        // loop spins for ever: robfig never answers.
+        CronSchedule schedule = CronSchedule.parse("CRON_TZ=Pacific/Kiritimati 0 0 31 * *");
+        ZonedDateTime after = at("1994-12-30T00:00:00-10:00");
+        assertEquals(Optional.empty(), schedule.next(after, ZoneOffset.UTC));
+        assertTrue(schedule.outcome(after, ZoneOffset.UTC).neverReturns());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "CRON_TZ=Pacific/Kiritimati 0 0 31 * * | 1995-01-01T00:00:00+14:00 | 1995-01-30T10:00:00Z",
+        "CRON_TZ=Pacific/Kiritimati @daily     | 1994-12-30T12:00:00-10:00 | 1994-12-31T10:00:00Z",
+        "CRON_TZ=Pacific/Apia 0 0 * * *        | 2011-12-28T12:00:00-10:00 | 2011-12-29T10:00:00Z",
+        "CRON_TZ=Pacific/Apia 0 0 * * *        | 2011-12-29T00:00:00-10:00 | 2011-12-30T10:00:00Z",
+    })
+    void answersAsRobfigDoesAroundASkippedDayWhereItReturns(String schedule, String after, String expected)
+            throws CronSyntaxException {
+        assertEquals(Instant.parse(expected), next(schedule, after, ZoneOffset.UTC));
+    }
+
+    // --- spec.timezone, as the controller prefixes it ---------------------------------------------
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // schedule                     | spec.timezone    | robfig's next run after 2026-07-01T00:00:00Z
+        "0 2 * * *                      | Europe/Oslo      | 2026-07-02T00:00:00Z",
+        "0 2 * * *                      | 'Europe/Oslo '   | 2026-07-02T00:00:00Z",
+        "0 2 * * *                      | ''               | 2026-07-01T02:00:00Z",
+        "0 2 * * *                      | Local            | 2026-07-01T02:00:00Z",
+        "CRON_TZ=Asia/Tokyo 0 2 * * *   | ''               | 2026-07-01T17:00:00Z",
+    })
+    void runsInSpecTimezoneAsTheControllerPrefixesIt(String schedule, String timezone, String expected)
+            throws CronSyntaxException {
+        ZonedDateTime after = at("2026-07-01T00:00:00Z");
+        assertEquals(Instant.parse(expected),
+                CronSchedule.parse(schedule, timezone).next(after, ZoneOffset.UTC).orElseThrow().toInstant());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // robfig sees the second prefix, or the zone after the space, as a sixth field
+        "CRON_TZ=Asia/Tokyo 0 2 * * *   | Europe/Oslo      | expected 5 fields",
+        "0 2 * * *                      | ' Europe/Oslo'   | expected 5 fields",
+        "0 2 * * *                      | +02:00           | CRON_TZ=: unknown time zone '+02:00'",
+    })
+    void rejectsWhatTheControllerCannotScheduleWithSpecTimezone(String schedule, String timezone, String message) {
+        CronSyntaxException e = assertThrows(CronSyntaxException.class, () -> CronSchedule.parse(schedule, timezone));
+        assertTrue(e.getMessage().startsWith(message), () -> "message was: " + e.getMessage());
     }
 
     // --- between ----------------------------------------------------------------------------------

@@ -110,6 +110,16 @@ class LinterTest {
     }
 
     @Test
+    void timeZonesGoLoadsAndJavaTimeDoesNotListAreAccepted() throws IOException {
+        // tzdata links Go's time.LoadLocation finds (Argo validates spec.timezone with it)
+        for (String zone : List.of("EST", "GMT+0", "ROC", "Factory")) {
+            Path file = write("cron-" + zone.replace('+', 'p') + ".yaml", CRON.replace("timezone: Europe/Paris", "timezone: " + zone));
+            assertEquals(List.of(), Linter.lint(List.of(file)).findings().stream()
+                    .filter(f -> f.path().equals("spec.timezone")).toList(), zone);
+        }
+    }
+
+    @Test
     void everyFindingOfARunIsReportedNotJustTheFirst() throws IOException {
         Path file = write("cron.yaml", CRON.replace("timezone: Europe/Paris", "timezone: Mars/Olympus\n  concurrencyPolicy: Sometimes")
                 .replace("0 2 * * *", "0 2 * *"));
