@@ -166,15 +166,19 @@ kwok_config() {
   [[ -d "$dir" ]] || die "kwok stages not found at $dir (run e2e/tools.sh kwok)"
   {
     for f in node/fast/node-initialize.yaml node/heartbeat-with-lease/node-heartbeat-with-lease.yaml \
-             pod/fast/pod-ready.yaml pod/fast/pod-complete.yaml pod/fast/pod-delete.yaml; do
+             pod/fast/pod-ready.yaml pod/fast/pod-delete.yaml; do
       cat "$dir/$f"; echo "---"
     done
+    # A Job's pod completes after a while, as a real one does: the chart's CRD-install Job gets the
+    # seconds its kubectl apply would take, which bin/e2e's stand-in for it uses.
+    sed -e "s/^spec:$/spec:\n  delay:\n    durationMilliseconds: ${E2E_JOB_SECONDS:-15}000/" "$dir/pod/fast/pod-complete.yaml"
+    echo "---"
     # Argo's pods are owned by their Workflow, not by a Job: the same completion (every
     # container terminated, exit code 0, reason Completed, phase Succeeded) for them.
     sed -e 's/name: pod-complete$/name: pod-complete-argo-workflow/' -e "s/- 'Job'/- 'Workflow'/" \
       "$dir/pod/fast/pod-complete.yaml"
   } >"$out"
-  grep -q "pod-complete-argo-workflow" "$out" && grep -q "'Workflow'" "$out" \
+  grep -q "pod-complete-argo-workflow" "$out" && grep -q "'Workflow'" "$out" && grep -q "durationMilliseconds" "$out" \
     || die "could not derive the Workflow pod-complete stage from $dir/pod/fast/pod-complete.yaml"
 }
 

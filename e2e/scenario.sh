@@ -75,9 +75,12 @@ setup_pulumi() {
 # Stands in for the chart's CRD install Job (templates/crds-install-job.yaml), whose container
 # applies the full CRDs it downloads from GitHub: kwok runs no container and there is no network,
 # so this applies the same files of the same chart when the Job appears.
+# It watches (a poll could miss a Job that Helm deletes once done); cluster.sh gives Job pods the
+# seconds a real apply takes before kwok completes them.
 crd_job_stand_in() {
-  until k -n "$ARGO_NS" get job argo-crd-install >/dev/null 2>&1; do sleep 1; done
+  grep -m1 -q "job.batch/argo-crd-install" < <(k get jobs -A --watch -o name)
   k apply --server-side --force-conflicts -f "$SHARED/charts/argo-workflows/files/crds/full/"
+  k wait --for=condition=Established crd --all --timeout=60s
 }
 
 every_cron_is_deployed() {
