@@ -108,6 +108,15 @@ sys.exit(0 if state == plan else 1)
 EOF
 }
 
+# Pod Security Admission in the Argo namespace (ArgoWorkflows.NAMESPACE_LABELS): the API server
+# itself refuses a privileged pod, whoever asks.
+privileged_pod_is_refused() {
+  local out
+  out=$(k -n "$ARGO_NS" run e2e-privileged --image=busybox:1.36 --restart=Never --privileged 2>&1)
+  echo "$out"
+  echo "$out" | grep -q 'violates PodSecurity "baseline:latest"'
+}
+
 deploy() {
   check "pulumi preview of the e2e stack succeeds" in_project pulumi preview --non-interactive --diff
   background crd-job-stand-in bash -c "$(declare -f k crd_job_stand_in)
@@ -117,6 +126,7 @@ deploy() {
   check "Argo's controller and server Deployments are available" \
     k -n "$ARGO_NS" wait --for=condition=Available deployment/argo-workflow-controller deployment/argo-server --timeout=60s
   check "every CronWorkflow of workflows/ is in the cluster" every_cron_is_deployed
+  check "the API server refuses a privileged pod in the Argo namespace (Pod Security: baseline)" privileged_pod_is_refused
   check "a second pulumi up changes nothing" in_project pulumi up --yes --non-interactive --expect-no-changes
   check "the offline plan's URNs are the real engine's" plan_urns_are_the_engines
 }

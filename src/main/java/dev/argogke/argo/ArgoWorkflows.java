@@ -59,6 +59,22 @@ public final class ArgoWorkflows extends ComponentResource {
             "app.kubernetes.io/instance", RELEASE_NAME);
 
     /**
+     * Labels of the namespaces argo-gke creates. Pod Security Admission (built into the API server,
+     * Kubernetes docs "Pod Security Admission" and "Pod Security Standards") refuses there any pod
+     * that breaks the baseline standard: privileged containers, host namespaces (network, PID, IPC),
+     * hostPath volumes, added capabilities beyond the default set. So neither a workflow nor anyone
+     * who can submit one (an IAP user, in server auth mode) can take over a node. Not restricted:
+     * it also requires runAsNonRoot, a seccomp profile and dropped capabilities on every container,
+     * which a team's existing job images and templates mostly do not set, so every first deploy
+     * would fail; restricted is warned about and audited instead, so a team sees what to fix.
+     */
+    public static final Map<String, String> NAMESPACE_LABELS = Map.of(
+            "app.kubernetes.io/part-of", "argo-gke",
+            "pod-security.kubernetes.io/enforce", "baseline",
+            "pod-security.kubernetes.io/warn", "restricted",
+            "pod-security.kubernetes.io/audit", "restricted");
+
+    /**
      * @param google        the Google Cloud project, on GKE: the artifact bucket and the Google
      *                      service accounts (through Workload Identity) go there; empty for a
      *                      cluster outside Google Cloud, which then has neither
@@ -115,14 +131,12 @@ public final class ArgoWorkflows extends ComponentResource {
         String workflowsNs = args.workflows().namespace();
 
         this.namespace = new Namespace(name, NamespaceArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(argo.namespace())
-                        .labels(Map.of("app.kubernetes.io/part-of", "argo-gke")).build())
+                .metadata(ObjectMetaArgs.builder().name(argo.namespace()).labels(NAMESPACE_LABELS).build())
                 .build(), child);
         List<Resource> namespaces = new ArrayList<>(List.of(namespace));
         if (!workflowsNs.equals(argo.namespace())) {
             namespaces.add(new Namespace(name + "-workflows", NamespaceArgs.builder()
-                    .metadata(ObjectMetaArgs.builder().name(workflowsNs)
-                            .labels(Map.of("app.kubernetes.io/part-of", "argo-gke")).build())
+                    .metadata(ObjectMetaArgs.builder().name(workflowsNs).labels(NAMESPACE_LABELS).build())
                     .build(), child));
         }
 
