@@ -65,7 +65,22 @@ public record Settings(
     }
 
     /** The Google Cloud project and the region regional resources go to. */
-    public record Gcp(String project, String region) {
+    public record Gcp(String project, String region, GcpAuth auth) {
+        public Gcp(String project, String region) {
+            this(project, region, GcpAuth.AMBIENT);
+        }
+    }
+
+    /**
+     * How the stack's explicit GCP provider authenticates, when the stack says so with the GCP
+     * provider's own keys ({@code gcp:credentials}, {@code gcp:accessToken},
+     * {@code gcp:impersonateServiceAccount}: pulumi-gcp's installation and configuration docs). An
+     * explicit provider reads no stack config by itself, so without these it would fall back to
+     * application default credentials even where the stack names others.
+     */
+    public record GcpAuth(Optional<Secret> credentials, Optional<Secret> accessToken, Optional<String> impersonateServiceAccount) {
+        /** Application default credentials (gcloud, Workload Identity Federation in CI, a metadata server). */
+        public static final GcpAuth AMBIENT = new GcpAuth(Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**

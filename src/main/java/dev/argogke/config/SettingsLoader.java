@@ -160,7 +160,12 @@ public final class SettingsLoader {
         project = scalar(source, "gcp:project", problems).matching(project, PROJECT_ID, "a Google Cloud project id (6-30 lowercase letters, digits, dashes)");
         ConfigValue regionValue = scalar(source, "gcp:region", problems);
         String region = regionValue.matching(regionValue.requiredString("e.g. europe-west1"), REGION, "a region like europe-west1");
-        return project == null || region == null ? null : new Gcp(project, region);
+        // Whether these are stored encrypted is the secrets-encrypted rule's to check.
+        Settings.GcpAuth auth = new Settings.GcpAuth(
+                source.get("gcp:credentials").map(v -> new Secret("gcp:credentials", v)),
+                source.get("gcp:accessToken").map(v -> new Secret("gcp:accessToken", v)),
+                source.get("gcp:impersonateServiceAccount"));
+        return project == null || region == null ? null : new Gcp(project, region, auth);
     }
 
     /** A cluster outside Google Cloud: a Google project would be set for nothing, so it is a mistake. */

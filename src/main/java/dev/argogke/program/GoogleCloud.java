@@ -1,5 +1,6 @@
 package dev.argogke.program;
 
+import com.pulumi.core.Output;
 import com.pulumi.gcp.Provider;
 import com.pulumi.gcp.ProviderArgs;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -14,10 +15,13 @@ import dev.argogke.config.Settings;
 record GoogleCloud(Settings.Gcp gcp, Provider provider) {
     static GoogleCloud of(Settings.Gcp gcp) {
         var services = new ProjectServices("services", new ProjectServices.Args(gcp.project()), null);
-        var provider = new Provider("gcp", ProviderArgs.builder()
+        ProviderArgs.Builder args = ProviderArgs.builder()
                 .project(gcp.project())
-                .region(gcp.region())
-                .build(), CustomResourceOptions.builder().dependsOn(services.services()).build());
+                .region(gcp.region());
+        gcp.auth().credentials().ifPresent(c -> args.credentials(Output.ofSecret(c.reveal())));
+        gcp.auth().accessToken().ifPresent(t -> args.accessToken(Output.ofSecret(t.reveal())));
+        gcp.auth().impersonateServiceAccount().ifPresent(args::impersonateServiceAccount);
+        var provider = new Provider("gcp", args.build(), CustomResourceOptions.builder().dependsOn(services.services()).build());
         return new GoogleCloud(gcp, provider);
     }
 
