@@ -42,6 +42,7 @@ final class DocumentChecker {
             out.error("apiVersion", content.get("apiVersion") == null ? "apiVersion is required: " + API_VERSION
                     : "apiVersion of a " + kind + " must be " + API_VERSION + ", not " + Nodes.describe(content.get("apiVersion")));
         }
+        checkDuplicateKeys(m, out);
         decoder.decodeDocument(content, kind, out);
         checkNames(content, kind, out);
         if (!(content.get("spec") instanceof Map<?, ?>)) {
@@ -63,6 +64,17 @@ final class DocumentChecker {
             case "WorkflowEventBinding" -> checkEventBinding(spec, out);
             default -> SpecChecker.check(out, index, kind, "spec", spec, false);
         }
+    }
+
+    /**
+     * A key given twice: the loader keeps the later value, but argo lint (which converts each document with
+     * sigs.k8s.io/yaml YAMLToJSONStrict, workflow/common/parse.go) drops the whole document without a word, and
+     * kubectl's strict field validation refuses it.
+     */
+    private static void checkDuplicateKeys(Manifest m, DocumentFindings out) {
+        m.positions().duplicateKeys().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(d -> out.error(d.getKey(),
+                "this key is given twice in its mapping (first at line " + d.getValue().line() + "); Argo and Kubernetes"
+                        + " refuse a document with a duplicate key: keep one"));
     }
 
     private static void skipOrReject(Map<String, Object> content, String kind, String apiVersion, DocumentFindings out) {

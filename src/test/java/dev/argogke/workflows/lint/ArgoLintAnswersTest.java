@@ -1,0 +1,106 @@
+package dev.argogke.workflows.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Cases where the differential oracle ({@code e2e/oracles/lint.sh}) found the linter disagreeing with the real
+ * {@code argo lint --offline} (Argo v4.0.7) for a reason that was the linter's fault. Each expectation is the real
+ * tool's answer, quoted in the test, for the same document.
+ */
+class ArgoLintAnswersTest {
+    @TempDir
+    Path dir;
+
+    private static final String HEAD = """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Workflow
+            metadata:
+              name: hello
+            spec:
+              entrypoint: main
+              templates:
+              - name: main
+            """;
+
+    private LintReport lint(String text) throws IOException {
+        Path file = dir.resolve("w.yaml");
+        Files.writeString(file, text);
+        return Linter.lint(List.of(file));
+    }
+
+    private static String listing(LintReport report) {
+        return report.findings().stream().map(Finding::format).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void aTabAfterAKeyIsWhiteSpaceAsInArgo() throws IOException {
+        // argo lint --offline: "no linting errors found!" for each (go-yaml, like YAML 1.2, allows a tab as
+        // separation after "key:"; SnakeYAML refused it as "found character '\t' that cannot start any token").
+        for (String container : List.of("    container:\n      image:\talpine:3.20\n", "    container:\t\n      image: alpine:3.20\n",
+                "    container:\n      image:  \t alpine:3.20\n")) {
+            LintReport report = lint(HEAD + container);
+            assertTrue(report.findings().isEmpty(), container + ":\n" + listing(report));
+        }
+    }
+
+    @Test
+    void aTabAfterASequenceDashIsStillInvalidYamlAsInArgo() throws IOException {
+        // argo lint --offline logs 'yaml file is not valid ... yaml: line 8: found character that cannot start any
+        // token' and skips the document.
+        LintReport report = lint(HEAD.replace("  - name: main\n", "  -\tname: main\n") + "    container:\n      image: alpine:3.20\n");
+        assertEquals(1, report.errors().size(), listing(report));
+        assertTrue(report.errors().get(0).message().startsWith("invalid YAML"), listing(report));
+    }
+
+    @Test
+    void aKeyTwiceInOneMappingIsAnErrorNamingBothLines() throws IOException {
+        // argo lint --offline converts each document with sigs.k8s.io/yaml YAMLToJSONStrict, which refuses a key
+        // given twice; it then drops the document without a word and, given this file alone, answers "found nothing
+        // to lint in the specified paths, failing...". Argo's own example k8s-patch-json-workflow.yaml does this.
+        LintReport report = lint("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: Workflow
+                metadata:
+                  generateName: patch-
+                  annotations:
+                    a: "1"
+                  annotations:
+                    b: "2"
+                spec:
+                  entrypoint: main
+                  templates:
+                  - name: main
+                    container:
+                      image: alpine:3.20
+                """);
+        assertEquals(1, report.errors().size(), listing(report));
+        Finding f = report.errors().get(0);
+        assertEquals("metadata.annotations", f.path(), listing(report));
+        assertEquals(7, f.position().line(), listing(report));
+        assertTrue(f.message().contains("line 5"), listing(report));
+    }
+
+    @Test
+    void aSurrogateEscapeIsNotACharacterAsInArgo() throws IOException {
+        // argo lint --offline: 'yaml file is not valid ... yaml: line 11: found invalid Unicode character escape code'
+        // (go-yaml refuses \\uD800-\\uDFFF escapes, even two that make a pair); the document is not linted.
+        for (String value : List.of("\"a\\udce0b\"", "\"\\ud83d\\ude00\"")) {
+            LintReport report = lint(HEAD + "    container:\n      image: alpine:3.20\n      args: [" + value + "]\n");
+            assertEquals(1, report.errors().size(), value + ":\n" + listing(report));
+            assertTrue(report.errors().get(0).message().startsWith("invalid YAML"), listing(report));
+            assertEquals(11, report.errors().get(0).position().line(), listing(report));
+        }
+        // The character itself, or an escape of one beyond the surrogates, is fine for both.
+        assertTrue(lint(HEAD + "    container:\n      image: alpine:3.20\n      args: [\"\uD83D\uDE00 \\U0001F600 \\u00e9\"]\n")
+                .findings().isEmpty());
+    }
+}
