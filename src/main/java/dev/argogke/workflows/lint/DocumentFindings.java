@@ -23,6 +23,10 @@ final class DocumentFindings {
         add(Severity.ERROR, path, message);
     }
 
+    void warning(String path, String message) {
+        add(Severity.WARNING, path, message);
+    }
+
     void note(String path, String message) {
         add(Severity.NOTE, path, message);
     }

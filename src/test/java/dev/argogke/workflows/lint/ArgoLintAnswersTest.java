@@ -103,4 +103,41 @@ class ArgoLintAnswersTest {
         assertTrue(lint(HEAD + "    container:\n      image: alpine:3.20\n      args: [\"\uD83D\uDE00 \\U0001F600 \\u00e9\"]\n")
                 .findings().isEmpty());
     }
+
+    @Test
+    void aNegativeHistoryLimitIsAWarningNotAnError() throws IOException {
+        // argo lint --offline: "no linting errors found!"; the CRD has no minimum and the cron controller keeps its
+        // default for a negative limit (workflow/cron/operator.go enforceHistoryLimit).
+        LintReport report = lint("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: CronWorkflow
+                metadata:
+                  name: nightly-etl
+                spec:
+                  schedules: ["0 2 * * *"]
+                  failedJobsHistoryLimit: -1
+                  workflowSpec:
+                    entrypoint: main
+                    templates:
+                      - name: main
+                        container:
+                          image: alpine:3.20
+                """);
+        assertTrue(report.clean(), listing(report));
+        assertEquals(1, report.count(Severity.WARNING), listing(report));
+        assertEquals("spec.failedJobsHistoryLimit", report.findings().get(0).path());
+    }
+
+    @Test
+    void aNegativeRetryLimitOrBackoffFactorIsAWarningNotAnError() throws IOException {
+        // argo lint --offline: "no linting errors found!" for both; the controller makes no retry for a negative
+        // limit and ignores a factor below 1 (workflow/controller/operator.go processNodeRetries).
+        String retry = HEAD + "    container:\n      image: alpine:3.20\n    retryStrategy:\n";
+        LintReport limit = lint(retry + "      limit: -1\n");
+        assertTrue(limit.clean(), listing(limit));
+        assertEquals(List.of("spec.templates[0].retryStrategy.limit"), limit.findings().stream().map(Finding::path).toList());
+        LintReport factor = lint(retry + "      limit: 2\n      backoff: {duration: 10s, factor: -2}\n");
+        assertTrue(factor.clean(), listing(factor));
+        assertEquals(List.of("spec.templates[0].retryStrategy.backoff.factor"), factor.findings().stream().map(Finding::path).toList());
+    }
 }
