@@ -44,6 +44,7 @@ final class DocumentChecker {
         }
         checkDuplicateKeys(m, out);
         decoder.decodeDocument(content, kind, out);
+        checkNumbersJsonCannotHold(content, "", out);
         checkNames(content, kind, out);
         if (!(content.get("spec") instanceof Map<?, ?>)) {
             if (content.get("spec") == null) {
@@ -75,6 +76,25 @@ final class DocumentChecker {
         m.positions().duplicateKeys().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(d -> out.error(d.getKey(),
                 "this key is given twice in its mapping (first at line " + d.getValue().line() + "); Argo and Kubernetes"
                         + " refuse a document with a duplicate key: keep one"));
+    }
+
+    /**
+     * {@code .inf}, {@code -.inf} and {@code .nan}: YAML numbers that JSON cannot hold. Argo and kubectl turn each
+     * document into JSON first (sigs.k8s.io/yaml), which fails ("json: unsupported value: +Inf"), so the document
+     * cannot be read at all; argo lint logs it as not valid and skips it. (Where the field wants another type,
+     * the strict decoding has said so already.)
+     */
+    private static void checkNumbersJsonCannotHold(Object value, String path, DocumentFindings out) {
+        if (value instanceof Double d && (d.isInfinite() || d.isNaN()) && !out.hasErrorAtOrBelow(path)) {
+            out.error(path, (d.isNaN() ? ".nan" : d > 0 ? ".inf" : "-.inf") + " is a number JSON cannot hold, so neither Argo"
+                    + " nor Kubernetes can read this document; quote it if it is text");
+        } else if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> checkNumbersJsonCannotHold(v, Nodes.join(path, String.valueOf(k)), out));
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                checkNumbersJsonCannotHold(list.get(i), Nodes.index(path, i), out);
+            }
+        }
     }
 
     private static void skipOrReject(Map<String, Object> content, String kind, String apiVersion, DocumentFindings out) {

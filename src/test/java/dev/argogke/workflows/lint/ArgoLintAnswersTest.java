@@ -140,4 +140,18 @@ class ArgoLintAnswersTest {
         assertTrue(factor.clean(), listing(factor));
         assertEquals(List.of("spec.templates[0].retryStrategy.backoff.factor"), factor.findings().stream().map(Finding::path).toList());
     }
+
+    @Test
+    void infinityOrNotANumberIsAnErrorBecauseJsonCannotHoldIt() throws IOException {
+        // argo lint --offline: 'yaml file is not valid ... error converting YAML to JSON: json: unsupported value: +Inf'
+        // (and "NaN" for .nan); the document is not linted, and kubectl's YAML-to-JSON conversion fails the same way.
+        for (String item : List.of(".inf", "-.Inf", ".NaN")) {
+            LintReport report = lint(HEAD + "    steps:\n    - - name: each\n        template: print\n        withItems: [1, " + item
+                    + "]\n  - name: print\n    container:\n      image: alpine:3.20\n");
+            assertEquals(1, report.errors().size(), item + ":\n" + listing(report));
+            assertEquals("spec.templates[0].steps[0][0].withItems[1]", report.errors().get(0).path(), listing(report));
+        }
+        // Quoted, it is text.
+        assertTrue(lint(HEAD + "    container:\n      image: alpine:3.20\n      args: [\".inf\"]\n").findings().isEmpty());
+    }
 }

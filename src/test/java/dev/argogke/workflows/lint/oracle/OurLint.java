@@ -34,24 +34,35 @@ final class OurLint {
         for (Path file : files) {
             List<Manifest> manifests = ManifestLoader.read(file).manifests();
             List<Finding> ofFile = report.findings().stream().filter(f -> f.file().equals(file)).toList();
-            List<OurAnswer.Document> documents = new ArrayList<>();
-            int index = 0;
-            for (Manifest m : manifests) {
-                String resource = m.displayName();
-                String key = argoName(m, index++);
-                documents.add(new OurAnswer.Document(key, ofFile.stream()
-                        .filter(f -> f.resource().equals(resource) && inDocument(f, m, manifests)).toList()));
+            List<List<Finding>> byDocument = new ArrayList<>();
+            manifests.forEach(m -> byDocument.add(new ArrayList<>()));
+            List<Finding> fileLevel = new ArrayList<>();
+            for (Finding f : ofFile) {
+                int doc = f.resource().isEmpty() ? -1 : documentAt(manifests, f.position().line());
+                (doc < 0 ? fileLevel : byDocument.get(doc)).add(f);
             }
-            answers.put(file, new OurAnswer(file, documents, ofFile.stream().filter(f -> f.resource().isEmpty()).toList()));
+            List<OurAnswer.Document> documents = new ArrayList<>();
+            for (int i = 0; i < manifests.size(); i++) {
+                documents.add(new OurAnswer.Document(argoName(manifests.get(i), i), byDocument.get(i)));
+            }
+            answers.put(file, new OurAnswer(file, documents, fileLevel));
         }
         return answers;
     }
 
-    /** Whether a finding lies in {@code m}'s lines (two documents of a file may share a Kind/name). */
-    private static boolean inDocument(Finding f, Manifest m, List<Manifest> all) {
-        int next = all.indexOf(m) + 1;
-        int end = next < all.size() ? all.get(next).start().line() : Integer.MAX_VALUE;
-        return f.position().line() >= m.start().line() && f.position().line() < end;
+    /** The last document that starts on or before {@code line} (documents follow each other in the file). */
+    private static int documentAt(List<Manifest> manifests, int line) {
+        int at = manifests.isEmpty() ? -1 : 0;
+        for (int i = 0; i < manifests.size(); i++) {
+            if (firstLine(manifests.get(i)) <= line) {
+                at = i;
+            }
+        }
+        return at;
+    }
+
+    private static int firstLine(Manifest m) {
+        return m.positions().byPath().values().stream().mapToInt(p -> p.line()).min().orElse(1);
     }
 
     /** cmd/argo/lint/lint.go getObjectName: the name, else generateName, else "object #N" (1-based). */
