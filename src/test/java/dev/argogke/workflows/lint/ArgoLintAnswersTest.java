@@ -154,4 +154,16 @@ class ArgoLintAnswersTest {
         // Quoted, it is text.
         assertTrue(lint(HEAD + "    container:\n      image: alpine:3.20\n      args: [\".inf\"]\n").findings().isEmpty());
     }
+
+    @Test
+    void anEmptyBlockScalarBeforeABlankLineIsValidYamlAsInArgo() throws IOException {
+        // argo lint --offline: "no linting errors found!" for each. YAML 1.2 (example 8.6, "Empty Scalar Chomping")
+        // allows a block scalar of empty lines only; SnakeYAML Engine 2.10 refused it ("the leading empty lines
+        // contain more spaces (5) than the first non-empty line"), 3.1.1 reads it.
+        for (String header : List.of("|", "|+", "|2+", ">-")) {
+            LintReport report = lint(HEAD.replace("  name: hello\n", "  name: hello\n  annotations:\n    note: " + header + "\n\n")
+                    + "    container:\n      image: alpine:3.20\n");
+            assertTrue(report.findings().isEmpty(), header + ":\n" + listing(report));
+        }
+    }
 }
