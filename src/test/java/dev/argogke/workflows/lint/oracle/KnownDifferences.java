@@ -20,11 +20,13 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>The file is blocks of {@code field: value} lines separated by blank lines; a line that starts with
  * white space continues the field above, and {@code #} starts a comment line. Each block has {@code class}
- * (an id), {@code argo} and {@code ours} (a verdict, then optionally a {@code /regular expression/}),
+ * (an id), {@code argo} and {@code ours} (a verdict, then optionally a {@code /regular expression/}), optionally
+ * {@code kind} (the class applies to documents of that kind only),
  * {@code argo says}, {@code we say}, {@code why}, and {@code example} (a file under the repository that shows
  * the difference).
- * Verdicts: argo {@code refused}, {@code unread} (logged as not valid YAML and skipped), {@code silent}
- * (no message); ours {@code refused}, {@code accepted}, {@code skipped}.
+ * Verdicts: argo {@code refused}, {@code unread} (logged as not valid YAML and skipped), {@code ignored} (dropped
+ * without a word), {@code silent} (linted, no message); ours {@code refused}, {@code accepted}, {@code skipped}.
+ * Our findings read {@code path: message}; argo's read {@code in "NAME": message}, or are the logged reason.
  */
 public final class KnownDifferences {
     static final List<String> REQUIRED = List.of("class", "argo", "ours", "argo says", "we say", "why", "example");
@@ -33,10 +35,10 @@ public final class KnownDifferences {
 
     /** One class of explained disagreement. */
     public record Entry(String id, Verdicts.Argo argo, Pattern argoPattern, Verdicts.Ours ours, Pattern ourPattern,
-                        Map<String, String> fields) {
+                        String kind, Map<String, String> fields) {
 
         boolean verdictsMatch(Verdicts.Unit u) {
-            return u.argo() == argo && u.ours() == ours;
+            return u.argo() == argo && u.ours() == ours && (kind.isEmpty() || kind.equals(u.kind()));
         }
 
         boolean ourMatch(String finding) {
@@ -111,7 +113,8 @@ public final class KnownDifferences {
         Matcher ours = verdict(where, block.get("ours"));
         try {
             return new Entry(block.get("class"), Verdicts.Argo.valueOf(argo.group(1).toUpperCase(Locale.ROOT)), pattern(argo.group(2)),
-                    Verdicts.Ours.valueOf(ours.group(1).toUpperCase(Locale.ROOT)), pattern(ours.group(2)), Map.copyOf(block));
+                    Verdicts.Ours.valueOf(ours.group(1).toUpperCase(Locale.ROOT)), pattern(ours.group(2)),
+                    block.getOrDefault("kind", "").strip(), Map.copyOf(block));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + " (class " + block.get("class") + "): " + e.getMessage(), e);
         }
@@ -134,15 +137,21 @@ public final class KnownDifferences {
     }
 
     /**
-     * The classes that explain a disagreement, joined by {@code +}, or null when it is not explained. When
-     * one side refuses and the other does not, every message of the refusing side must be matched by a
-     * class (so that a second, unknown problem in the same document is not hidden by a known one).
+     * The classes that explain a disagreement, joined by {@code +}, or null when it is not explained.
+     * <ul>
+     * <li>We refuse, argo linted the document and said nothing: every one of our errors must be matched by a class,
+     *     so that a second, unknown problem in the same document is not hidden by a known one.</li>
+     * <li>Argo refuses and we do not: every one of argo's problems must be matched.</li>
+     * <li>Argo did not read or lint the document (unread, ignored): it checked nothing, so one of our errors must
+     *     name the reason it gives (or, for a kind it never lints, the class names the kind).</li>
+     * </ul>
      */
     String explain(Verdicts.Unit u) {
         List<Entry> candidates = entries.stream().filter(e -> e.verdictsMatch(u)).toList();
-        TreeSet<String> used = new TreeSet<>();
-        if (u.ours() == Verdicts.Ours.REFUSED || u.argo() == Verdicts.Argo.REFUSED) {
+        boolean argoRead = u.argo() == Verdicts.Argo.SILENT || u.argo() == Verdicts.Argo.REFUSED;
+        if (u.ours() == Verdicts.Ours.REFUSED && argoRead || u.argo() == Verdicts.Argo.REFUSED) {
             boolean oursRefused = u.ours() == Verdicts.Ours.REFUSED;
+            TreeSet<String> used = new TreeSet<>();
             List<String> items = oursRefused ? u.ourFindings() : argoItems(u.argoSays());
             for (String item : items) {
                 Entry e = candidates.stream().filter(c -> oursRefused
@@ -156,8 +165,10 @@ public final class KnownDifferences {
             }
             return used.isEmpty() ? null : String.join("+", used);
         }
-        return candidates.stream().filter(c -> u.argoSays().stream().anyMatch(c::argoMatch)
-                && (c.ourPattern() == null || u.ourFindings().stream().anyMatch(c::ourMatch))).map(Entry::id).findFirst().orElse(null);
+        return candidates.stream()
+                .filter(c -> c.argoPattern() == null || u.argoSays().stream().anyMatch(c::argoMatch))
+                .filter(c -> c.ourPattern() == null || u.ourFindings().stream().anyMatch(c::ourMatch))
+                .map(Entry::id).findFirst().orElse(null);
     }
 
     /** Argo joins the unknown fields of one document into one message; each is a problem of its own. */

@@ -18,8 +18,9 @@ public record OurAnswer(Path file, List<Document> documents, List<Finding> fileL
      *
      * @param key      the name argo prints for it: {@code metadata.name}, else {@code generateName}, else
      *                 {@code object #N} (cmd/argo/lint/lint.go getObjectName)
+     * @param kind     its kind, or empty when it has none we can read
      * @param findings its findings
      */
-    public record Document(String key, List<Finding> findings) {
+    public record Document(String key, String kind, List<Finding> findings) {
     }
 }

@@ -43,7 +43,8 @@ final class OurLint {
             }
             List<OurAnswer.Document> documents = new ArrayList<>();
             for (int i = 0; i < manifests.size(); i++) {
-                documents.add(new OurAnswer.Document(argoName(manifests.get(i), i), byDocument.get(i)));
+                String kind = manifests.get(i).kind() == null ? "" : manifests.get(i).kind();
+                documents.add(new OurAnswer.Document(argoName(manifests.get(i), i), kind, byDocument.get(i)));
             }
             answers.put(file, new OurAnswer(file, documents, fileLevel));
         }

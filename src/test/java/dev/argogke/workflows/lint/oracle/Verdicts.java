@@ -25,11 +25,12 @@ final class Verdicts {
      *
      * @param set      which input set it came from
      * @param file     the file
+     * @param kind     the document's kind as we read it, or empty (the unit is a whole file, or not one document)
      * @param label    the file, and the document's name when the file has several
      * @param ourFindings  our errors and notes, formatted {@code path: message}
      * @param argoSays argo's messages (errors, the logged YAML problem, or the stopped run's error)
      */
-    record Unit(String set, Path file, String label, Ours ours, List<String> ourFindings, Argo argo, List<String> argoSays) {
+    record Unit(String set, Path file, String kind, String label, Ours ours, List<String> ourFindings, Argo argo, List<String> argoSays) {
         boolean agree() {
             return switch (ours) {
                 case REFUSED -> argo == Argo.REFUSED;
@@ -39,7 +40,7 @@ final class Verdicts {
         }
 
         Unit ignoredByArgo() {
-            return new Unit(set, file, label, ours, ourFindings, Argo.IGNORED, argoSays);
+            return new Unit(set, file, kind, label, ours, ourFindings, Argo.IGNORED, argoSays);
         }
     }
 
@@ -64,21 +65,22 @@ final class Verdicts {
         if (a.abort() != null || (ourUnits <= 1 && a.errors().size() <= 1)) {
             List<Finding> all = new ArrayList<>(o.fileLevel());
             o.documents().forEach(d -> all.addAll(d.findings()));
-            return List.of(unit(set, o.file(), file, all, a.abort() != null ? List.of(a.abort()) : flatten(a.errors()), a.unread()));
+            String kind = o.documents().size() == 1 && o.fileLevel().isEmpty() ? o.documents().get(0).kind() : "";
+            return List.of(unit(set, o.file(), kind, file, all, a.abort() != null ? List.of(a.abort()) : flatten(a.errors()), a.unread()));
         }
         Map<String, List<String>> argoLeft = new LinkedHashMap<>(a.errors());
         List<Unit> units = new ArrayList<>();
         for (OurAnswer.Document d : o.documents()) {
             List<String> says = argoLeft.remove(d.key());
-            units.add(unit(set, o.file(), file + " " + d.key(), d.findings(), says == null ? List.of() : says, List.of()));
+            units.add(unit(set, o.file(), d.kind(), file + " " + d.key(), d.findings(), says == null ? List.of() : says, List.of()));
         }
         if (!o.fileLevel().isEmpty() || !argoLeft.isEmpty() || !a.unread().isEmpty()) {
-            units.add(unit(set, o.file(), file + " (rest of the file)", o.fileLevel(), flatten(argoLeft), a.unread()));
+            units.add(unit(set, o.file(), "", file + " (rest of the file)", o.fileLevel(), flatten(argoLeft), a.unread()));
         }
         return units;
     }
 
-    private static Unit unit(String set, Path path, String label, List<Finding> findings, List<String> argoErrors, List<String> unread) {
+    private static Unit unit(String set, Path path, String kind, String label, List<Finding> findings, List<String> argoErrors, List<String> unread) {
         Ours ours = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR) ? Ours.REFUSED
                 : findings.stream().anyMatch(f -> f.severity() == Severity.NOTE && f.message().startsWith("skipped")) ? Ours.SKIPPED
                 : Ours.ACCEPTED;
@@ -86,7 +88,7 @@ final class Verdicts {
         List<String> ourFindings = findings.stream().filter(f -> f.severity() == shown)
                 .map(f -> (f.path().isEmpty() ? "" : f.path() + ": ") + f.message()).toList();
         Argo argo = !argoErrors.isEmpty() ? Argo.REFUSED : !unread.isEmpty() ? Argo.UNREAD : Argo.SILENT;
-        return new Unit(set, path, label, ours, ourFindings, argo, argoErrors.isEmpty() ? unread : argoErrors);
+        return new Unit(set, path, kind, label, ours, ourFindings, argo, argoErrors.isEmpty() ? unread : argoErrors);
     }
 
     private static List<String> flatten(Map<String, List<String>> errors) {
