@@ -6,8 +6,9 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 /**
  * Tabs after a mapping key, which YAML 1.2 allows as separation white space ("Outside indentation and scalar
  * content, YAML uses white space characters for separation between tokens within a line ... such white space may
- * safely include tab characters", yaml.org/spec/1.2.2 section 6.2) and which go-yaml reads that way
- * ({@code image:<TAB>alpine} is accepted by {@code argo lint} and kubectl), but which SnakeYAML Engine (2.10, 3.1.1) refuses
+ * safely include tab characters", yaml.org/spec/1.2.2 section 6.2) and which go-yaml (behind sigs.k8s.io/yaml, which
+ * Argo and kubectl use) reads that way ({@code argo lint} v4.0.7 accepts {@code image:<TAB>alpine}), but which
+ * SnakeYAML Engine (2.10, 3.1.1) refuses
  * in block context ("found character '\t(TAB)' that cannot start any token"). A tab after a sequence dash is
  * indentation to go-yaml too, and stays an error.
  */
