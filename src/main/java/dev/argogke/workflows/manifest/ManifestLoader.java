@@ -162,8 +162,12 @@ public final class ManifestLoader {
                 .build();
         StandardConstructor constructor = new StandardConstructor(settings);
         int index = 0;
+        GoYamlIndentTabs tabs = new GoYamlIndentTabs(text);
         for (Node node : new Compose(settings).composeAllFromString(text)) {
             int docIndex = index++;
+            tabs.checkThrough(node).ifPresent(at -> {
+                throw indentationTab(file, at);
+            });
             if (node instanceof ScalarNode s && constructor.constructSingleDocument(Optional.of(s)) == null) {
                 continue; // an empty document between separators
             }
@@ -182,6 +186,15 @@ public final class ManifestLoader {
             Map<String, Object> content = (Map<String, Object>) map;
             out.add(new Manifest(file, docIndex, content, reader.positions()));
         }
+        tabs.checkRest().ifPresent(at -> {
+            throw indentationTab(file, at);
+        });
+    }
+
+    private static ManifestException indentationTab(Path file, SourcePosition at) {
+        return new ManifestException(file, at, "invalid YAML: a tab in the white space that starts the line; go-yaml, which"
+                + " Argo and kubectl use, refuses it (\"found character that cannot start any token\"): use spaces, and no"
+                + " tabs on blank lines");
     }
 
     /** Turns one document's node tree into Java values, noting where each node is and what Kubernetes reads differently. */

@@ -166,4 +166,26 @@ class ArgoLintAnswersTest {
             assertTrue(report.findings().isEmpty(), header + ":\n" + listing(report));
         }
     }
+
+    @Test
+    void aTabInTheWhiteSpaceThatStartsALineIsInvalidYamlAsInArgo() throws IOException {
+        // argo lint --offline answers "found nothing to lint in the specified paths, failing..." for each: go-yaml
+        // does not skip a tab where a block key may start, even on a blank line or before a comment.
+        String head = "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  name: hello\n";
+        String tail = "spec:\n  entrypoint: main\n  templates:\n  - name: main\n    container:\n      image: alpine:3.20\n";
+        for (String text : List.of(head + "\t\n" + tail, head + "  \t\n" + tail, head + "  \t # note\n" + tail, head + tail + "\t",
+                head + "  annotations:\n    s: a\n        b\n" + tail.replace("      image", "    \t\n      image"))) {
+            LintReport report = lint(text);
+            assertEquals(1, report.errors().size(), text + "\n" + listing(report));
+            assertTrue(report.errors().get(0).message().startsWith("invalid YAML: a tab"), listing(report));
+        }
+        // "no linting errors found!": inside a flow collection or a quoted scalar, and past the indentation of a
+        // block scalar, a tab is fine for go-yaml too.
+        for (String text : List.of(head + "  labels: {a: \"1\",\n\t\n   b: \"2\"}\n" + tail,
+                head + "  annotations:\n    s: \"a\n\t\n     b\"\n" + tail,
+                head + "  annotations:\n    s: |\n      x\n      \ty\n       \t\n      z\n" + tail)) {
+            LintReport report = lint(text);
+            assertTrue(report.findings().isEmpty(), text + "\n" + listing(report));
+        }
+    }
 }
