@@ -3,6 +3,7 @@ package dev.argogke.workflows.manifest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -24,6 +25,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * characters that abuse indentation"); there go-yaml and SnakeYAML agree.
  */
 final class GoYamlIndentTabs {
+    // Deeper documents are refused by the loader anyway (ManifestLoader.MAX_DEPTH).
+    private static final int MAX_DEPTH = 200;
     private final String[] lines;
     /** Lines (0-based) inside a node where a leading tab is allowed, and the first column where it is. */
     private final Map<Integer, Integer> allowedFrom = new HashMap<>();
@@ -59,6 +62,14 @@ final class GoYamlIndentTabs {
     }
 
     private void allowInside(Node node) {
+        allowInside(node, 0, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    /** Walks the node graph once per node: an alias may make it a cycle ({@code a: &a [*a]}). */
+    private void allowInside(Node node, int depth, Set<Node> seen) {
+        if (depth > MAX_DEPTH || !seen.add(node)) {
+            return;
+        }
         if (node instanceof ScalarNode s) {
             if (s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED || s.getScalarStyle() == ScalarStyle.SINGLE_QUOTED) {
                 allowLinesAfterStart(node, 0);
@@ -75,11 +86,11 @@ final class GoYamlIndentTabs {
         }
         if (node instanceof MappingNode m) {
             for (NodeTuple t : m.getValue()) {
-                allowInside(t.getKeyNode());
-                allowInside(t.getValueNode());
+                allowInside(t.getKeyNode(), depth + 1, seen);
+                allowInside(t.getValueNode(), depth + 1, seen);
             }
         } else if (node instanceof SequenceNode s) {
-            s.getValue().forEach(this::allowInside);
+            s.getValue().forEach(item -> allowInside(item, depth + 1, seen));
         }
     }
 
