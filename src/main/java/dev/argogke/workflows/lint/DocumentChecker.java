@@ -82,10 +82,11 @@ final class DocumentChecker {
      * {@code .inf}, {@code -.inf} and {@code .nan}: YAML numbers that JSON cannot hold. Argo and kubectl turn each
      * document into JSON first (sigs.k8s.io/yaml), which fails ("json: unsupported value: +Inf"), so the document
      * cannot be read at all; argo lint logs it as not valid and skips it. (Where the field wants another type,
-     * the strict decoding has said so already.)
+     * the strict decoding has said so already; an unknown field's value is still reported, for the whole
+     * document is unreadable.)
      */
     private static void checkNumbersJsonCannotHold(Object value, String path, DocumentFindings out) {
-        if (value instanceof Double d && (d.isInfinite() || d.isNaN()) && !out.hasErrorAtOrBelow(path)) {
+        if (value instanceof Double d && (d.isInfinite() || d.isNaN()) && !out.hasTypeErrorAt(path)) {
             out.error(path, (d.isNaN() ? ".nan" : d > 0 ? ".inf" : "-.inf") + " is a number JSON cannot hold, so neither Argo"
                     + " nor Kubernetes can read this document; quote it if it is text");
         } else if (value instanceof Map<?, ?> map) {

@@ -151,6 +151,9 @@ class ArgoLintAnswersTest {
             assertEquals(1, report.errors().size(), item + ":\n" + listing(report));
             assertEquals("spec.templates[0].steps[0][0].withItems[1]", report.errors().get(0).path(), listing(report));
         }
+        // Under an unknown field too: argo cannot read the document at all ("json: unsupported value: -Inf").
+        LintReport unknown = lint(HEAD + "    container:\n      image: alpine:3.20\nkey: -.inf\n");
+        assertEquals(List.of("key", "key"), unknown.errors().stream().map(Finding::path).toList(), listing(unknown));
         // Quoted, it is text.
         assertTrue(lint(HEAD + "    container:\n      image: alpine:3.20\n      args: [\".inf\"]\n").findings().isEmpty());
     }
