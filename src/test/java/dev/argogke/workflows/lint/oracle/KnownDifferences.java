@@ -48,6 +48,11 @@ public final class KnownDifferences {
         boolean argoMatch(String message) {
             return argoPattern == null || argoPattern.matcher(message).find();
         }
+
+        @Override
+        public String toString() {
+            return id;
+        }
     }
 
     private final List<Entry> entries;

@@ -61,10 +61,17 @@ final class Verdicts {
 
     private static List<Unit> pairFile(String set, OurAnswer o, ArgoAnswer a) {
         String file = o.file().toString();
-        int ourUnits = o.documents().size() + (o.fileLevel().isEmpty() ? 0 : 1);
-        if (a.abort() != null || (ourUnits <= 1 && a.errors().size() <= 1)) {
+        // One unit for the file when either side stopped reading it (the two YAML readers then split the text
+        // differently) or when it holds one document; else one per document, paired by the name argo prints.
+        boolean whole = a.abort() != null || !o.fileLevel().isEmpty() || o.documents().size() <= 1 && a.errors().size() <= 1;
+        if (whole) {
             List<Finding> all = new ArrayList<>(o.fileLevel());
             o.documents().forEach(d -> all.addAll(d.findings()));
+            if (o.documents().isEmpty() && o.fileLevel().isEmpty()) {
+                // No document at all (an empty file, or only "null"): nothing for either side to lint.
+                return List.of(new Unit(set, o.file(), "", file, Ours.SKIPPED, List.of(), a.refused() ? Argo.REFUSED
+                        : a.unread().isEmpty() ? Argo.SILENT : Argo.UNREAD, a.unread()));
+            }
             String kind = o.documents().size() == 1 && o.fileLevel().isEmpty() ? o.documents().get(0).kind() : "";
             return List.of(unit(set, o.file(), kind, file, all, a.abort() != null ? List.of(a.abort()) : flatten(a.errors()), a.unread()));
         }
@@ -74,8 +81,8 @@ final class Verdicts {
             List<String> says = argoLeft.remove(d.key());
             units.add(unit(set, o.file(), d.kind(), file + " " + d.key(), d.findings(), says == null ? List.of() : says, List.of()));
         }
-        if (!o.fileLevel().isEmpty() || !argoLeft.isEmpty() || !a.unread().isEmpty()) {
-            units.add(unit(set, o.file(), "", file + " (rest of the file)", o.fileLevel(), flatten(argoLeft), a.unread()));
+        if (!argoLeft.isEmpty() || !a.unread().isEmpty()) {
+            units.add(unit(set, o.file(), "", file + " (rest of the file)", List.of(), flatten(argoLeft), a.unread()));
         }
         return units;
     }
@@ -87,7 +94,10 @@ final class Verdicts {
         Severity shown = ours == Ours.REFUSED ? Severity.ERROR : Severity.NOTE;
         List<String> ourFindings = findings.stream().filter(f -> f.severity() == shown)
                 .map(f -> (f.path().isEmpty() ? "" : f.path() + ": ") + f.message()).toList();
-        Argo argo = !argoErrors.isEmpty() ? Argo.REFUSED : !unread.isEmpty() ? Argo.UNREAD : Argo.SILENT;
+        Argo argo = !argoErrors.isEmpty() ? Argo.REFUSED : !unread.isEmpty() ? Argo.UNREAD
+                // argo lint never lints this kind (cmd/argo/lint/lint.go: "case *wfv1.WorkflowEventBinding: // noop"),
+                // which a file alone shows ("found nothing to lint") only when the file holds nothing else.
+                : kind.equals("WorkflowEventBinding") ? Argo.IGNORED : Argo.SILENT;
         return new Unit(set, path, kind, label, ours, ourFindings, argo, argoErrors.isEmpty() ? unread : argoErrors);
     }
 
