@@ -59,6 +59,7 @@ public final class LintOracle {
             found.addAll(Verdicts.pair("mutants", ours, theirs));
         }
         List<Verdicts.Unit> units = timed("argo lint, alone, of files where it printed nothing", () -> confirmSilence(found, argo));
+        compareKinds(units, work.resolve("kinds.txt"));
         int unexplained = report(units, known, work.resolve("disagreements.txt"));
         System.out.printf("%d argo processes; %.1f s in all%n", argo.processes(), (System.nanoTime() - start) / 1e9);
         System.exit(unexplained == 0 ? 0 : 1);
@@ -71,6 +72,23 @@ public final class LintOracle {
                 .forEach(u -> files.add(u.file()));
         Set<Path> nothing = argo.lintingNothing(files);
         return units.stream().map(u -> u.argo() == Verdicts.Argo.SILENT && nothing.contains(u.file()) ? u.ignoredByArgo() : u).toList();
+    }
+
+    /**
+     * Where both refuse a document, whether they name the same kind of problem ({@link ProblemKinds}); the ones
+     * that do not are listed in {@code out}. Informative: a refusal is a refusal, and the words differ by design.
+     */
+    private static void compareKinds(List<Verdicts.Unit> units, Path out) throws IOException {
+        List<Verdicts.Unit> both = units.stream()
+                .filter(u -> u.ours() == Verdicts.Ours.REFUSED && u.argo() == Verdicts.Argo.REFUSED).toList();
+        List<Verdicts.Unit> differ = both.stream().filter(u -> !ProblemKinds.shareAKind(u)).toList();
+        try (PrintWriter w = new PrintWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8))) {
+            for (Verdicts.Unit u : differ) {
+                w.println("ours " + ProblemKinds.ours(u.ourFindings()) + ", argo " + ProblemKinds.argo(u.argoSays()) + ": " + describe(u));
+            }
+        }
+        System.out.printf("  both refuse %d documents; the same kind of problem (yaml, schema, rule) for %d, another for %d (%s)%n",
+                both.size(), both.size() - differ.size(), differ.size(), out.getFileName());
     }
 
     /** Prints the counts per set and class, writes every disagreement to {@code out}; returns how many are unexplained. */
