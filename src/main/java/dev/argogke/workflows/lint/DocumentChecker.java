@@ -70,12 +70,12 @@ final class DocumentChecker {
     /**
      * A key given twice: the loader keeps the later value, but argo lint (which converts each document with
      * sigs.k8s.io/yaml YAMLToJSONStrict, workflow/common/parse.go) drops the whole document without a word, and
-     * kubectl's strict field validation refuses it.
+     * a non-strict reader keeps one value or the other.
      */
     private static void checkDuplicateKeys(Manifest m, DocumentFindings out) {
         m.positions().duplicateKeys().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(d -> out.error(d.getKey(),
-                "this key is given twice in its mapping (first at line " + d.getValue().line() + "); Argo and Kubernetes"
-                        + " refuse a document with a duplicate key: keep one"));
+                "this key is given twice in its mapping (first at line " + d.getValue().line() + "); argo lint does not"
+                        + " lint such a document at all, and other readers keep one value or the other: keep one"));
     }
 
     /**

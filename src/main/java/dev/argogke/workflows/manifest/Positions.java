@@ -14,8 +14,8 @@ import java.util.Set;
  *                       strings, but the YAML 1.1 parser of Kubernetes and Argo (go-yaml v2, behind
  *                       sigs.k8s.io/yaml) reads them as booleans
  * @param duplicateKeys  paths of keys given twice in one mapping, with where the first one is; the later
- *                       value is the one kept (and {@link #of} points at it). Argo's lint and Kubernetes'
- *                       strict decoding (sigs.k8s.io/yaml YAMLToJSONStrict) refuse such a document
+ *                       value is the one kept (and {@link #of} points at it). Argo's lint decodes strictly
+ *                       (sigs.k8s.io/yaml YAMLToJSONStrict) and so does not lint such a document
  */
 public record Positions(Map<String, SourcePosition> byPath, Set<String> yaml11Booleans,
                         Map<String, SourcePosition> duplicateKeys) {
