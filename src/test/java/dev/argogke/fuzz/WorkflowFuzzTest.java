@@ -36,15 +36,7 @@ class WorkflowFuzzTest {
 
     @Example
     void everyMutatedManifestIsLintedAndLoadedWithoutACrashAndEveryProblemHasALocation() throws IOException {
-        List<String> seeds = new ArrayList<>();
-        for (Path folder : List.of(ROOT.resolve("workflows"), ROOT.resolve("src/test/resources/lint/invalid"))) {
-            try (Stream<Path> files = Files.list(folder)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                    seeds.add(Files.readString(f));
-                }
-            }
-        }
-        StackFileMutator mutator = new StackFileMutator(new FuzzValues(new Random(SEED)), seeds, null);
+        StackFileMutator mutator = new StackFileMutator(new FuzzValues(new Random(SEED)), MutatedManifests.seedTexts(ROOT), null);
         StackFile dev = StackFile.forStack(ROOT.resolve("stacks"), "dev");
         int findings = 0;
         int withFindings = 0;

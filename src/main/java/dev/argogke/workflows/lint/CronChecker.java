@@ -44,11 +44,16 @@ final class CronChecker {
         if (!policy.isEmpty() && !CONCURRENCY_POLICIES.contains(policy)) {
             out.error("spec.concurrencyPolicy", "concurrencyPolicy '" + policy + "' is not one of Allow, Forbid, Replace");
         }
-        // Argo rejects a negative startingDeadlineSeconds; the history limits are the Kubernetes
-        // CronJob ones, which the API server requires to be non-negative.
-        for (String field : List.of("startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit")) {
+        // Argo rejects a negative startingDeadlineSeconds (validate.ValidateCronWorkflow; the CRD says minimum: 0).
+        if (spec.get("startingDeadlineSeconds") instanceof Number n && n.longValue() < 0) {
+            out.error("spec.startingDeadlineSeconds", "startingDeadlineSeconds must not be negative");
+        }
+        // A negative history limit is not refused by anyone (neither argo lint nor the CRD, which has no minimum):
+        // the cron controller ignores it and keeps its default (workflow/cron/operator.go enforceHistoryLimit, v4.0.7).
+        for (String field : List.of("successfulJobsHistoryLimit", "failedJobsHistoryLimit")) {
             if (spec.get(field) instanceof Number n && n.longValue() < 0) {
-                out.error("spec." + field, field + " must not be negative");
+                out.warning("spec." + field, field + " is negative: Argo ignores it and keeps its default ("
+                        + (field.startsWith("successful") ? "3" : "1") + "); write 0 to keep none");
             }
         }
     }

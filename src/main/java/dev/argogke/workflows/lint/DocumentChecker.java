@@ -42,7 +42,9 @@ final class DocumentChecker {
             out.error("apiVersion", content.get("apiVersion") == null ? "apiVersion is required: " + API_VERSION
                     : "apiVersion of a " + kind + " must be " + API_VERSION + ", not " + Nodes.describe(content.get("apiVersion")));
         }
+        checkDuplicateKeys(m, out);
         decoder.decodeDocument(content, kind, out);
+        checkNumbersJsonCannotHold(content, "", out);
         checkNames(content, kind, out);
         if (!(content.get("spec") instanceof Map<?, ?>)) {
             if (content.get("spec") == null) {
@@ -62,6 +64,37 @@ final class DocumentChecker {
             }
             case "WorkflowEventBinding" -> checkEventBinding(spec, out);
             default -> SpecChecker.check(out, index, kind, "spec", spec, false);
+        }
+    }
+
+    /**
+     * A key given twice: the loader keeps the later value, but argo lint (which converts each document with
+     * sigs.k8s.io/yaml YAMLToJSONStrict, workflow/common/parse.go) drops the whole document without a word, and
+     * a non-strict reader keeps one value or the other.
+     */
+    private static void checkDuplicateKeys(Manifest m, DocumentFindings out) {
+        m.positions().duplicateKeys().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(d -> out.error(d.getKey(),
+                "this key is given twice in its mapping (first at line " + d.getValue().line() + "); argo lint does not"
+                        + " lint such a document at all, and other readers keep one value or the other: keep one"));
+    }
+
+    /**
+     * {@code .inf}, {@code -.inf} and {@code .nan}: YAML numbers that JSON cannot hold. Argo and kubectl turn each
+     * document into JSON first (sigs.k8s.io/yaml), which fails ("json: unsupported value: +Inf"), so the document
+     * cannot be read at all; argo lint logs it as not valid and skips it. (Where the field wants another type,
+     * the strict decoding has said so already; an unknown field's value is still reported, for the whole
+     * document is unreadable.)
+     */
+    private static void checkNumbersJsonCannotHold(Object value, String path, DocumentFindings out) {
+        if (value instanceof Double d && (d.isInfinite() || d.isNaN()) && !out.hasTypeErrorAt(path)) {
+            out.error(path, (d.isNaN() ? ".nan" : d > 0 ? ".inf" : "-.inf") + " is a number JSON cannot hold, so neither Argo"
+                    + " nor Kubernetes can read this document; quote it if it is text");
+        } else if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> checkNumbersJsonCannotHold(v, Nodes.join(path, String.valueOf(k)), out));
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                checkNumbersJsonCannotHold(list.get(i), Nodes.index(path, i), out);
+            }
         }
     }
 

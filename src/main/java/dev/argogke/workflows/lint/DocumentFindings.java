@@ -23,6 +23,10 @@ final class DocumentFindings {
         add(Severity.ERROR, path, message);
     }
 
+    void warning(String path, String message) {
+        add(Severity.WARNING, path, message);
+    }
+
     void note(String path, String message) {
         add(Severity.NOTE, path, message);
     }
@@ -40,6 +44,12 @@ final class DocumentFindings {
             }
         }
         return false;
+    }
+
+    /** Whether the strict decoding found {@code path}'s value of the wrong type (an error there, other than an unknown field). */
+    boolean hasTypeErrorAt(String path) {
+        return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR && f.path().equals(path)
+                && !f.message().startsWith("unknown field"));
     }
 
     /** Whether an error was reported on a field directly under {@code path}, such as an unknown field there. */

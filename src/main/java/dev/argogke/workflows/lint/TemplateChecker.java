@@ -289,13 +289,17 @@ final class TemplateChecker {
         }
         Object limit = retry.get("limit");
         String lp = Nodes.join(rp, "limit");
+        // The controller reads limit as an int32 (operator.go processNodeRetries, v4.0.7): text that is not a
+        // number fails the node when it first needs a retry; a negative number is reached at once (no retry),
+        // which neither argo lint nor the CRD (int-or-string, no minimum) refuses.
+        String negativeLimit = "limit is negative: Argo makes no retry at all; write 0 for none, or the number of retries";
         if (limit instanceof Number n && n.longValue() < 0) {
-            out.error(lp, "limit must not be negative");
+            out.warning(lp, negativeLimit);
         } else if (limit instanceof String s && !s.contains("{{")) {
             if (!isWholeNumber(s.strip())) {
                 out.error(lp, "limit must be a whole number or an Argo variable, got \"" + Nodes.abbreviate(s) + "\"");
             } else if (s.strip().startsWith("-")) {
-                out.error(lp, "limit must not be negative");
+                out.warning(lp, negativeLimit);
             }
         }
         Map<String, Object> backoff = Nodes.map(retry.get("backoff"));
@@ -308,8 +312,10 @@ final class TemplateChecker {
             }
         }
         Object factor = backoff.get("factor");
+        // A factor below 1 is ignored: the wait stays at duration (operator.go processNodeRetries, v4.0.7).
         if (factor instanceof Number n && n.longValue() < 0) {
-            out.error(Nodes.join(Nodes.join(rp, "backoff"), "factor"), "factor must not be negative");
+            out.warning(Nodes.join(Nodes.join(rp, "backoff"), "factor"), "factor is negative: Argo ignores it and waits"
+                    + " duration between retries every time");
         }
     }
 

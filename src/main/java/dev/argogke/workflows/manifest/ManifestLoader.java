@@ -36,6 +36,8 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  */
 public final class ManifestLoader {
     private static final int MAX_DEPTH = 200;
+    // Each tab SnakeYAML refuses where go-yaml reads white space costs one more pass over the file.
+    private static final int MAX_TAB_FIXES = 100;
     // The booleans of YAML 1.1 beyond true/false, as go-yaml v2 resolves plain scalars (resolve.go).
     private static final Set<String> YAML11_BOOLEANS = Set.of(
             "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF");
@@ -116,6 +118,38 @@ public final class ManifestLoader {
 
     private static void parseInto(Path file, String text, List<Manifest> out, List<ManifestException> problems,
                                   boolean stopAtFirst) {
+        int kept = out.size();
+        int keptProblems = problems.size();
+        String current = text;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                composeInto(file, current, out, problems, stopAtFirst);
+                return;
+            } catch (MarkedYamlEngineException e) {
+                String fixed = attempt < MAX_TAB_FIXES ? GoYamlTabs.separatorTabAsSpace(current, e) : null;
+                if (fixed == null) {
+                    throw invalidYaml(file, e);
+                }
+                // Read again from the start with that tab as a space (same columns); drop what the failed pass added.
+                out.subList(kept, out.size()).clear();
+                problems.subList(keptProblems, problems.size()).clear();
+                current = fixed;
+            } catch (YamlEngineException e) {
+                throw new ManifestException(file, new SourcePosition(1, 1),
+                        "invalid YAML: " + e.getMessage().lines().findFirst().orElse("unreadable"));
+            }
+        }
+    }
+
+    private static ManifestException invalidYaml(Path file, MarkedYamlEngineException e) {
+        SourcePosition pos = e.getProblemMark().or(e::getContextMark).map(ManifestLoader::position).orElse(new SourcePosition(1, 1));
+        String problem = e.getProblem() == null ? e.getMessage().lines().findFirst().orElse("") : e.getProblem();
+        String context = e.getContext() == null ? "" : e.getContext() + ": ";
+        return new ManifestException(file, pos, "invalid YAML: " + context + problem);
+    }
+
+    private static void composeInto(Path file, String text, List<Manifest> out, List<ManifestException> problems,
+                                    boolean stopAtFirst) {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(file.toString())
                 .setSchema(new CoreSchema())
@@ -128,71 +162,111 @@ public final class ManifestLoader {
                 .build();
         StandardConstructor constructor = new StandardConstructor(settings);
         int index = 0;
-        try {
-            for (Node node : new Compose(settings).composeAllFromString(text)) {
-                int docIndex = index++;
-                if (node instanceof ScalarNode s && constructor.constructSingleDocument(Optional.of(s)) == null) {
-                    continue; // an empty document between separators
-                }
-                Map<String, SourcePosition> positions = new HashMap<>();
-                Set<String> yaml11Booleans = new HashSet<>();
-                Object value = toJava(node, "", positions, yaml11Booleans, constructor, file, 0);
-                if (!(value instanceof Map<?, ?> map)) {
-                    ManifestException problem = new ManifestException(file, position(node),
-                            "document " + (docIndex + 1) + " is not a mapping (a Kubernetes object starts with apiVersion: and kind:)");
-                    if (stopAtFirst) {
-                        throw problem;
-                    }
-                    problems.add(problem);
-                    continue;
-                }
-                @SuppressWarnings("unchecked")
-                Map<String, Object> content = (Map<String, Object>) map;
-                out.add(new Manifest(file, docIndex, content, new Positions(Map.copyOf(positions), Set.copyOf(yaml11Booleans))));
+        GoYamlIndentTabs tabs = new GoYamlIndentTabs(text);
+        for (Node node : new Compose(settings).composeAllFromString(text)) {
+            int docIndex = index++;
+            tabs.checkThrough(node).ifPresent(at -> {
+                throw indentationTab(file, at);
+            });
+            if (node instanceof ScalarNode s && constructor.constructSingleDocument(Optional.of(s)) == null) {
+                continue; // an empty document between separators
             }
-        } catch (MarkedYamlEngineException e) {
-            SourcePosition pos = e.getProblemMark().or(e::getContextMark).map(ManifestLoader::position).orElse(new SourcePosition(1, 1));
-            String problem = e.getProblem() == null ? e.getMessage().lines().findFirst().orElse("") : e.getProblem();
-            String context = e.getContext() == null ? "" : e.getContext() + ": ";
-            throw new ManifestException(file, pos, "invalid YAML: " + context + problem);
-        } catch (YamlEngineException e) {
-            throw new ManifestException(file, new SourcePosition(1, 1),
-                    "invalid YAML: " + e.getMessage().lines().findFirst().orElse("unreadable"));
+            DocumentReader reader = new DocumentReader(file, constructor);
+            Object value = reader.toJava(node, "", 0);
+            if (!(value instanceof Map<?, ?> map)) {
+                ManifestException problem = new ManifestException(file, position(node),
+                        "document " + (docIndex + 1) + " is not a mapping (a Kubernetes object starts with apiVersion: and kind:)");
+                if (stopAtFirst) {
+                    throw problem;
+                }
+                problems.add(problem);
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> content = (Map<String, Object>) map;
+            out.add(new Manifest(file, docIndex, content, reader.positions()));
         }
+        tabs.checkRest().ifPresent(at -> {
+            throw indentationTab(file, at);
+        });
     }
 
-    private static Object toJava(Node node, String path, Map<String, SourcePosition> positions, Set<String> yaml11Booleans,
-                                 StandardConstructor constructor, Path file, int depth) {
-        if (depth > MAX_DEPTH) {
-            throw new ManifestException(file, position(node), "nesting deeper than " + MAX_DEPTH + " levels");
+    private static ManifestException indentationTab(Path file, SourcePosition at) {
+        return new ManifestException(file, at, "invalid YAML: a tab in the white space that starts the line; go-yaml, which"
+                + " Argo and kubectl use, refuses it (\"found character that cannot start any token\"): use spaces, and no"
+                + " tabs on blank lines");
+    }
+
+    /** Turns one document's node tree into Java values, noting where each node is and what Kubernetes reads differently. */
+    private static final class DocumentReader {
+        private final Path file;
+        private final StandardConstructor constructor;
+        private final Map<String, SourcePosition> positions = new HashMap<>();
+        private final Set<String> yaml11Booleans = new HashSet<>();
+        private final Map<String, SourcePosition> duplicateKeys = new HashMap<>();
+
+        DocumentReader(Path file, StandardConstructor constructor) {
+            this.file = file;
+            this.constructor = constructor;
         }
-        positions.putIfAbsent(path, position(node));
-        if (node instanceof MappingNode mapping) {
+
+        Positions positions() {
+            return new Positions(Map.copyOf(positions), Set.copyOf(yaml11Booleans), Map.copyOf(duplicateKeys));
+        }
+
+        Object toJava(Node node, String path, int depth) {
+            if (depth > MAX_DEPTH) {
+                throw new ManifestException(file, position(node), "nesting deeper than " + MAX_DEPTH + " levels");
+            }
+            positions.putIfAbsent(path, position(node));
+            if (node instanceof MappingNode mapping) {
+                return mapping(mapping, path, depth);
+            }
+            if (node instanceof SequenceNode sequence) {
+                List<Object> list = new ArrayList<>();
+                int i = 0;
+                for (Node item : sequence.getValue()) {
+                    list.add(toJava(item, path + "[" + i++ + "]", depth + 1));
+                }
+                return list;
+            }
+            if (node instanceof ScalarNode s && s.getScalarStyle() == ScalarStyle.PLAIN && YAML11_BOOLEANS.contains(s.getValue())) {
+                yaml11Booleans.add(path);
+            }
+            return scalar(node);
+        }
+
+        private Map<String, Object> mapping(MappingNode mapping, String path, int depth) {
             Map<String, Object> map = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
-                Object key = scalar(tuple.getKeyNode(), constructor);
+                Object key = scalar(tuple.getKeyNode());
                 if (!(key instanceof String) && !(key instanceof Number) && !(key instanceof Boolean)) {
                     throw new ManifestException(file, position(tuple.getKeyNode()), "mapping keys must be plain scalars");
                 }
                 String k = String.valueOf(key);
                 String childPath = path.isEmpty() ? k : path + "." + k;
+                if (map.containsKey(k)) {
+                    // SnakeYAML checks duplicate keys when it constructs objects, not when it composes nodes; the
+                    // later value wins here, and the linter reports the key (Positions#duplicateKeys).
+                    duplicateKeys.putIfAbsent(childPath, positions.get(childPath));
+                }
                 positions.put(childPath, position(tuple.getKeyNode()));
-                map.put(k, toJava(tuple.getValueNode(), childPath, positions, yaml11Booleans, constructor, file, depth + 1));
+                map.put(k, toJava(tuple.getValueNode(), childPath, depth + 1));
             }
             return map;
         }
-        if (node instanceof SequenceNode sequence) {
-            List<Object> list = new ArrayList<>();
-            int i = 0;
-            for (Node item : sequence.getValue()) {
-                list.add(toJava(item, path + "[" + i++ + "]", positions, yaml11Booleans, constructor, file, depth + 1));
+
+        private Object scalar(Node node) {
+            if (node instanceof ScalarNode s && s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED) {
+                String escape = GoYamlEscapes.surrogateEscape(s);
+                if (escape != null) {
+                    // go-yaml (behind Argo and kubectl) refuses such an escape: "found invalid Unicode character escape code".
+                    throw new ManifestException(file, position(node), "invalid YAML: the escape " + escape
+                            + " is half of a UTF-16 surrogate pair, not a character; write the character itself (or \\U and 8 hex digits)");
+                }
             }
-            return list;
+            return ManifestLoader.scalar(node, constructor);
         }
-        if (node instanceof ScalarNode s && s.getScalarStyle() == ScalarStyle.PLAIN && YAML11_BOOLEANS.contains(s.getValue())) {
-            yaml11Booleans.add(path);
-        }
-        return scalar(node, constructor);
     }
 
     /** A scalar's value; plain strings (most of a manifest) skip the constructor, which is slow per call. */

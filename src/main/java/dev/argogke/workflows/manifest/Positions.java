@@ -13,11 +13,19 @@ import java.util.Set;
  *                       {@code off}: YAML 1.2 (and so {@link Manifest#content()}) reads them as
  *                       strings, but the YAML 1.1 parser of Kubernetes and Argo (go-yaml v2, behind
  *                       sigs.k8s.io/yaml) reads them as booleans
+ * @param duplicateKeys  paths of keys given twice in one mapping, with where the first one is; the later
+ *                       value is the one kept (and {@link #of} points at it). Argo's lint decodes strictly
+ *                       (sigs.k8s.io/yaml YAMLToJSONStrict) and so does not lint such a document
  */
-public record Positions(Map<String, SourcePosition> byPath, Set<String> yaml11Booleans) {
+public record Positions(Map<String, SourcePosition> byPath, Set<String> yaml11Booleans,
+                        Map<String, SourcePosition> duplicateKeys) {
 
     public Positions(Map<String, SourcePosition> byPath) {
         this(byPath, Set.of());
+    }
+
+    public Positions(Map<String, SourcePosition> byPath, Set<String> yaml11Booleans) {
+        this(byPath, yaml11Booleans, Map.of());
     }
 
     /** The position of {@code path}, or of its nearest ancestor that has one. */

@@ -67,4 +67,14 @@ class ManifestLoaderTest {
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
         assertTrue(e.getMessage().startsWith("t.yaml:2:"), e.getMessage());
     }
+
+    @Test
+    void aRecursiveAliasIsAProblemOfTheFileNotACrash() throws IOException {
+        Path file = dir.resolve("w.yaml");
+        // Block style: the anchor's sequence holds itself.
+        Files.writeString(file, "kind: Workflow\nspec:\n  a: &a\n    - *a\n");
+        ManifestFile read = ManifestLoader.read(file);
+        assertEquals(1, read.problems().size(), read.problems().toString());
+        assertTrue(read.problems().get(0).problem().startsWith("nesting deeper than"), read.problems().toString());
+    }
 }
