@@ -29,7 +29,10 @@ public final class GoTimeZones {
      * The controller's time.Local: Argo's images (gcr.io/distroless/static) have no /etc/localtime
      * and set no TZ, so Go falls back to UTC.
      */
-    public static final ZoneId CONTROLLER_LOCAL = ZoneOffset.UTC;
+    public static final ZoneId CONTROLLER_LOCAL = ZoneId.of("UTC");
+
+    /** Go's time.UTC, named "UTC" as Go names it (ZoneOffset.UTC would show as "Z"). */
+    private static final ZoneId UTC = ZoneId.of("UTC");
 
     /** tzdata 2025c "backward" links (and "Factory", a zone of its own at offset 0) java.time lacks. */
     private static final Map<String, ZoneId> GO_ONLY = Map.of(
@@ -51,7 +54,7 @@ public final class GoTimeZones {
      */
     public static Optional<ZoneId> load(String name) {
         if (name.isEmpty() || name.equals("UTC")) {
-            return Optional.of(ZoneOffset.UTC);
+            return Optional.of(UTC);
         }
         if (name.equals("Local")) {
             return Optional.of(CONTROLLER_LOCAL);
