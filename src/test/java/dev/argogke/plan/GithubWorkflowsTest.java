@@ -24,7 +24,14 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 class GithubWorkflowsTest {
     static final Path DIR = Path.of(".github/workflows");
-    static final Pattern PINNED = Pattern.compile("[\\w.-]+/[\\w./-]+@(v\\d+\\.\\d+\\.\\d+|[0-9a-f]{40})");
+    /**
+     * A full commit SHA: GitHub's "Security hardening for GitHub Actions" ("Using third-party
+     * actions"): pinning to a full-length commit SHA is the only way to use an action as an
+     * immutable release; a tag can be moved or deleted.
+     */
+    static final Pattern PINNED = Pattern.compile("[\\w.-]+/[\\w./-]+@[0-9a-f]{40}");
+    /** The line as written: the SHA, then the release it is, for the reader and for update tools. */
+    static final Pattern PINNED_LINE = Pattern.compile("\\s*(- )?uses: [\\w.-]+/[\\w./-]+@[0-9a-f]{40} # v\\d+\\.\\d+\\.\\d+\\s*");
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> load(String file) throws IOException {
@@ -80,11 +87,13 @@ class GithubWorkflowsTest {
                 assertNotNull(job.get("timeout-minutes"), file + " job " + e.getKey() + " needs timeout-minutes");
                 for (Map<String, Object> s : steps(job)) {
                     if (s.get("uses") != null) {
-                        assertTrue(PINNED.matcher((String) s.get("uses")).matches(), file + ": " + s.get("uses") + " is not pinned to a version");
+                        assertTrue(PINNED.matcher((String) s.get("uses")).matches(), file + ": " + s.get("uses") + " is not pinned to a commit SHA");
                     }
                 }
             }
             String text = Files.readString(DIR.resolve(file));
+            text.lines().filter(l -> l.contains("uses:")).forEach(l ->
+                    assertTrue(PINNED_LINE.matcher(l).matches(), file + ": '" + l.trim() + "' needs the release in a comment after the SHA"));
             assertFalse(text.contains("pull_request_target"), file + ": pull_request_target would run fork code with a write token");
             assertFalse(text.contains("credentials_json"), file + ": use Workload Identity Federation, not key files");
         }
@@ -178,8 +187,13 @@ class GithubWorkflowsTest {
             assertTrue(String.valueOf(up.get("if")).contains("github.ref == 'refs/heads/main'"));
             assertEquals(Map.of("contents", "read", "id-token", "write"), permissions(wf, up));
             assertEquals("up", map(step(up, "pulumi/actions").get("with")).get("command"));
-            assertWorkloadIdentity(up, "GCP_DEPLOY_SERVICE_ACCOUNT");
         }
+        // Each environment's deployer is its own service account, bound to that environment's OIDC
+        // subject (GitHub's "About security hardening with OpenID Connect": the sub claim carries
+        // environment:NAME for a job that references an environment), so the dev job cannot act as prod's.
+        assertEquals("dev", dev.get("environment"));
+        assertWorkloadIdentity(dev, "GCP_DEV_DEPLOY_SERVICE_ACCOUNT");
+        assertWorkloadIdentity(prod, "GCP_PROD_DEPLOY_SERVICE_ACCOUNT");
         assertEquals("dev", map(step(dev, "pulumi/actions").get("with")).get("stack-name"));
         assertEquals("prod", map(step(prod, "pulumi/actions").get("with")).get("stack-name"));
         assertEquals("up-dev", prod.get("needs"));
