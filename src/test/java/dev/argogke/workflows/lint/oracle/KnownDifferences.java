@@ -153,6 +153,12 @@ public final class KnownDifferences {
      */
     String explain(Verdicts.Unit u) {
         List<Entry> candidates = entries.stream().filter(e -> e.verdictsMatch(u)).toList();
+        // A class marked "explains: document" says argo read nothing of the document: one matching finding explains it all.
+        Entry whole = candidates.stream().filter(c -> "document".equals(c.fields().get("explains")))
+                .filter(c -> c.ourPattern() != null && u.ourFindings().stream().anyMatch(c::ourMatch)).findFirst().orElse(null);
+        if (whole != null) {
+            return whole.id();
+        }
         boolean argoRead = u.argo() == Verdicts.Argo.SILENT || u.argo() == Verdicts.Argo.REFUSED;
         if (u.ours() == Verdicts.Ours.REFUSED && argoRead || u.argo() == Verdicts.Argo.REFUSED) {
             boolean oursRefused = u.ours() == Verdicts.Ours.REFUSED;

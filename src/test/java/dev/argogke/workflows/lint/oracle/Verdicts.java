@@ -62,8 +62,11 @@ final class Verdicts {
     private static List<Unit> pairFile(String set, OurAnswer o, ArgoAnswer a) {
         String file = o.file().toString();
         // One unit for the file when either side stopped reading it (the two YAML readers then split the text
-        // differently) or when it holds one document; else one per document, paired by the name argo prints.
-        boolean whole = a.abort() != null || !o.fileLevel().isEmpty() || o.documents().size() <= 1 && a.errors().size() <= 1;
+        // differently), when argo logged a document it could not read (its log line names no document, so it
+        // cannot be paired with one of ours), or when it holds one document; else one per document, paired by
+        // the name argo prints.
+        boolean whole = a.abort() != null || !o.fileLevel().isEmpty() || !a.unread().isEmpty()
+                || o.documents().size() <= 1 && a.errors().size() <= 1;
         if (whole) {
             List<Finding> all = new ArrayList<>(o.fileLevel());
             o.documents().forEach(d -> all.addAll(d.findings()));
