@@ -213,8 +213,14 @@ public final class ArgoWorkflows extends ComponentResource {
                 .displayName("argo-server of stack " + args.stack() + " (argo-gke)")
                 .build(), child);
 
-        // Workflows write artifacts and logs; the UI only reads them.
-        bucketRole(name + "-workflows-artifacts", "roles/storage.objectUser", workflowServiceAccount, child);
+        // Workflows create and read artifacts and logs, but cannot delete or overwrite them, so a job
+        // (or whoever runs one) cannot erase the archived logs of what ran: roles/storage.objectCreator
+        // has storage.objects.create only, roles/storage.objectViewer get and list (Cloud Storage docs,
+        // "IAM roles for Cloud Storage"). Argo writes every artifact and log under a key of its own pod
+        // (ARTIFACT_KEY_FORMAT), so nothing is overwritten; the bucket's lifecycle rule deletes them,
+        // which also means Argo's artifactGC cannot. The UI only reads.
+        bucketRole(name + "-workflows-artifacts", "roles/storage.objectCreator", workflowServiceAccount, child);
+        bucketRole(name + "-workflows-artifacts-read", "roles/storage.objectViewer", workflowServiceAccount, child);
         bucketRole(name + "-server-artifacts", "roles/storage.objectViewer", serverServiceAccount, child);
         for (String role : argo.workflowRoles()) {
             new IAMMember(name + "-workflows-" + role.substring(role.lastIndexOf('/') + 1), IAMMemberArgs.builder()

@@ -127,13 +127,29 @@ class ArgoWorkflowsTest {
                 bindings.get("serviceAccount:acme-argo-dev.svc.id.goog[argo/argo-server]"));
     }
 
+    /**
+     * The permissions of Cloud Storage's object roles, from Google's "IAM roles for Cloud Storage"
+     * (storage.objects.* only; the roles also carry project-level list permissions).
+     */
+    private static final Map<String, Set<String>> OBJECT_PERMISSIONS = Map.of(
+            "roles/storage.objectViewer", Set.of("storage.objects.get", "storage.objects.list"),
+            "roles/storage.objectCreator", Set.of("storage.objects.create"),
+            "roles/storage.objectUser", Set.of("storage.objects.get", "storage.objects.list", "storage.objects.create",
+                    "storage.objects.delete", "storage.objects.update", "storage.objects.restore"),
+            "roles/storage.objectAdmin", Set.of("storage.objects.get", "storage.objects.list", "storage.objects.create",
+                    "storage.objects.delete", "storage.objects.update", "storage.objects.getIamPolicy", "storage.objects.setIamPolicy"));
+
     @Test
-    void theUiOnlyReadsArtifactsWhileWorkflowsWriteThem() {
+    void workflowsWriteAndReadArtifactsButCannotDeleteArchivedLogsAndTheUiOnlyReads() {
         MockCloud.Result r = run(TestSettings.of("dev"), Optional.empty());
-        Map<String, String> roleByMember = new java.util.HashMap<>();
-        r.ofType("gcp:storage/bucketIAMMember:BucketIAMMember").forEach(m -> roleByMember.put(m.string("member"), m.string("role")));
-        assertEquals("roles/storage.objectUser", roleByMember.get("serviceAccount:argo-wf-dev@acme-argo-dev.iam.gserviceaccount.com"));
-        assertEquals("roles/storage.objectViewer", roleByMember.get("serviceAccount:argo-server-dev@acme-argo-dev.iam.gserviceaccount.com"));
+        Map<String, Set<String>> permissions = new java.util.HashMap<>();
+        r.ofType("gcp:storage/bucketIAMMember:BucketIAMMember").forEach(m -> permissions
+                .computeIfAbsent(m.string("member"), k -> new java.util.TreeSet<>())
+                .addAll(OBJECT_PERMISSIONS.getOrDefault(m.string("role"), Set.of("unknown role " + m.string("role")))));
+        assertEquals(Set.of("storage.objects.create", "storage.objects.get", "storage.objects.list"),
+                permissions.get("serviceAccount:argo-wf-dev@acme-argo-dev.iam.gserviceaccount.com"));
+        assertEquals(Set.of("storage.objects.get", "storage.objects.list"),
+                permissions.get("serviceAccount:argo-server-dev@acme-argo-dev.iam.gserviceaccount.com"));
     }
 
     @Test
