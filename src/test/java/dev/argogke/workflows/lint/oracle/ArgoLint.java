@@ -93,20 +93,7 @@ final class ArgoLint {
             jobs.add(batchable.subList(i, Math.min(batchable.size(), i + batchSize)));
         }
         Map<Path, ArgoAnswer> answers = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (List<Path> job : jobs) {
-                done.add(pool.submit(() -> runUntilDone(job, answers)));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("argo lint failed: " + e.getMessage(), e);
-        } finally {
-            pool.shutdownNow();
-        }
+        inParallel(jobs.stream().<Runnable>map(job -> () -> runUntilDone(job, answers)).toList());
         return answers;
     }
 
@@ -117,15 +104,21 @@ final class ArgoLint {
      */
     Set<Path> lintingNothing(Collection<Path> files) {
         Set<Path> nothing = ConcurrentHashMap.newKeySet();
+        inParallel(files.stream().<Runnable>map(f -> () -> {
+            if (run(List.of(abs(f).toString())).contains("found nothing to lint in the specified paths")) {
+                nothing.add(f);
+            }
+        }).toList());
+        return nothing;
+    }
+
+    /** Runs the tasks on {@code workers} threads (argo processes at a time) and waits for all of them. */
+    private void inParallel(List<Runnable> tasks) {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
             List<Future<?>> done = new ArrayList<>();
-            for (Path f : files) {
-                done.add(pool.submit(() -> {
-                    if (run(List.of(abs(f).toString())).contains("found nothing to lint in the specified paths")) {
-                        nothing.add(f);
-                    }
-                }));
+            for (Runnable task : tasks) {
+                done.add(pool.submit(task));
             }
             for (Future<?> f : done) {
                 f.get();
@@ -135,7 +128,6 @@ final class ArgoLint {
         } finally {
             pool.shutdownNow();
         }
-        return nothing;
     }
 
     private static Path abs(Path file) {
