@@ -128,7 +128,10 @@ class WorkflowFollowerTest {
             controller.join(5000);
             return phase;
         } finally {
+            // Wait for the fake controller to stop, so that no request of its is in flight when the
+            // mock server shuts down (a CI run once timed out closing it: "Unable to close MockWebServer").
             controller.interrupt();
+            controller.join(5000);
         }
     }
 
