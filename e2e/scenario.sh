@@ -218,7 +218,7 @@ run_controller() {
     --namespace "$ARGO_NS" --namespaced --managed-namespace "$WF_NS" --configmap argo-workflow-controller-configmap \
     --executor-image "quay.io/argoproj/argoexec:$ARGO_IMAGE_TAG"
   check "the controller, not the test, creates a Workflow from $E2E_CRON at its scheduled minute" controller_fires_the_cron
-  check "that Workflow succeeds" bash -c 'k() { kubectl --kubeconfig "$0" -n "$2" "$@"; }
+  check "that Workflow succeeds" bash -c 'ns=$2; k() { kubectl --kubeconfig "$0" -n "$ns" "$@"; }
     k wait --for=jsonpath="{.status.phase}"=Succeeded "$(k get workflows -l workflows.argoproj.io/cron-workflow="$1" -o name | head -1)" --timeout=90s' \
     "$KUBECONFIG" "$E2E_CRON" "$WF_NS"
   check "the controller refuses a Workflow that does not reference a WorkflowTemplate (templateReferencing: Strict)" \
