@@ -53,6 +53,9 @@ final class SpecChecker {
         SpecContext ctx = new SpecContext(out, index, kind, specPath, spec, local, workflowParameters);
 
         Arguments.check(out, Nodes.join(specPath, "arguments"), arguments, argumentsNeedValues);
+        if (referenced != null && argumentsNeedValues) {
+            templateParametersHaveValues(out, specPath, arguments, merged, referenced);
+        }
 
         String entrypoint = Nodes.text(spec.get("entrypoint"));
         String entrypointPath = Nodes.join(specPath, "entrypoint");
@@ -101,6 +104,24 @@ final class SpecChecker {
     }
 
     /** Argo's MergeParameters/MergeArtifacts: the workflow's own arguments win over the template's. */
+    /**
+     * A CronWorkflow runs its template with the template's parameters merged under its own (Argo v4.0.7
+     * workflow/validate/validate.go: util.MergeParameters, then validateArguments without lint's leniency,
+     * as ValidateCronWorkflow passes no Lint option), so a template parameter without a value needs one here.
+     */
+    private static void templateParametersHaveValues(DocumentFindings out, String specPath, Map<String, Object> arguments,
+                                                     Map<String, Object> merged, TemplateIndex.Holder referenced) {
+        Set<String> own = TemplateChecker.names(arguments.get("parameters"));
+        for (Object o : Nodes.list(merged.get("parameters"))) {
+            Map<String, Object> p = Nodes.map(o);
+            String name = Nodes.text(p.get("name"));
+            if (!own.contains(name) && p.get("value") == null && p.get("valueFrom") == null) {
+                out.error(Nodes.join(specPath, "arguments"), "parameter '" + name + "' of " + referenced.kind() + " '"
+                        + referenced.name() + "' has no value: set it under arguments.parameters here, or give it a value in the template");
+            }
+        }
+    }
+
     private static Map<String, Object> mergedArguments(Map<String, Object> own, TemplateIndex.Holder referenced) {
         if (referenced == null) {
             return own;

@@ -191,4 +191,41 @@ class ArgoLintAnswersTest {
             assertTrue(report.findings().isEmpty(), text + "\n" + listing(report));
         }
     }
+
+    @Test
+    void aCronWorkflowMustGiveAValueToItsTemplatesParameterWithoutOne() throws IOException {
+        // argo lint --offline (v4.0.7), mutant case-06680 of the oracle: in "since" (CronWorkflow): cannot validate
+        // Workflow: spec.arguments.since.value or spec.arguments.since.valueFrom is required. The WorkflowTemplate
+        // alone passes (a template's parameters may wait for submission).
+        String template = """
+                apiVersion: argoproj.io/v1alpha1
+                kind: WorkflowTemplate
+                metadata:
+                  name: since
+                spec:
+                  entrypoint: main
+                  arguments:
+                    parameters:
+                      - name: since
+                  templates:
+                    - name: main
+                      container:
+                        image: busybox:1.36
+                ---
+                apiVersion: argoproj.io/v1alpha1
+                kind: CronWorkflow
+                metadata:
+                  name: since
+                spec:
+                  schedules: ["0 2 * * *"]
+                  workflowSpec:
+                    workflowTemplateRef:
+                      name: since
+                """;
+        LintReport report = lint(template);
+        assertEquals(List.of("CronWorkflow/since spec.workflowSpec.arguments"), report.errors().stream()
+                .map(f -> f.resource() + " " + f.path()).toList(), listing(report));
+        LintReport given = lint(template + "    arguments:\n      parameters:\n        - name: since\n          value: 24h\n");
+        assertTrue(given.errors().isEmpty(), listing(given));
+    }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
  * What the real {@code argo lint --offline} said about one file.
  *
  * @param file    the file
- * @param errors  its error lines, by the object name argo printed ({@code name}, else {@code generateName},
- *                else {@code object #N}); in file order
+ * @param errors  its error lines, by the object name and kind argo printed ({@code name (Kind)}, the name
+ *                being {@code metadata.name}, else {@code generateName}, else {@code object #N}); in file order
  * @param unread  the documents argo logged as {@code yaml file is not valid} and skipped (the logged reason)
  * @param abort   the whole run failed on this file before linting (argo's offline template index could not
  *                parse it: {@code failed to parse YAML from file ...}), or null

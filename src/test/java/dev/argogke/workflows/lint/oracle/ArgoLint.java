@@ -249,7 +249,9 @@ final class ArgoLint {
                 if (!m.matches()) {
                     throw new IllegalStateException("unexpected argo lint line: " + e);
                 }
-                errors.computeIfAbsent(m.group(1) == null ? "" : m.group(1), k -> new ArrayList<>()).add(m.group(3));
+                // By name and kind: a WorkflowTemplate and the CronWorkflow that runs it share a name and a file.
+                String key = m.group(1) == null ? "" : m.group(1) + " (" + m.group(2) + ")";
+                errors.computeIfAbsent(key, k -> new ArrayList<>()).add(m.group(3));
             } else if (e.startsWith("time=") && e.contains("msg=\"yaml file is not valid\"")) {
                 unread.add(e.substring(e.indexOf("error=") + "error=".length()).replaceAll(" index=\\d+$", ""));
             }

@@ -81,13 +81,30 @@ final class Verdicts {
         Map<String, List<String>> argoLeft = new LinkedHashMap<>(a.errors());
         List<Unit> units = new ArrayList<>();
         for (OurAnswer.Document d : o.documents()) {
-            List<String> says = argoLeft.remove(d.key());
+            List<String> says = argoAbout(argoLeft, d);
             units.add(unit(set, o.file(), d.kind(), file + " " + d.key(), d.findings(), says == null ? List.of() : says, List.of()));
         }
         if (!argoLeft.isEmpty() || !a.unread().isEmpty()) {
             units.add(unit(set, o.file(), "", file + " (rest of the file)", List.of(), flatten(argoLeft), a.unread()));
         }
         return units;
+    }
+
+    /**
+     * Takes argo's errors about our document {@code d}: those under its name and kind, else (argo read the
+     * kind differently) the first under its name alone.
+     */
+    private static List<String> argoAbout(Map<String, List<String>> argoLeft, OurAnswer.Document d) {
+        List<String> exact = argoLeft.remove(d.key() + " (" + d.kind() + ")");
+        if (exact != null) {
+            return exact;
+        }
+        for (String key : List.copyOf(argoLeft.keySet())) {
+            if (key.startsWith(d.key() + " (")) {
+                return argoLeft.remove(key);
+            }
+        }
+        return null;
     }
 
     private static Unit unit(String set, Path path, String kind, String label, List<Finding> findings, List<String> argoErrors, List<String> unread) {
