@@ -15,9 +15,9 @@ import java.util.List;
  * The project's number, which Google's service agents are named after
  * ({@code service-PROJECT_NUMBER@container-engine-robot.iam.gserviceaccount.com} is GKE's: GKE docs,
  * "Encrypt secrets at the application layer"). It is read with the provider's {@code getProject}
- * (terraform-provider-google's {@code google_project} data source, the way
- * terraform-google-modules/terraform-google-kubernetes-engine names the GKE service agent for its
- * database encryption key).
+ * (terraform-provider-google's {@code google_project} data source, the usual way Terraform
+ * configurations name that agent for a cluster's database encryption key, e.g. m-cegielski/playground
+ * {@code k8s/gke/datapath_v2/kms.tf}).
  *
  * <p>The read waits for {@code after} (the project's APIs: Resource Manager answers it), through the
  * Java SDK's {@link InvokeOutputOptions#getDependsOn() invoke dependsOn}. In the preview of a fresh
