@@ -174,6 +174,12 @@ public final class GkeCluster extends ComponentResource {
                         .keyName(secretsKey.key().id())
                         .build())
                 .deletionProtection(c.deletionProtection());
+        controlPlaneAccess(cluster, c);
+        return cluster.build();
+    }
+
+    /** Private nodes and the networks allowed to reach the control plane, as the settings ask. */
+    private static void controlPlaneAccess(ClusterArgs.Builder cluster, Settings.Cluster c) {
         if (c.privateNodes()) {
             cluster.privateClusterConfig(ClusterPrivateClusterConfigArgs.builder()
                     .enablePrivateNodes(true)
@@ -190,7 +196,6 @@ public final class GkeCluster extends ComponentResource {
             }
             cluster.masterAuthorizedNetworksConfig(ClusterMasterAuthorizedNetworksConfigArgs.builder().cidrBlocks(blocks).build());
         }
-        return cluster.build();
     }
 
     private NodePool nodePool(String name, String project, Settings.Cluster c, Settings.NodePool pool) {
