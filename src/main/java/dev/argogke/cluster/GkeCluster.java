@@ -7,6 +7,7 @@ import com.pulumi.gcp.container.NodePool;
 import com.pulumi.gcp.container.NodePoolArgs;
 import com.pulumi.gcp.container.inputs.ClusterAddonsConfigArgs;
 import com.pulumi.gcp.container.inputs.ClusterAddonsConfigHttpLoadBalancingArgs;
+import com.pulumi.gcp.container.inputs.ClusterDatabaseEncryptionArgs;
 import com.pulumi.gcp.container.inputs.ClusterIpAllocationPolicyArgs;
 import com.pulumi.gcp.container.inputs.ClusterMasterAuthArgs;
 import com.pulumi.gcp.container.inputs.ClusterMasterAuthClientCertificateConfigArgs;
@@ -31,6 +32,7 @@ import com.pulumi.gcp.serviceaccount.AccountArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.argogke.config.GoogleIds;
 import dev.argogke.config.Settings;
 import java.util.ArrayList;
@@ -72,11 +74,17 @@ public final class GkeCluster extends ComponentResource {
     private static final String MASTER_CIDR = "172.16.0.0/28";
     private static final List<String> NODE_SCOPES = List.of("https://www.googleapis.com/auth/cloud-platform");
 
-    public record Args(String project, Settings.Cluster cluster, List<Settings.NodePool> pools, Network network) {
+    /**
+     * @param region        the cluster's region ({@code gcp:region}), where its Secrets' key goes
+     * @param projectNumber the project's number ({@link ProjectNumber}), which names GKE's service agent
+     */
+    public record Args(String project, String region, Settings.Cluster cluster, List<Settings.NodePool> pools, Network network,
+                       Output<String> projectNumber) {
     }
 
     private final Cluster cluster;
     private final Account nodeServiceAccount;
+    private final SecretsKey secretsKey;
     private final List<NodePool> nodePools = new ArrayList<>();
 
     public GkeCluster(String name, Args args, ComponentResourceOptions options) {
@@ -98,6 +106,28 @@ public final class GkeCluster extends ComponentResource {
                     .build(), child));
         }
 
+        // Created before the cluster: GKE checks at creation that its service agent may use the key.
+        this.secretsKey = new SecretsKey(name + "-secrets", new SecretsKey.Args(args.project(), args.region(), args.projectNumber(),
+                c.deletionProtection()), ComponentResourceOptions.builder().parent(this).build());
+        List<Resource> createAfter = new ArrayList<>(nodeRoles);
+        createAfter.add(secretsKey.grant());
+        this.cluster = new Cluster(name, clusterArgs(args, c), CustomResourceOptions.builder()
+                .parent(this)
+                .dependsOn(createAfter)
+                .ignoreChanges(IGNORED_AFTER_CREATE)
+                .build());
+
+        for (Settings.NodePool pool : args.pools()) {
+            nodePools.add(nodePool(name, args.project(), c, pool));
+        }
+
+        registerOutputs(Map.of(
+                "name", this.cluster.name(),
+                "location", this.cluster.location(),
+                "nodeServiceAccount", nodeServiceAccount.email()));
+    }
+
+    private ClusterArgs clusterArgs(Args args, Settings.Cluster c) {
         ClusterArgs.Builder cluster = ClusterArgs.builder()
                 .project(args.project())
                 .name(c.name())
@@ -138,7 +168,18 @@ public final class GkeCluster extends ComponentResource {
                         // The GKE Ingress controller that serves the Argo UI.
                         .httpLoadBalancing(ClusterAddonsConfigHttpLoadBalancingArgs.builder().disabled(false).build())
                         .build())
+                // Application-layer encryption of Kubernetes Secrets with the stack's own key (SecretsKey).
+                .databaseEncryption(ClusterDatabaseEncryptionArgs.builder()
+                        .state("ENCRYPTED")
+                        .keyName(secretsKey.key().id())
+                        .build())
                 .deletionProtection(c.deletionProtection());
+        controlPlaneAccess(cluster, c);
+        return cluster.build();
+    }
+
+    /** Private nodes and the networks allowed to reach the control plane, as the settings ask. */
+    private static void controlPlaneAccess(ClusterArgs.Builder cluster, Settings.Cluster c) {
         if (c.privateNodes()) {
             cluster.privateClusterConfig(ClusterPrivateClusterConfigArgs.builder()
                     .enablePrivateNodes(true)
@@ -155,20 +196,6 @@ public final class GkeCluster extends ComponentResource {
             }
             cluster.masterAuthorizedNetworksConfig(ClusterMasterAuthorizedNetworksConfigArgs.builder().cidrBlocks(blocks).build());
         }
-        this.cluster = new Cluster(name, cluster.build(), CustomResourceOptions.builder()
-                .parent(this)
-                .dependsOn(new ArrayList<>(nodeRoles))
-                .ignoreChanges(IGNORED_AFTER_CREATE)
-                .build());
-
-        for (Settings.NodePool pool : args.pools()) {
-            nodePools.add(nodePool(name, args.project(), c, pool));
-        }
-
-        registerOutputs(Map.of(
-                "name", this.cluster.name(),
-                "location", this.cluster.location(),
-                "nodeServiceAccount", nodeServiceAccount.email()));
     }
 
     private NodePool nodePool(String name, String project, Settings.Cluster c, Settings.NodePool pool) {
@@ -219,6 +246,10 @@ public final class GkeCluster extends ComponentResource {
 
     public Account nodeServiceAccount() {
         return nodeServiceAccount;
+    }
+
+    public SecretsKey secretsKey() {
+        return secretsKey;
     }
 
     public Output<String> name() {

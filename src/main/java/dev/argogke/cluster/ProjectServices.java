@@ -27,14 +27,29 @@ public final class ProjectServices extends ComponentResource {
             "iap.googleapis.com",
             "storage.googleapis.com");
 
-    public record Args(String project) {
+    /**
+     * cloudkms: the key that encrypts a new cluster's Kubernetes Secrets ({@link SecretsKey}); only
+     * where argo-gke creates the cluster, so a shared project's existing cluster gets no API it does not use.
+     */
+    public static final List<String> NEW_CLUSTER_APIS = List.of("cloudkms.googleapis.com");
+
+    /** @param newCluster whether argo-gke creates the cluster (and so needs {@link #NEW_CLUSTER_APIS}) */
+    public record Args(String project, boolean newCluster) {
+        List<String> apis() {
+            List<String> apis = new ArrayList<>(APIS);
+            if (newCluster) {
+                apis.addAll(NEW_CLUSTER_APIS);
+            }
+            return apis;
+        }
     }
 
     private final List<Resource> services = new ArrayList<>();
 
     public ProjectServices(String name, Args args, ComponentResourceOptions options) {
         super("argo-gke:cluster:ProjectServices", name, options);
-        for (String api : APIS) {
+        List<String> apis = args.apis();
+        for (String api : apis) {
             services.add(new Service(name + "-" + api.substring(0, api.indexOf('.')),
                     ServiceArgs.builder()
                             .project(args.project())
@@ -44,7 +59,7 @@ public final class ProjectServices extends ComponentResource {
                             .build(),
                     CustomResourceOptions.builder().parent(this).build()));
         }
-        registerOutputs(Map.of("services", Output.of(APIS)));
+        registerOutputs(Map.of("services", Output.of(apis)));
     }
 
     /** What resources that call Google APIs should depend on. */

@@ -64,10 +64,16 @@ public record Settings(
     public record ExistingKubeconfig(String kubeconfig, Optional<String> context) implements ClusterChoice {
     }
 
-    /** The Google Cloud project and the region regional resources go to. */
-    public record Gcp(String project, String region, GcpAuth auth) {
+    /**
+     * The Google Cloud project and the region regional resources go to.
+     *
+     * @param dataAccessLogs whether the stack turns on the project's Data Access audit logs of IAP,
+     *                       Cloud Storage and GKE ({@code argo-gke:dataAccessLogs}); off only for a
+     *                       project whose audit config someone else manages
+     */
+    public record Gcp(String project, String region, GcpAuth auth, boolean dataAccessLogs) {
         public Gcp(String project, String region) {
-            this(project, region, GcpAuth.AMBIENT);
+            this(project, region, GcpAuth.AMBIENT, true);
         }
     }
 

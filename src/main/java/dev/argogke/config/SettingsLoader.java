@@ -44,7 +44,7 @@ public final class SettingsLoader {
     public static final String WORKFLOWS_NAMESPACE = "argo-workflows";
 
     static final Set<String> TOP_LEVEL = new LinkedHashSet<>(List.of(
-            "environment", "cluster", "nodePools", "argo", "workflows", "edge", "oauthClientSecret", "waivers"));
+            "environment", "cluster", "nodePools", "argo", "workflows", "edge", "oauthClientSecret", "dataAccessLogs", "waivers"));
     private static final Set<String> CLUSTER_KEYS = Set.of(
             "name", "location", "releaseChannel", "privateNodes", "authorizedNetworks", "deletionProtection", "existing");
     private static final Set<String> EXISTING_KEYS = Set.of("name", "location", "kubeconfig", "context");
@@ -167,7 +167,8 @@ public final class SettingsLoader {
                 source.get("gcp:credentials").map(v -> new Secret("gcp:credentials", v)),
                 source.get("gcp:accessToken").map(v -> new Secret("gcp:accessToken", v)),
                 source.get("gcp:impersonateServiceAccount"));
-        return project == null || region == null ? null : new Gcp(project, region, auth);
+        boolean dataAccessLogs = scalar(source, key("dataAccessLogs"), problems).bool().orElse(true);
+        return project == null || region == null ? null : new Gcp(project, region, auth, dataAccessLogs);
     }
 
     /** A cluster outside Google Cloud: a Google project would be set for nothing, so it is a mistake. */
@@ -178,6 +179,13 @@ public final class SettingsLoader {
                 v.problem("not used with argo-gke:cluster.existing.kubeconfig: nothing of Google Cloud is created for a cluster "
                         + "reached by kubeconfig; remove it, or name a GKE cluster with existing.name and existing.location");
             }
+        }
+        // true is Pulumi.yaml's default, which the CLI hands every stack; false would promise a choice about a
+        // Google Cloud project that this stack does not touch.
+        ConfigValue logs = scalar(source, key("dataAccessLogs"), problems);
+        if (!logs.bool().orElse(true)) {
+            logs.problem("not used with argo-gke:cluster.existing.kubeconfig: there is no Google Cloud project whose audit logs "
+                    + "argo-gke could turn on; remove it");
         }
         return Optional.empty();
     }

@@ -52,6 +52,9 @@ public record CostEstimate(String stack, List<Line> lines, List<String> notes, B
 
     private static final Pattern ZONE = Pattern.compile("([a-z]+-[a-z]+\\d+)-[a-z]");
     private static final Pattern REGION = Pattern.compile("[a-z]+-[a-z]+\\d+");
+    private static final Pattern DURATION = Pattern.compile("([0-9]{1,12})(\\.[0-9]{1,9})?s");
+    private static final String CRYPTO_KEY = "gcp:kms/cryptoKey:CryptoKey";
+    private static final String AUDIT_CONFIG = "gcp:projects/iAMAuditConfig:IAMAuditConfig";
     /** GKE's defaults when a pool does not say (GKE docs: node pools; gcloud container node-pools create). */
     private static final String DEFAULT_MACHINE = "e2-medium";
     private static final long DEFAULT_DISK_GB = 100;
@@ -102,6 +105,8 @@ public record CostEstimate(String stack, List<Line> lines, List<String> notes, B
             dnsZones();
             nat(nodesByRegion);
             buckets();
+            kmsKeys();
+            auditLogs();
             notes.add("Not included: traffic (load balancer data processing $" + money(prices.loadBalancerDataPerGb())
                     + "/GB, NAT $" + money(prices.natDataPerGb()) + "/GB, internet egress), nodes the autoscaler adds"
                     + " above the minimum while workflows run, logging and monitoring beyond their free allotments.");
@@ -398,6 +403,54 @@ public record CostEstimate(String stack, List<Line> lines, List<String> notes, B
             }
         }
 
+        /**
+         * A Cloud KMS key bills each active key version per month (Cloud KMS pricing). It starts with
+         * one; each automatic rotation adds one, and the older ones stay active because data they
+         * wrapped is still unwrapped with them.
+         */
+        private void kmsKeys() {
+            for (PlanFile.Resource k : plan.resourcesOfType(CRYPTO_KEY)) {
+                String key = "kms:" + k.urn();
+                String item = "Cloud KMS key " + shown(k);
+                String level = string(k.input("versionTemplate.protectionLevel"));
+                if (level != null && !level.equals("SOFTWARE")) {
+                    lines.add(unknown(key, item, "protection level " + level + " is not in the price file (SOFTWARE only)"));
+                    continue;
+                }
+                int versions = Boolean.TRUE.equals(k.input("skipInitialVersionCreation")) ? 0 : 1;
+                double perVersion = prices.kmsSoftwareKeyVersionPerMonth();
+                String detail = versions + " active key version, SOFTWARE, $" + money(perVersion) + " a month each"
+                        + rotation(string(k.input("rotationPeriod")), versions, perVersion)
+                        + "; cryptographic operations $" + money(prices.kmsSoftwareOperationsPer10k()) + " per 10,000, not included";
+                lines.add(new Line(key, item, detail, cents(versions * perVersion)));
+            }
+        }
+
+        private static String rotation(String period, int versions, double perVersion) {
+            Long seconds = period == null ? null : seconds(period);
+            if (seconds == null || seconds <= 0) {
+                return "";
+            }
+            long days = seconds / 86_400;
+            long afterAYear = versions + (365L * 86_400) / seconds;
+            return "; rotated every " + days + " days, each rotation adding a version: " + afterAYear + " ($"
+                    + money(afterAYear * perVersion) + " a month) after a year";
+        }
+
+        /** Data Access audit logs are Cloud Logging ingestion; their volume depends on use, so only the rates are given. */
+        private void auditLogs() {
+            List<String> services = plan.resourcesOfType(AUDIT_CONFIG).stream()
+                    .map(r -> string(r.input("service"))).filter(s -> s != null).map(s -> s.substring(0, s.indexOf('.') < 0 ? s.length() : s.indexOf('.')))
+                    .toList();
+            if (services.isEmpty()) {
+                return;
+            }
+            notes.add("Data Access audit logs (" + String.join(", ", services) + ") are billed as Cloud Logging ingestion: free within"
+                    + " the project's first " + fmtGb(prices.loggingFreeGibPerProjectPerMonth()) + " GiB a month (shared with all its"
+                    + " other logs), then $" + money(prices.loggingIngestionPerGib()) + "/GiB. Their volume depends on how much the"
+                    + " UI, the bucket and the cluster's API are used, so it is not estimated.");
+        }
+
         private static String annotation(PlanFile.Resource r, String name) {
             Object a = PlanValues.at(r.inputs(), "metadata.annotations");
             return a instanceof Map<?, ?> m && m.get(name) instanceof String s ? s : null;
@@ -427,6 +480,12 @@ public record CostEstimate(String stack, List<Line> lines, List<String> notes, B
 
     private static String string(Object o) {
         return o instanceof String s && !s.isEmpty() ? s : null;
+    }
+
+    /** A protobuf Duration as Google's APIs write it ({@code 7776000s}), in whole seconds; null when not one. */
+    static Long seconds(String duration) {
+        Matcher m = DURATION.matcher(duration);
+        return m.matches() ? Long.valueOf(m.group(1)) : null;
     }
 
     private static Long number(Object o) {

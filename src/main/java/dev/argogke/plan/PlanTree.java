@@ -15,7 +15,8 @@ public final class PlanTree {
     private static final Map<String, List<String>> KEY_INPUTS = Map.ofEntries(
             Map.entry("gcp:container/cluster:Cluster", List.of("name", "location", "releaseChannel.channel",
                     "workloadIdentityConfig.workloadPool", "privateClusterConfig.enablePrivateNodes", "enableShieldedNodes",
-                    "nodeConfig.serviceAccount", "deletionProtection")),
+                    "nodeConfig.serviceAccount", "databaseEncryption.state", "databaseEncryption.keyName", "deletionProtection")),
+            Map.entry("gcp:projects/iAMAuditConfig:IAMAuditConfig", List.of("project", "service", "auditLogConfigs")),
             Map.entry("gcp:container/nodePool:NodePool", List.of("name", "nodeConfig.machineType", "nodeConfig.spot",
                     "autoscaling.minNodeCount", "autoscaling.maxNodeCount", "nodeConfig.diskSizeGb", "nodeConfig.taints")),
             Map.entry("kubernetes:core/v1:Namespace", List.of("metadata.name")),

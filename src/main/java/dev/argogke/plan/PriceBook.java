@@ -184,6 +184,24 @@ public final class PriceBook {
                 .path(location.toLowerCase(Locale.ROOT)));
     }
 
+    /** Cloud Logging ingestion (log storage) per GiB beyond the free allotment; Data Access audit logs are billed so. */
+    public double loggingIngestionPerGib() {
+        return number("logging", "ingestionPerGib");
+    }
+
+    public double loggingFreeGibPerProjectPerMonth() {
+        return number("logging", "freeGibPerProjectPerMonth");
+    }
+
+    /** One active SOFTWARE key version a month (each rotation adds one; old versions stay active). */
+    public double kmsSoftwareKeyVersionPerMonth() {
+        return number("kms", "softwareKeyVersionPerMonth");
+    }
+
+    public double kmsSoftwareOperationsPer10k() {
+        return number("kms", "softwareOperationsPer10k");
+    }
+
     public double composerSmallestPerMonth() {
         return number("composer", "smallestEnvironmentPerMonth");
     }

@@ -52,6 +52,12 @@ public final class ReplaceRules {
             Map.entry("gcp:storage/bucket:Bucket", List.of("name", "project", "location")),
             Map.entry("gcp:serviceaccount/account:Account", List.of("accountId", "project")),
             Map.entry("gcp:projects/service:Service", List.of("service", "project")),
+            // kms/resource_kms_key_ring.go (no update at all) and resource_kms_crypto_key.go; an audit
+            // config's project comes from the project IAM resources' parent schema (ForceNew).
+            Map.entry("gcp:kms/keyRing:KeyRing", List.of("name", "location", "project")),
+            Map.entry("gcp:kms/cryptoKey:CryptoKey", List.of("name", "keyRing", "purpose", "destroyScheduledDuration",
+                    "importOnly", "cryptoKeyBackend", "versionTemplate.protectionLevel")),
+            Map.entry("gcp:projects/iAMAuditConfig:IAMAuditConfig", List.of("project")),
             Map.entry("kubernetes:helm.sh/v3:Release", List.of("name", "namespace")));
 
     /** For every {@code kubernetes:} object (not the provider, not a Helm release). */

@@ -26,6 +26,7 @@ public final class Policies {
             new LeastPrivilege(),
             new PrivateArtifactBucket(),
             new SecretsEncrypted(),
+            new DataAccessLogsOn(),
             new DeletionProtection(),
             new ControlPlaneRestricted(),
             new IapMembersNamed(),
@@ -81,7 +82,8 @@ public final class Policies {
             }
             PolicyReport.Status status = waiver.isPresent() ? PolicyReport.Status.WAIVED
                     : violations.isEmpty() ? PolicyReport.Status.PASS : PolicyReport.Status.FAIL;
-            outcomes.add(new PolicyReport.Outcome(rule.name(), rule.description(), status, violations, waiver.map(Settings.Waiver::reason)));
+            outcomes.add(new PolicyReport.Outcome(rule.name(), rule.description(), status, violations, waiver.map(Settings.Waiver::reason),
+                    rule.notChecked(input)));
         }
         return new PolicyReport(input.settings().stack(), outcomes);
     }

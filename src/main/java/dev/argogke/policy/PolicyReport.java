@@ -17,10 +17,17 @@ public record PolicyReport(String stack, List<Outcome> outcomes) {
     /**
      * @param waiverReason the stack's reason, for a waived rule
      * @param violations   what the plan breaks; for a waived rule, what the waiver lets through
+     * @param notChecked   what the rule could not see for this stack ({@link Rule#notChecked})
      */
-    public record Outcome(String rule, String description, Status status, List<Violation> violations, Optional<String> waiverReason) {
+    public record Outcome(String rule, String description, Status status, List<Violation> violations, Optional<String> waiverReason,
+                          List<String> notChecked) {
         public Outcome {
             violations = List.copyOf(violations);
+            notChecked = List.copyOf(notChecked);
+        }
+
+        public Outcome(String rule, String description, Status status, List<Violation> violations, Optional<String> waiverReason) {
+            this(rule, description, status, violations, waiverReason, List.of());
         }
     }
 
@@ -52,6 +59,9 @@ public record PolicyReport(String stack, List<Outcome> outcomes) {
                 case WAIVED -> out.append("  waived  ").append(rule).append("  (").append(o.waiverReason().orElse(""))
                         .append(o.violations().isEmpty() ? "; the rule passes anyway: the waiver can go" : "")
                         .append(")\n");
+            }
+            for (String note : o.notChecked()) {
+                out.append("            not checked: ").append(note).append('\n');
             }
         }
         long failed = outcomes.stream().filter(o -> o.status() == Status.FAIL).count();

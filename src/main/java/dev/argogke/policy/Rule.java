@@ -16,6 +16,15 @@ public interface Rule {
     /** Every way the plan breaks the rule; empty when it passes. */
     List<Violation> check(PolicyInput input);
 
+    /**
+     * What the rule cannot see for this stack (e.g. the settings of a cluster argo-gke did not
+     * create), each with how to check it by hand; shown beside the outcome so that a pass is not
+     * read as covering it.
+     */
+    default List<String> notChecked(PolicyInput input) {
+        return List.of();
+    }
+
     /** A violation of this rule. */
     default Violation violation(String resource, String message) {
         return new Violation(name(), resource, message);

@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * Secrets only as Pulumi secrets: the kubeconfig output and every Kubernetes Secret's data are
- * encrypted in the state, and no credential sits in the stack file in plain text.
+ * encrypted in the state, and no credential sits in the stack file in plain text. In the cluster, a
+ * cluster the stack creates encrypts Kubernetes Secrets at rest with a Cloud KMS key of the stack
+ * ({@link ClusterSecretsAtRest}); for a cluster it does not create, the report says that this was not
+ * checked and how to check it.
  */
 final class SecretsEncrypted implements Rule {
     /** Keys known to carry credentials: ours, and the providers' (gcp and kubernetes provider docs). */
@@ -29,7 +32,7 @@ final class SecretsEncrypted implements Rule {
 
     @Override
     public String description() {
-        return "secrets only as Pulumi secrets: kubeconfig output, Kubernetes Secrets, credentials in the stack file";
+        return "secrets only as Pulumi secrets in state and stack file; a new cluster's Kubernetes Secrets encrypted with the stack's KMS key";
     }
 
     @Override
@@ -52,7 +55,15 @@ final class SecretsEncrypted implements Rule {
             }
         }
         input.stackFile().ifPresent(file -> checkStackFile(file, out));
+        for (PlanFile.Resource cluster : plan.ofType(ResourceTypes.CLUSTER)) {
+            ClusterSecretsAtRest.problems(plan, cluster).forEach(p -> out.add(violation(PlanQuery.label(cluster), p)));
+        }
         return out;
+    }
+
+    @Override
+    public List<String> notChecked(PolicyInput input) {
+        return ClusterSecretsAtRest.notChecked(input).stream().toList();
     }
 
     private static boolean allSecret(Object data) {

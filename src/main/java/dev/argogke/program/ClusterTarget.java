@@ -8,6 +8,7 @@ import com.pulumi.resources.Resource;
 import dev.argogke.cluster.GkeCluster;
 import dev.argogke.cluster.KubernetesAccess;
 import dev.argogke.cluster.Network;
+import dev.argogke.cluster.ProjectNumber;
 import dev.argogke.config.Settings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,9 @@ record ClusterTarget(KubernetesAccess access, List<Resource> identityPool, List<
     private static ClusterTarget created(Settings settings, Settings.Cluster c, GoogleCloud google) {
         ComponentResourceOptions options = google.options();
         var network = new Network("network", Network.Args.defaults(google.project(), google.gcp().region(), c.privateNodes()), options);
-        var cluster = new GkeCluster("cluster", new GkeCluster.Args(google.project(), c, settings.nodePools(), network), options);
+        Output<String> projectNumber = ProjectNumber.of(google.project(), google.provider(), google.services().services());
+        var cluster = new GkeCluster("cluster", new GkeCluster.Args(google.project(), google.gcp().region(), c, settings.nodePools(),
+                network, projectNumber), options);
         var access = new KubernetesAccess("k8s", KubernetesAccess.Args.gke(cluster.cluster()), options);
         // Pods need nodes (the default pool is removed) and, with private nodes, the NAT their images come through.
         List<Resource> podsCanRun = new ArrayList<>(cluster.nodePools());

@@ -5,16 +5,18 @@ import com.pulumi.gcp.Provider;
 import com.pulumi.gcp.ProviderArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import dev.argogke.cluster.DataAccessLogs;
 import dev.argogke.cluster.ProjectServices;
 import dev.argogke.config.Settings;
 
 /**
- * The stack's Google Cloud project: its APIs, and the provider every Google resource goes
- * through, which waits for the APIs to be enabled.
+ * The stack's Google Cloud project: its APIs, the provider every Google resource goes through,
+ * which waits for the APIs to be enabled, and (unless the stack leaves them to someone else) its
+ * Data Access audit logs, which apply to the project whether or not argo-gke creates the cluster.
  */
-record GoogleCloud(Settings.Gcp gcp, Provider provider) {
-    static GoogleCloud of(Settings.Gcp gcp) {
-        var services = new ProjectServices("services", new ProjectServices.Args(gcp.project()), null);
+record GoogleCloud(Settings.Gcp gcp, ProjectServices services, Provider provider) {
+    static GoogleCloud of(Settings.Gcp gcp, boolean newCluster) {
+        var services = new ProjectServices("services", new ProjectServices.Args(gcp.project(), newCluster), null);
         ProviderArgs.Builder args = ProviderArgs.builder()
                 .project(gcp.project())
                 .region(gcp.region());
@@ -22,7 +24,11 @@ record GoogleCloud(Settings.Gcp gcp, Provider provider) {
         gcp.auth().accessToken().ifPresent(t -> args.accessToken(Output.ofSecret(t.reveal())));
         gcp.auth().impersonateServiceAccount().ifPresent(args::impersonateServiceAccount);
         var provider = new Provider("gcp", args.build(), CustomResourceOptions.builder().dependsOn(services.services()).build());
-        return new GoogleCloud(gcp, provider);
+        var google = new GoogleCloud(gcp, services, provider);
+        if (gcp.dataAccessLogs()) {
+            new DataAccessLogs("audit-logs", new DataAccessLogs.Args(gcp.project()), google.options());
+        }
+        return google;
     }
 
     String project() {

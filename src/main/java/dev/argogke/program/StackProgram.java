@@ -21,7 +21,7 @@ public final class StackProgram {
     }
 
     public static void compose(Context ctx, Settings settings, Inputs inputs) {
-        Optional<GoogleCloud> google = settings.gcp().map(GoogleCloud::of);
+        Optional<GoogleCloud> google = settings.gcp().map(g -> GoogleCloud.of(g, settings.newCluster().isPresent()));
         ClusterTarget target = ClusterTarget.of(settings, google, inputs);
         ComponentResourceOptions inCluster = google
                 .map(g -> ComponentResourceOptions.builder().providers(g.provider(), target.access().provider()).build())

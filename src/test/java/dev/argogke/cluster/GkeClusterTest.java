@@ -14,11 +14,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GkeClusterTest {
+    private static final String PROJECT_NUMBER = "123456789012";
 
     private static MockCloud.Result run(Settings s) {
         return MockCloud.run(s.stack(), Map.of(), java.util.Set.of(), ctx -> {
             var network = new Network("network", Network.Args.defaults(s.gcp().orElseThrow().project(), s.gcp().orElseThrow().region(), s.newCluster().orElseThrow().privateNodes()), null);
-            new GkeCluster("cluster", new GkeCluster.Args(s.gcp().orElseThrow().project(), s.newCluster().orElseThrow(), s.nodePools(), network), null);
+            new GkeCluster("cluster", new GkeCluster.Args(s.gcp().orElseThrow().project(), s.gcp().orElseThrow().region(),
+                    s.newCluster().orElseThrow(), s.nodePools(), network, com.pulumi.core.Output.of(PROJECT_NUMBER)), null);
         });
     }
 
@@ -94,6 +96,39 @@ class GkeClusterTest {
                 dev.workflows(), dev.edge(), dev.waivers());
         Registered cluster = run(s).one("gcp:container/cluster:Cluster");
         assertEquals("203.0.113.0/24", cluster.string("masterAuthorizedNetworksConfig.cidrBlocks[0].cidrBlock"));
+    }
+
+    /**
+     * GKE docs, "Encrypt secrets at the application layer": a Cloud KMS key in the cluster's location,
+     * roles/cloudkms.cryptoKeyEncrypterDecrypter on it for service-PROJECT_NUMBER@container-engine-robot,
+     * and databaseEncryption {state: ENCRYPTED, keyName: the key}.
+     */
+    @Test
+    void kubernetesSecretsAreEncryptedWithAKeyInTheClustersRegionThatOnlyGkesServiceAgentMayUse() {
+        MockCloud.Result r = run(TestSettings.of("dev"));
+        Registered ring = r.one("gcp:kms/keyRing:KeyRing");
+        assertEquals("europe-west1", ring.string("location"), "the zonal cluster's region: Cloud KMS has no zones");
+        assertEquals("acme-argo-dev", ring.string("project"));
+        Registered key = r.one("gcp:kms/cryptoKey:CryptoKey");
+        assertEquals(ring.name() + "-id", key.string("keyRing"), "the ring's id (the mock gives every resource <name>-id)");
+        assertEquals("ENCRYPT_DECRYPT", key.string("purpose"));
+        assertEquals("7776000s", key.string("rotationPeriod"), "90 days: CIS Google Cloud Platform Foundation Benchmark 1.10");
+        Registered grant = r.one("gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember");
+        assertEquals(key.name() + "-id", grant.string("cryptoKeyId"), "on the key only");
+        assertEquals("roles/cloudkms.cryptoKeyEncrypterDecrypter", grant.string("role"));
+        assertEquals("serviceAccount:service-" + PROJECT_NUMBER + "@container-engine-robot.iam.gserviceaccount.com", grant.string("member"));
+        Registered cluster = r.one("gcp:container/cluster:Cluster");
+        assertEquals("ENCRYPTED", cluster.string("databaseEncryption.state"));
+        assertEquals(key.name() + "-id", cluster.string("databaseEncryption.keyName"));
+        assertTrue(r.ofType("gcp:kms/keyRingIAMMember:KeyRingIAMMember").isEmpty(), "no access to the whole ring");
+    }
+
+    @Test
+    void theKeysNamesAreLeftToPulumiSoAStackCanBeDestroyedAndCreatedAgain() {
+        // Key rings and keys cannot be deleted from Cloud KMS; a fixed name would be taken forever.
+        MockCloud.Result r = run(TestSettings.of("dev"));
+        assertNull(r.one("gcp:kms/keyRing:KeyRing").input("name"));
+        assertNull(r.one("gcp:kms/cryptoKey:CryptoKey").input("name"));
     }
 
     @Test

@@ -149,6 +149,41 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void dataAccessLogsAreOnUnlessAStackTurnsThemOff() {
+        assertTrue(TestSettings.of("dev").gcp().orElseThrow().dataAccessLogs(), "on by default");
+        Settings off = load(TestSettings.devWith("  argo-gke:environment: dev\n",
+                "  argo-gke:environment: dev\n  argo-gke:dataAccessLogs: false\n"));
+        assertFalse(off.gcp().orElseThrow().dataAccessLogs());
+        // Pulumi hands a boolean config value over as text (PulumiProjectRules.validValue accepts "true"/"false").
+        Settings asText = load(TestSettings.devWith("  argo-gke:environment: dev\n",
+                "  argo-gke:environment: dev\n  argo-gke:dataAccessLogs: 'false'\n"));
+        assertFalse(asText.gcp().orElseThrow().dataAccessLogs());
+    }
+
+    @Test
+    void dataAccessLogsThatAreNotTrueOrFalseAreOneProblemNamingTheKey() {
+        SettingsException e = fails(TestSettings.devWith("  argo-gke:environment: dev\n",
+                "  argo-gke:environment: dev\n  argo-gke:dataAccessLogs: sometimes\n"));
+        assertEquals(List.of("argo-gke:dataAccessLogs: must be true or false, found text 'sometimes'"), e.problems());
+    }
+
+    @Test
+    void turningDataAccessLogsOffIsRefusedForAClusterOutsideGoogleCloud() {
+        String kubeconfig = """
+                config:
+                  argo-gke:environment: dev
+                  argo-gke:cluster:
+                    existing: {kubeconfig: ~/.kube/config}
+                """;
+        // true is what the Pulumi CLI hands every stack from Pulumi.yaml's default: accepted, and means nothing here.
+        assertTrue(load(kubeconfig + "  argo-gke:dataAccessLogs: true\n").gcp().isEmpty());
+        SettingsException e = fails(kubeconfig + "  argo-gke:dataAccessLogs: false\n");
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        assertTrue(e.problems().get(0).startsWith("argo-gke:dataAccessLogs: not used with argo-gke:cluster.existing.kubeconfig"),
+                e.problems().toString());
+    }
+
+    @Test
     void theChartComesFromAMirrorAnOciRegistryOrAFolder() {
         assertEquals(Settings.ChartSource.repository("https://charts.example.com/argo"),
                 load(TestSettings.devWith("    artifactRetentionDays: 7", "    artifactRetentionDays: 7\n    chartRepository: https://charts.example.com/argo/")).argo().chartSource());

@@ -143,6 +143,22 @@ class CommittedStacksCreationOrderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void theClusterWaitsForGkesServiceAgentToHoldItsSecretsKey(String stack) {
+        PlanFile plan = plan(stack);
+        PlanFile.Resource key = one(plan, "gcp:kms/cryptoKey:CryptoKey");
+        PlanFile.Resource grant = one(plan, "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember");
+        // GKE docs, "Encrypt secrets at the application layer": the service agent needs
+        // roles/cloudkms.cryptoKeyEncrypterDecrypter on the key before a cluster can be created with it.
+        assertWaits(plan, one(plan, ResourceTypes.CLUSTER), grant, "GKE uses the key as soon as it creates the cluster");
+        assertWaits(plan, grant, key, "the grant is on the key");
+        assertWaits(plan, key, one(plan, "gcp:kms/keyRing:KeyRing"), "a key lives in a key ring");
+        PlanFile.Resource kmsApi = where(plan, r -> r.type().equals("gcp:projects/service:Service")
+                && "cloudkms.googleapis.com".equals(r.input("service"))).get(0);
+        assertWaits(plan, key, kmsApi, "Cloud KMS answers 403 SERVICE_DISABLED until its API is on");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void everyGoogleResourceWaitsForTheApisItCalls(String stack) {
         PlanFile plan = plan(stack);
         for (PlanFile.Resource r : where(plan, r -> r.type().startsWith("gcp:") && !r.type().startsWith("gcp:projects/service:"))) {

@@ -167,6 +167,39 @@ class CostEstimateTest {
         assertTrue(line(e, "Bucket artifacts").detail().startsWith("5 GB assumed"));
     }
 
+    /** Cloud KMS pricing: an active SOFTWARE key version $0.06 a month; operations $0.03 per 10,000 (prices of 2025-03-17). */
+    @Test
+    void aKmsKeyCostsItsActiveVersionsAndSaysHowRotationAddsMore() {
+        PlanFile p = plan().resource("urn:key", "gcp:kms/cryptoKey:CryptoKey", "cluster-secrets", null, null, true,
+                Map.of("rotationPeriod", "7776000s", "purpose", "ENCRYPT_DECRYPT")).build();
+        CostEstimate.Line key = line(CostEstimate.of(p), "Cloud KMS key cluster-secrets");
+        assertEquals(usd(0.06), key.monthly());
+        // 90-day rotation: 365 / 90 = 4 rotations in a year, so 1 + 4 versions, each still decrypting what it wrapped.
+        assertTrue(key.detail().contains("rotated every 90 days, each rotation adding a version: 5 ($0.30 a month) after a year"), key.detail());
+        assertTrue(key.detail().contains("cryptographic operations $0.03 per 10,000, not included"), key.detail());
+    }
+
+    @Test
+    void anHsmKeyIsUnknownRatherThanPricedAsSoftware() {
+        PlanFile p = plan().resource("urn:key", "gcp:kms/cryptoKey:CryptoKey", "k", null, null, true,
+                Map.of("versionTemplate", Map.of("algorithm", "GOOGLE_SYMMETRIC_ENCRYPTION", "protectionLevel", "HSM"))).build();
+        CostEstimate e = CostEstimate.of(p);
+        assertNull(line(e, "Cloud KMS key k").monthly());
+        assertFalse(e.complete());
+    }
+
+    @Test
+    void dataAccessAuditLogsGiveTheLoggingRatesWithoutGuessingTheirVolume() {
+        PlanFile p = plan().resource("urn:a", "gcp:projects/iAMAuditConfig:IAMAuditConfig", "audit-logs-iap", null, null, true,
+                Map.of("service", "iap.googleapis.com", "project", "p")).build();
+        CostEstimate e = CostEstimate.of(p);
+        assertTrue(e.complete(), "no line is added: the volume is unknown, the rates are a note");
+        // Google Cloud Observability pricing: $0.50/GiB beyond the first 50 GiB per project per month.
+        assertTrue(e.notes().stream().anyMatch(n -> n.startsWith("Data Access audit logs (iap) are billed as Cloud Logging ingestion: free within"
+                + " the project's first 50 GiB a month (shared with all its other logs), then $0.50/GiB.")), e.notes().toString());
+        assertTrue(CostEstimate.of(plan().build()).notes().stream().noneMatch(n -> n.startsWith("Data Access")));
+    }
+
     @Test
     void theDevFixtureTotalIsTheSumOfItsPricedLines() {
         CostEstimate e = CostEstimate.of(PlanFile.read(Path.of("src/test/resources/plan/dev-base.json")));
@@ -178,9 +211,10 @@ class CostEstimateTest {
                 .add(usd(0.025 * HOURS))                                         // forwarding rules (HTTPS + redirect)
                 .add(usd(0))                                                     // static IP in use
                 .add(usd(1 * 0.0014 * HOURS))                                    // Cloud NAT for 1 VM (private nodes)
-                .add(usd(5 * 0.020));                                            // 5 GB STANDARD in europe-west1
+                .add(usd(5 * 0.020))                                             // 5 GB STANDARD in europe-west1
+                .add(usd(0.06));                                                 // 1 active SOFTWARE key version (Secrets key)
         assertEquals(expected, e.total());
-        assertEquals(8, e.lines().size(), e.lines().toString());
+        assertEquals(9, e.lines().size(), e.lines().toString());
         String text = CostReport.text(e);
         assertTrue(text.contains("Total") && text.contains(Show.usd(expected)), text);
         assertTrue(text.contains("Cloud Composer 3, smallest environment") && text.contains("~350.00"), text);
@@ -196,7 +230,8 @@ class CostEstimateTest {
 
     @Test
     void everyPriceGroupNamesItsSourceAndDate() {
-        for (String group : List.of("gke", "compute", "disks", "loadBalancing", "ipAddresses", "dns", "nat", "storage", "composer")) {
+        for (String group : List.of("gke", "compute", "disks", "loadBalancing", "ipAddresses", "dns", "nat", "storage", "composer",
+                "logging", "kms")) {
             String source = PRICES.source(group);
             assertTrue(source.matches(".+ \\(https://cloud\\.google\\.com/.+\\)"), group + ": " + source);
         }

@@ -9,6 +9,7 @@ import dev.argogke.plan.PlanValues;
 import dev.argogke.testing.TestSettings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +55,84 @@ class SecretsEncryptedTest {
         assertEquals(List.of(), rule.check(withPlan(dev, plan)));
     }
 
+    private static final String CLUSTER = "gcp:container/cluster:Cluster";
+    private static final String GRANT = "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember";
+
+    @Test
+    void aNewClusterWithoutApplicationLayerEncryptionFails() {
+        PolicyInput dev = real("dev");
+        List<Violation> v = violationsOfOnly(rule.name(), withPlan(dev, set(dev.plan(), CLUSTER, "cluster", "databaseEncryption", null)));
+        assertEquals(List.of("gcp:container/cluster:Cluster cluster"), v.stream().map(Violation::resource).toList());
+        assertTrue(v.get(0).message().startsWith("databaseEncryption.state is unset, so Kubernetes Secrets are encrypted at rest with Google's keys only"),
+                v.get(0).message());
+    }
+
+    @Test
+    void aClusterWhoseEncryptionIsTurnedOffFails() {
+        // GKE's DatabaseEncryption.State: ENCRYPTED or DECRYPTED (container API reference).
+        PolicyInput prod = real("prod");
+        List<Violation> v = violationsOfOnly(rule.name(), withPlan(prod, set(prod.plan(), CLUSTER, "cluster", "databaseEncryption.state", "DECRYPTED")));
+        assertTrue(v.get(0).message().startsWith("databaseEncryption.state is DECRYPTED"), v.get(0).message());
+    }
+
+    @Test
+    void aKeyGkesServiceAgentMayNotUseFails() {
+        PolicyInput dev = real("dev");
+        List<Violation> v = violationsOfOnly(rule.name(), withPlan(dev, remove(dev.plan(), GRANT, "cluster-secrets-gke")));
+        assertEquals(1, v.size(), v.toString());
+        assertTrue(v.get(0).message().startsWith("GKE's service agent (service-PROJECT_NUMBER@container-engine-robot.iam.gserviceaccount.com) has no "
+                + "roles/cloudkms.cryptoKeyEncrypterDecrypter on gcp:kms/cryptoKey:CryptoKey cluster-secrets"), v.get(0).message());
+    }
+
+    @Test
+    void aGrantToAnotherAccountOrOfAnotherRoleDoesNotCount() {
+        PolicyInput dev = real("dev");
+        PlanFile otherMember = set(dev.plan(), GRANT, "cluster-secrets-gke", "member", "serviceAccount:argo-wf-dev@acme-argo-dev.iam.gserviceaccount.com");
+        assertEquals(1, violationsOfOnly(rule.name(), withPlan(dev, otherMember)).size());
+        PlanFile otherRole = set(dev.plan(), GRANT, "cluster-secrets-gke", "role", "roles/cloudkms.cryptoKeyDecrypter");
+        assertEquals(1, violationsOfOnly(rule.name(), withPlan(dev, otherRole)).size());
+        PlanFile agent = set(dev.plan(), GRANT, "cluster-secrets-gke", "member",
+                "serviceAccount:service-123456789012@container-engine-robot.iam.gserviceaccount.com");
+        assertEquals(List.of(), rule.check(withPlan(dev, agent)), "the service agent, once the project number is known");
+    }
+
+    @Test
+    void aKeyNameThatIsNotTheStacksOwnKeyFails() {
+        PolicyInput dev = real("dev");
+        PlanFile.Resource cluster = resource(dev.plan(), CLUSTER, "cluster");
+        Map<String, List<String>> deps = new java.util.HashMap<>(cluster.propertyDependencies());
+        deps.remove("databaseEncryption");
+        PlanFile.Resource elsewhere = new PlanFile.Resource(cluster.urn(), cluster.type(), cluster.name(), cluster.parent(), cluster.provider(),
+                true, cluster.dependsOn(), cluster.dependencies(), deps, cluster.options(), mutable(cluster.inputs()));
+        PlanFile plan = replaceResource(dev.plan(), cluster, withInput(elsewhere, "databaseEncryption.keyName",
+                "projects/other/locations/europe-west1/keyRings/r/cryptoKeys/k"));
+        List<Violation> v = violationsOfOnly(rule.name(), withPlan(dev, plan));
+        assertTrue(v.get(0).message().startsWith("databaseEncryption.keyName is not a Cloud KMS key this stack creates"), v.get(0).message());
+    }
+
+    @Test
+    void anExistingGkeClusterPassesButSaysWhatWasNotCheckedAndHowToCheckIt() {
+        PolicyInput shared = RuleExamples.stack(dir, "shared", """
+                config:
+                  gcp:project: acme-data
+                  gcp:region: europe-west1
+                  argo-gke:environment: prod
+                  argo-gke:cluster:
+                    existing: {name: shared-gke, location: europe-west1-b}
+                  argo-gke:edge:
+                    host: argo.example.com
+                    dns: {mode: external}
+                    iapMembers: [group:data-team@example.com]
+                """);
+        assertEquals(List.of(), rule.check(shared));
+        assertEquals(List.of(), shared.plan().resourcesOfType("gcp:kms/cryptoKey:CryptoKey"), "argo-gke does not touch that cluster");
+        String render = Policies.evaluate(shared).render();
+        assertTrue(render.contains("            not checked: argo-gke:cluster.existing: whether shared-gke encrypts its Kubernetes Secrets with a Cloud KMS key"
+                + " is the cluster's own setting, which the plan does not hold; `gcloud container clusters describe shared-gke --location europe-west1-b"
+                + " --project acme-data --format='value(databaseEncryption.state)'` prints ENCRYPTED when it does\n"), render);
+        assertEquals(List.of(), rule.notChecked(real("dev")), "a cluster the stack creates is checked");
+    }
+
     @Test
     void aCredentialInPlainTextInTheStackFileFails() {
         PolicyInput input = inputOf(TestSettings.stackFile(dir, "leaky",
@@ -69,5 +148,20 @@ class SecretsEncryptedTest {
         PolicyInput input = inputOf(TestSettings.stackFile(dir, "sealed",
                 TestSettings.devWith("  gcp:region: europe-west1\n", "  gcp:region: europe-west1\n  gcp:credentials:\n    secure: v1:AAAABBBB\n")));
         assertEquals(List.of(), rule.check(input));
+    }
+
+    private static PlanFile replaceResource(PlanFile plan, PlanFile.Resource old, PlanFile.Resource updated) {
+        List<PlanFile.Resource> resources = new ArrayList<>(plan.resources());
+        resources.set(resources.indexOf(old), updated);
+        return new PlanFile(plan.formatVersion(), plan.project(), plan.stack(), resources, plan.outputs(), plan.workflows(), plan.waivers());
+    }
+
+    private static PlanFile.Resource withInput(PlanFile.Resource r, String dottedPath, Object value) {
+        Map<String, Object> inputs = mutable(r.inputs());
+        String[] keys = dottedPath.split("\\.");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> at = (Map<String, Object>) inputs.get(keys[0]);
+        at.put(keys[1], value);
+        return r.withInputs(inputs);
     }
 }

@@ -33,6 +33,8 @@ import pulumirpc.Resource.RegisterResourceResponse;
 public final class MockCloud {
     public static final String STATIC_IP = "203.0.113.7";
     public static final String CLUSTER_ENDPOINT = "198.51.100.10";
+    /** What {@code gcp:organizations/getProject} answers for any project (a made-up 12-digit number). */
+    public static final String PROJECT_NUMBER = "123456789012";
 
     public record Registered(String type, String name, Map<String, Object> inputs, String provider) {
         /** An input by path: {@code autoscaling.minNodeCount}, {@code spec.schedules[0]}. */
@@ -112,7 +114,7 @@ public final class MockCloud {
 
             @Override
             public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
-                return CompletableFuture.completedFuture(Map.of());
+                return CompletableFuture.completedFuture(invoke(args));
             }
         };
         try {
@@ -131,6 +133,15 @@ public final class MockCloud {
         } finally {
             PulumiTestInternal.cleanup();
         }
+    }
+
+    /** The invokes the program makes, answered as Google would for an existing project. */
+    private static Map<String, Object> invoke(Mocks.CallArgs args) {
+        if (args.token.equals("gcp:organizations/getProject:getProject")) {
+            String project = String.valueOf(args.args.getOrDefault("projectId", "project"));
+            return Map.of("projectId", project, "number", PROJECT_NUMBER, "id", "projects/" + project, "name", project);
+        }
+        return Map.of();
     }
 
     private static Map<String, Object> state(Mocks.ResourceArgs args) {
