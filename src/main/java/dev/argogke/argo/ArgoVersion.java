@@ -21,6 +21,17 @@ public final class ArgoVersion {
     public static final String APP_VERSION = "v4.0.6";
     /** argo-helm's chart repository (default of {@code argo-gke:argo.chartRepository}). */
     public static final String CHART_REPOSITORY = "https://argoproj.github.io/argo-helm";
+    /** argo-helm's OCI registry path, where the same signed charts are pushed (argo-helm .github/workflows/publish.yml). */
+    public static final String CHART_OCI = "oci://ghcr.io/argoproj/argo-helm";
+    /**
+     * argo-helm's public signing key, "Argo Helm maintainers", fingerprint {@value #SIGNING_KEY_FINGERPRINT}
+     * (published at https://argoproj.github.io/argo-helm/pgp_keys.asc: argo-helm's gh-pages branch, commit
+     * 9d85e7ae72 of 2023-05-10), stored dearmored (a binary keyring, which Helm's verification reads:
+     * argo-helm README, "Verifying Chart Provenance", argo-helm#4053). Relative to the project folder, where
+     * the Pulumi engine starts the Kubernetes provider (pulumi sdk/go/common/resource/plugin/plugin.go: cmd.Dir).
+     */
+    public static final String KEYRING = "keys/argo-helm.gpg";
+    public static final String SIGNING_KEY_FINGERPRINT = "2B8F22F57260EFA67BE1C5824B11F800CD9D2252";
     /** Where the chart's source is: repository, tag and folder. */
     public static final String SOURCE = "github.com/argoproj/argo-helm, tag argo-workflows-" + CHART_VERSION + ", charts/argo-workflows";
     /** The Argo release the workflow linter's rules were read from. */

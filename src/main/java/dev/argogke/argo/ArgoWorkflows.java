@@ -267,10 +267,21 @@ public final class ArgoWorkflows extends ComponentResource {
         if (source.folder()) {
             return chart.chart(source.location());
         }
+        if (signedByArgoHelm(source)) {
+            // argo-helm signs every chart it releases (chart-releaser with sign: true, .github/configs/cr.yaml;
+            // the .prov file beside the archive, a provenance layer in the OCI registry): Helm refuses a chart
+            // whose signature or hash does not match (Helm docs, "Helm Provenance and Integrity").
+            chart.verify(true).keyring(ArgoVersion.KEYRING);
+        }
         if (source.oci()) {
             return chart.chart(source.location() + "/" + CHART);
         }
         return chart.chart(CHART).repositoryOpts(RepositoryOptsArgs.builder().repo(source.location()).build());
+    }
+
+    /** argo-helm's own repository or registry; a mirror may not carry the provenance files, so it is not verified. */
+    static boolean signedByArgoHelm(Settings.ChartSource source) {
+        return source.location().equals(ArgoVersion.CHART_REPOSITORY) || source.location().equals(ArgoVersion.CHART_OCI);
     }
 
     /**

@@ -66,6 +66,21 @@ class ArgoWorkflowsTest {
         assertNull(folder.input("repositoryOpts"));
     }
 
+    /** argo-helm signs its charts (README "Verifying Chart Provenance"); a mirror or a folder has nothing Helm could check. */
+    @Test
+    void argoHelmsOwnChartIsVerifiedAgainstItsSigningKeyAndOtherSourcesAreNot() {
+        for (Registered signed : List.of(release(run(TestSettings.of("prod"), Optional.empty())),
+                release(run(withArgo("chartRepository: oci://ghcr.io/argoproj/argo-helm"), Optional.empty())))) {
+            assertEquals(Boolean.TRUE, signed.input("verify"));
+            assertEquals("keys/argo-helm.gpg", signed.string("keyring"));
+        }
+        for (Registered unsigned : List.of(release(run(withArgo("chartRepository: https://charts.example.com/argo/"), Optional.empty())),
+                release(run(withArgo("chartPath: ../shared/charts/argo-workflows"), Optional.empty())))) {
+            assertNull(unsigned.input("verify"));
+            assertNull(unsigned.input("keyring"));
+        }
+    }
+
     @Test
     void controllerAndServerAreNamespacedAndManageTheWorkflowsNamespace() {
         Registered release = release(run(TestSettings.of("dev"), Optional.empty()));
