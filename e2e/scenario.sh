@@ -4,7 +4,8 @@
 E2E_CRON=e2e-every-minute      # e2e/workflows/: fires every minute, one step without outputs
 EDITED_CRON=nightly-reports    # a repository CronWorkflow whose schedule the scenario edits
 NEW_SCHEDULE="17 5 * * *"
-ARGO_NS=argo
+ARGO_NS=argo                   # the controller and argo-server
+WF_NS=argo-workflows           # where the workflows run (workflows.namespace's default)
 
 k() { kubectl --kubeconfig "$KUBECONFIG" "$@"; }
 in_project() { (cd "$PROJECT" && "$@"); }
@@ -86,7 +87,7 @@ crd_job_stand_in() {
 every_cron_is_deployed() {
   local want have
   want=$(grep -l "^kind: CronWorkflow" "$PROJECT"/workflows/*.yaml | wc -l)
-  have=$(k -n "$ARGO_NS" get cronworkflows -o name | wc -l)
+  have=$(k -n "$WF_NS" get cronworkflows -o name | wc -l)
   echo "CronWorkflows in workflows/: $want, in the cluster: $have"
   [[ "$want" -eq "$have" && "$have" -gt 0 ]]
 }
@@ -108,13 +109,26 @@ sys.exit(0 if state == plan else 1)
 EOF
 }
 
-# Pod Security Admission in the Argo namespace (ArgoWorkflows.NAMESPACE_LABELS): the API server
+# Pod Security Admission in both namespaces (ArgoWorkflows.NAMESPACE_LABELS): the API server
 # itself refuses a privileged pod, whoever asks.
 privileged_pod_is_refused() {
   local out
-  out=$(k -n "$ARGO_NS" run e2e-privileged --image=busybox:1.36 --restart=Never --privileged 2>&1)
+  out=$(k -n "$1" run e2e-privileged --image=busybox:1.36 --restart=Never --privileged 2>&1)
   echo "$out"
   echo "$out" | grep -q 'violates PodSecurity "baseline:latest"'
+}
+
+# What the real API server's RBAC lets the controller's account do (ControllerRbac and the chart's
+# Role, with singleNamespace): everything a run needs in the workflows namespace, nothing elsewhere.
+controller_is_confined() {
+  local as=(--as "system:serviceaccount:$ARGO_NS:argo-workflow-controller")
+  k auth can-i create pods -n "$WF_NS" "${as[@]}" && k auth can-i update workflows.argoproj.io -n "$WF_NS" "${as[@]}" || return 1
+  local where
+  for where in "-n default" "-n kube-system" "--all-namespaces"; do
+    # shellcheck disable=SC2086
+    if k auth can-i create pods $where "${as[@]}"; then echo "the controller may create pods ($where)"; return 1; fi
+  done
+  if k auth can-i list secrets -n "$WF_NS" "${as[@]}"; then echo "the controller may list Secrets"; return 1; fi
 }
 
 deploy() {
@@ -126,7 +140,9 @@ deploy() {
   check "Argo's controller and server Deployments are available" \
     k -n "$ARGO_NS" wait --for=condition=Available deployment/argo-workflow-controller deployment/argo-server --timeout=60s
   check "every CronWorkflow of workflows/ is in the cluster" every_cron_is_deployed
-  check "the API server refuses a privileged pod in the Argo namespace (Pod Security: baseline)" privileged_pod_is_refused
+  check "the API server refuses a privileged pod in the workflows namespace (Pod Security: baseline)" privileged_pod_is_refused "$WF_NS"
+  check "the API server refuses a privileged pod in Argo's namespace (Pod Security: baseline)" privileged_pod_is_refused "$ARGO_NS"
+  check "the controller's account may run workflows in $WF_NS and nothing outside it (real RBAC)" controller_is_confined
   check "a second pulumi up changes nothing" in_project pulumi up --yes --non-interactive --expect-no-changes
   check "the offline plan's URNs are the real engine's" plan_urns_are_the_engines
 }
@@ -155,54 +171,83 @@ EOF
   check "after editing one CronWorkflow, the preview updates exactly that one resource" one_update_of_the_edited_cron
   check "pulumi up applies the edit" in_project pulumi up --yes --non-interactive --skip-preview
   check "the live CronWorkflow has the new schedule" bash -c \
-    'test "$("$@")" = "'"$NEW_SCHEDULE"'"' _ kubectl --kubeconfig "$KUBECONFIG" -n "$ARGO_NS" get cronworkflow "$EDITED_CRON" -o 'jsonpath={.spec.schedules[0]}'
+    'test "$("$@")" = "'"$NEW_SCHEDULE"'"' _ kubectl --kubeconfig "$KUBECONFIG" -n "$WF_NS" get cronworkflow "$EDITED_CRON" -o 'jsonpath={.spec.schedules[0]}'
 }
 
 first_workflow_of() {
-  k -n "$ARGO_NS" get workflows -l "workflows.argoproj.io/cron-workflow=$1" -o name | head -1
+  k -n "$WF_NS" get workflows -l "workflows.argoproj.io/cron-workflow=$1" -o name | head -1
 }
 
 controller_fires_the_cron() {
   local name
   for _ in $(seq 1 75); do
     name=$(first_workflow_of "$E2E_CRON")
-    [[ -n "$name" ]] && { k -n "$ARGO_NS" get "$name" -o yaml | head -30; return 0; }
+    [[ -n "$name" ]] && { k -n "$WF_NS" get "$name" -o yaml | head -30; return 0; }
     sleep 2
   done
   return 1
 }
 
+# A kubeconfig that acts as the controller's service account, with a token the API server issues
+# (TokenRequest), so the controller below has exactly the rights the deploy gave it.
+controller_kubeconfig() {
+  local token server
+  token=$(k -n "$ARGO_NS" create token argo-workflow-controller --duration 2h) || return 1
+  server=$(k config view --minify -o 'jsonpath={.clusters[0].cluster.server}')
+  KUBECONFIG="$STATE/controller.kubeconfig" kubectl config set-cluster e2e --server "$server" \
+    --certificate-authority "$STATE/cluster/pki/ca.crt" --embed-certs >/dev/null || return 1
+  KUBECONFIG="$STATE/controller.kubeconfig" kubectl config set-credentials controller --token "$token" >/dev/null
+  KUBECONFIG="$STATE/controller.kubeconfig" kubectl config set-context e2e --cluster e2e --user controller >/dev/null
+  KUBECONFIG="$STATE/controller.kubeconfig" kubectl config use-context e2e >/dev/null
+}
+
+# submit_and_expect NAME PHASE MESSAGE: creates Workflow NAME from e2e/workflows/refused/NAME.yaml
+# and waits until the controller gives it PHASE with MESSAGE in its status.
+submit_and_expect() {
+  k -n "$WF_NS" create -f "$ROOT/e2e/workflows/refused/$1.yaml" || return 1
+  k -n "$WF_NS" wait --for=jsonpath="{.status.phase}"="$2" "workflow/$1" --timeout=60s || return 1
+  k -n "$WF_NS" get "workflow/$1" -o 'jsonpath={.status.message}' | tee /dev/stderr | grep -qF "$3"
+}
+
 run_controller() {
+  check "a token of the controller's own service account (TokenRequest)" controller_kubeconfig
   # The real controller as a process: the chart's Deployment runs on kwok, where no container runs.
-  LEADER_ELECTION_DISABLE=true background workflow-controller workflow-controller --kubeconfig "$KUBECONFIG" \
-    --namespace "$ARGO_NS" --namespaced --managed-namespace "$ARGO_NS" --configmap argo-workflow-controller-configmap \
+  # Flags as the chart renders them (--namespaced from singleNamespace, --managed-namespace from
+  # controller.extraArgs), acting as its own service account, not as the cluster's admin.
+  LEADER_ELECTION_DISABLE=true background workflow-controller workflow-controller --kubeconfig "$STATE/controller.kubeconfig" \
+    --namespace "$ARGO_NS" --namespaced --managed-namespace "$WF_NS" --configmap argo-workflow-controller-configmap \
     --executor-image "quay.io/argoproj/argoexec:$ARGO_IMAGE_TAG"
   check "the controller, not the test, creates a Workflow from $E2E_CRON at its scheduled minute" controller_fires_the_cron
-  check "that Workflow succeeds" bash -c 'k() { kubectl --kubeconfig "$0" -n argo "$@"; }
+  check "that Workflow succeeds" bash -c 'ns=$2; k() { kubectl --kubeconfig "$0" -n "$ns" "$@"; }
     k wait --for=jsonpath="{.status.phase}"=Succeeded "$(k get workflows -l workflows.argoproj.io/cron-workflow="$1" -o name | head -1)" --timeout=90s' \
-    "$KUBECONFIG" "$E2E_CRON"
+    "$KUBECONFIG" "$E2E_CRON" "$WF_NS"
+  check "the controller refuses a Workflow that does not reference a WorkflowTemplate (templateReferencing: Strict)" \
+    submit_and_expect e2e-inline Error "workflows must use workflowTemplateRef"
+  check "the controller refuses a Workflow that references a template but runs as another service account" \
+    submit_and_expect e2e-other-account Error "fields [ServiceAccountName] are not permitted"
 }
 
 day2() {
   local cli=("$ROOT/bin/argo-gke")
   check "argo-gke status lists $E2E_CRON and its last run" bash -c '"$@" | tee /dev/stderr | grep -q "'"$E2E_CRON"'"' _ \
-    "${cli[@]}" status --kubeconfig "$KUBECONFIG" -n "$ARGO_NS" --workflows "$PROJECT/workflows"
+    "${cli[@]}" status --kubeconfig "$KUBECONFIG" -n "$WF_NS" --workflows "$PROJECT/workflows"
   check "argo-gke run --follow runs $E2E_CRON to Succeeded" \
-    "${cli[@]}" run "$E2E_CRON" --follow --kubeconfig "$KUBECONFIG" -n "$ARGO_NS" --poll-millis 1000
+    "${cli[@]}" run "$E2E_CRON" --follow --kubeconfig "$KUBECONFIG" -n "$WF_NS" --poll-millis 1000
   local from to
   from=$(date -u -d '-10 minutes' +%Y-%m-%dT%H:%M:00Z)
   to=$(date -u -d '-7 minutes' +%Y-%m-%dT%H:%M:00Z)
   check "argo-gke backfill runs three past minutes of $E2E_CRON" \
-    "${cli[@]}" backfill "$E2E_CRON" --from "$from" --to "$to" --kubeconfig "$KUBECONFIG" -n "$ARGO_NS" --poll-millis 1000
+    "${cli[@]}" backfill "$E2E_CRON" --from "$from" --to "$to" --kubeconfig "$KUBECONFIG" -n "$WF_NS" --poll-millis 1000
 }
 
 nothing_left() {
-  ! k get namespace "$ARGO_NS" 2>/dev/null && [[ -z "$(k get cronworkflows -A -o name 2>/dev/null)" ]]
+  ! k get namespace "$ARGO_NS" 2>/dev/null && ! k get namespace "$WF_NS" 2>/dev/null \
+    && [[ -z "$(k get cronworkflows -A -o name 2>/dev/null)" ]]
 }
 
 destroy() {
   check "pulumi destroy removes everything" in_project pulumi destroy --yes --non-interactive --skip-preview
-  check "the namespace and the CronWorkflows are gone" nothing_left
+  check "the namespaces and the CronWorkflows are gone" nothing_left
 }
 
 # The committed stacks as far as the CLI gets without the GCP provider (which cannot be built

@@ -56,7 +56,7 @@ class AppTest {
         List<String> members = dev.ofType("gcp:serviceaccount/iAMMember:IAMMember").stream()
                 .filter(r -> "roles/iam.workloadIdentityUser".equals(r.string("role")))
                 .map(r -> r.string("member")).toList();
-        assertTrue(members.contains("serviceAccount:acme-argo-dev.svc.id.goog[argo/argo-workflow]"), members.toString());
+        assertTrue(members.contains("serviceAccount:acme-argo-dev.svc.id.goog[argo-workflows/argo-workflow]"), members.toString());
     }
 
     @Test

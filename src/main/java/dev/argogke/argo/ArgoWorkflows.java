@@ -79,6 +79,18 @@ public final class ArgoWorkflows extends ComponentResource {
             "pod-security.kubernetes.io/audit", "restricted");
 
     /**
+     * Argo's workflow restrictions (docs/workflow-restrictions.md; v4.0.7 workflow/controller/
+     * operator.go setExecWorkflow, workflow/util/merge.go): the controller runs a Workflow only if it
+     * references a WorkflowTemplate, and the Workflow itself may set only arguments, entrypoint,
+     * suspend/shutdown, deadlines, priority, TTL and GC, archiveLogs, metadata and metrics. So what a
+     * UI user (every one of them acts as argo-server's account in server auth mode) submits runs the
+     * repository's templates as written: no other service account, pod spec patch, volume or host
+     * access. Not {@code Secure}, which also fails a running workflow whose template changed, so a
+     * deploy during a long nightly run would break it.
+     */
+    public static final String TEMPLATE_REFERENCING = "Strict";
+
+    /**
      * @param google        the Google Cloud project, on GKE: the artifact bucket and the Google
      *                      service accounts (through Workload Identity) go there; empty for a
      *                      cluster outside Google Cloud, which then has neither
@@ -137,28 +149,33 @@ public final class ArgoWorkflows extends ComponentResource {
         this.namespace = new Namespace(name, NamespaceArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(argo.namespace()).labels(NAMESPACE_LABELS).build())
                 .build(), child);
-        List<Resource> namespaces = new ArrayList<>(List.of(namespace));
-        if (!workflowsNs.equals(argo.namespace())) {
-            namespaces.add(new Namespace(name + "-workflows", NamespaceArgs.builder()
-                    .metadata(ObjectMetaArgs.builder().name(workflowsNs).labels(NAMESPACE_LABELS).build())
-                    .build(), child));
-        }
+        // Workflows run in a namespace of their own, never the controller's (Argo docs/security.md,
+        // "Workflow RBAC": whoever may create workflows in the controller's namespace may be able to
+        // modify the controller); the settings refuse the same name for both.
+        List<Resource> namespaces = List.of(namespace, new Namespace(name + "-workflows", NamespaceArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(workflowsNs).labels(NAMESPACE_LABELS).build())
+                .build(), child));
 
         Output<Optional<GoogleNames>> googleNames = args.google()
                 .map(gcp -> googleSide(name, args, gcp).applyValue(Optional::of))
                 .orElse(Output.of(Optional.empty()));
+        var workflowsAccount = new WorkflowsAccount(name + "-workflows-account", new WorkflowsAccount.Args(workflowsNs,
+                WORKFLOW_SERVICE_ACCOUNT, googleNames.applyValue(g -> g.map(GoogleNames::workflowsAccount))),
+                ComponentResourceOptions.builder().parent(this).dependsOn(namespaces).build());
 
         // argo-server's permissions, instead of the chart's (which include reading every Secret).
         var serverRbac = new ServerRbac(name + "-server-rbac",
                 new ServerRbac.Args(argo.namespace(), workflowsNs, SERVER_SERVICE_ACCOUNT),
                 ComponentResourceOptions.builder().parent(this).dependsOn(namespaces).build());
-        // The controller's read access to ClusterWorkflowTemplates, which it checks once at start.
+        // The controller's rights in the workflows namespace, and its read access to
+        // ClusterWorkflowTemplates, which it checks once at start.
         var controllerRbac = new ControllerRbac(name + "-controller-rbac",
-                new ControllerRbac.Args(argo.namespace(), CONTROLLER_SERVICE_ACCOUNT),
-                ComponentResourceOptions.builder().parent(this).build());
+                new ControllerRbac.Args(argo.namespace(), workflowsNs, CONTROLLER_SERVICE_ACCOUNT),
+                ComponentResourceOptions.builder().parent(this).dependsOn(namespaces).build());
         List<Resource> releaseNeeds = new ArrayList<>(namespaces);
         releaseNeeds.add(serverRbac);
         releaseNeeds.add(controllerRbac);
+        releaseNeeds.add(workflowsAccount);
         releaseNeeds.addAll(args.waitFor().podsCanRun());
         args.server().proxy().ifPresent(proxy -> releaseNeeds.add(proxyConfig(name, argo.namespace(), proxy, namespace)));
 
@@ -288,12 +305,12 @@ public final class ArgoWorkflows extends ComponentResource {
         values.put("fullnameOverride", FULLNAME);
         values.put("images", Map.of("tag", argo.imageTag()));
         values.put("crds", Map.of("install", true, "keep", true));
-        // Roles instead of ClusterRoles when everything lives in one namespace.
-        values.put("singleNamespace", oneNamespace(args));
-
-        values.put("workflow", Map.of(
-                "serviceAccount", serviceAccount(WORKFLOW_SERVICE_ACCOUNT, google.map(GoogleNames::workflowsAccount)),
-                "rbac", Map.of("create", true)));
+        // Roles in Argo's namespace instead of ClusterRoles, and --namespaced on both components:
+        // nothing of Argo's may act cluster-wide. Their rights in the workflows namespace come from
+        // ControllerRbac and ServerRbac, the workflows' account from WorkflowsAccount (the chart
+        // would create it in its own namespace only).
+        values.put("singleNamespace", true);
+        values.put("workflow", Map.of("rbac", Map.of("create", false)));
         values.put("controller", controllerValues(args));
         values.put("server", serverValues(args, google.map(GoogleNames::serverAccount)));
 
@@ -307,21 +324,16 @@ public final class ArgoWorkflows extends ComponentResource {
         return values;
     }
 
-    private static boolean oneNamespace(Args args) {
-        return args.workflows().namespace().equals(args.argo().namespace());
-    }
-
     private static Map<String, Object> controllerValues(Args args) {
         Map<String, Object> controller = new LinkedHashMap<>();
-        if (!oneNamespace(args)) {
-            // Where the chart creates the workflows' service account and Role; with singleNamespace
-            // it uses the release namespace and ignores this list (templates/controller/workflow-sa.yaml).
-            controller.put("workflowNamespaces", List.of(args.workflows().namespace()));
-        }
+        // The chart passes --namespaced (singleNamespace); this moves what it manages to the
+        // workflows namespace (Argo docs/managed-namespace.md).
+        controller.put("extraArgs", List.of("--managed-namespace=" + args.workflows().namespace()));
         controller.put("serviceAccount", Map.of("create", true, "name", CONTROLLER_SERVICE_ACCOUNT));
         // ControllerRbac grants this instead: the chart binds a ClusterRole it does not create in one namespace.
         controller.put("clusterWorkflowTemplates", Map.of("enabled", false));
         controller.put("workflowDefaults", Map.of("spec", workflowDefaults(args)));
+        controller.put("workflowRestrictions", Map.of("templateReferencing", TEMPLATE_REFERENCING));
         controller.put("resources", Map.of("requests", Map.of("cpu", "100m", "memory", "128Mi")));
         return controller;
     }
@@ -359,13 +371,10 @@ public final class ArgoWorkflows extends ComponentResource {
         // TLS ends at the Google load balancer; inside the VPC argo-server speaks plain HTTP,
         // which is what the load balancer's health check and backend protocol expect.
         server.put("secure", false);
-        List<String> serverArgs = new ArrayList<>(List.of("--auth-mode=" + args.argo().serverAuthMode()));
-        if (!oneNamespace(args)) {
-            // Namespaced Roles only (ServerRbac): argo-server must not try to watch the whole cluster.
-            serverArgs.add("--namespaced");
-            serverArgs.add("--managed-namespace=" + args.workflows().namespace());
-        }
-        server.put("extraArgs", serverArgs);
+        // The chart passes --namespaced (singleNamespace): namespaced Roles only (ServerRbac), so
+        // argo-server must not try to watch the whole cluster.
+        server.put("extraArgs", List.of("--auth-mode=" + args.argo().serverAuthMode(),
+                "--managed-namespace=" + args.workflows().namespace()));
         server.put("rbac", Map.of("create", false));
         server.put("serviceAccount", serviceAccount(SERVER_SERVICE_ACCOUNT, serverGsa));
         server.put("resources", Map.of("requests", Map.of("cpu", "50m", "memory", "64Mi")));

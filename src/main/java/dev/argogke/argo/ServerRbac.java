@@ -46,13 +46,9 @@ public final class ServerRbac extends ComponentResource {
     public ServerRbac(String name, Args args, ComponentResourceOptions options) {
         super("argo-gke:argo:ServerRbac", name, options);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
-        boolean oneNamespace = args.argoNamespace().equals(args.workflowsNamespace());
-
         grant(name + "-workflows", args.workflowsNamespace(), workflowRules(), args, child);
-        if (!oneNamespace) {
-            // argo-server reads its configuration (workflow-controller-configmap) from its own namespace.
-            grant(name + "-config", args.argoNamespace(), List.of(configMapRule()), args, child);
-        }
+        // argo-server reads its configuration (workflow-controller-configmap) from its own namespace.
+        grant(name + "-config", args.argoNamespace(), List.of(configMapRule()), args, child);
 
         var templates = new ClusterRole(name + "-cluster-templates", ClusterRoleArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(TEMPLATES_CLUSTER_ROLE).labels(labels()).build())

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 /** Where the day-2 commands find the cluster: the stack, a kubeconfig, a namespace. */
 final class ClusterOptions {
     static final String DEFAULT_STACK = "dev";
-    static final String DEFAULT_NAMESPACE = "argo";
+    static final String DEFAULT_NAMESPACE = SettingsLoader.WORKFLOWS_NAMESPACE;
 
     @Option(names = "--stack", paramLabel = "STACK",
             description = "Stack whose settings give the namespace and workflows folder (default: dev, if"

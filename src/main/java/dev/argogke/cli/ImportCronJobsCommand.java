@@ -24,13 +24,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code argo-gke import-cronjobs}: Kubernetes CronJobs in, Argo CronWorkflow files out. */
+/** {@code argo-gke import-cronjobs}: Kubernetes CronJobs in, Argo files (WorkflowTemplate + CronWorkflow) out. */
 @Command(name = "import-cronjobs",
         mixinStandardHelpOptions = true,
         description = {
-                "Turns Kubernetes CronJobs into Argo CronWorkflows, one file each, named after the CronJob,",
-                "and lists, per CronJob, every field that did not carry over. Nothing is written when any",
-                "input is malformed or a file is in the way."},
+                "Turns Kubernetes CronJobs into Argo CronWorkflows, one file each, named after",
+                "the CronJob: a WorkflowTemplate with the steps, then the CronWorkflow that runs",
+                "it on the CronJob's schedule (Argo, deployed with templateReferencing: Strict,",
+                "runs only workflows that reference a template). Lists, per CronJob, every field",
+                "that did not carry over. Nothing is written when any input is malformed or a",
+                "file is in the way."},
         footer = {"", "Examples:",
                 "  argo-gke import-cronjobs k8s/cronjobs/",
                 "  argo-gke import-cronjobs --from-cluster -n etl --out workflows/",
@@ -61,7 +64,7 @@ public final class ImportCronJobsCommand implements Callable<Integer> {
     Path kubeconfig;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "workflows",
-            description = "Folder for the CronWorkflow files (default: ${DEFAULT-VALUE}).")
+            description = "Folder for the files written (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Option(names = "--chain", paramLabel = "A,B,C",
@@ -83,7 +86,7 @@ public final class ImportCronJobsCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite existing files.")
     boolean force;
 
-    @Option(names = "--dry-run", description = "Print the CronWorkflows instead of writing them.")
+    @Option(names = "--dry-run", description = "Print the files' contents instead of writing them.")
     boolean dryRun;
 
     @Override

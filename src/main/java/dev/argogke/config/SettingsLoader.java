@@ -40,6 +40,8 @@ public final class SettingsLoader {
     public static final String ARGO_CHART_VERSION = ArgoVersion.CHART_VERSION;
     /** The chart's Argo release: see {@link ArgoVersion}. */
     public static final String ARGO_IMAGE_TAG = ArgoVersion.APP_VERSION;
+    /** Where workflows run: never Argo's own namespace (see workflows()). */
+    public static final String WORKFLOWS_NAMESPACE = "argo-workflows";
 
     static final Set<String> TOP_LEVEL = new LinkedHashSet<>(List.of(
             "environment", "cluster", "nodePools", "argo", "workflows", "edge", "oauthClientSecret", "waivers"));
@@ -375,7 +377,14 @@ public final class SettingsLoader {
             dir.problem("must be a folder inside the project, found '" + ConfigValue.abbreviate(directory) + "'");
         }
         ConfigValue ns = v.field("namespace");
-        String namespace = ns.matching(ns.string(argo == null ? "argo" : argo.namespace()), DNS_LABEL, "a Kubernetes namespace name (DNS-1123 label)");
+        String namespace = ns.matching(ns.string(WORKFLOWS_NAMESPACE), DNS_LABEL, "a Kubernetes namespace name (DNS-1123 label)");
+        if (namespace != null && argo != null && namespace.equals(argo.namespace())) {
+            // Argo's docs/security.md ("Workflow RBAC"): users who may create workflows in the
+            // controller's namespace may be able to modify the controller itself, so "the managed
+            // namespace should therefore not be the controller's namespace".
+            ns.problem("'" + namespace + "' is Argo's own namespace (argo.namespace); workflows must run in another one, "
+                    + "or whoever submits a workflow could act as the controller: remove the key to use " + WORKFLOWS_NAMESPACE);
+        }
         boolean suspendAll = v.field("suspendAll").bool().orElse(environment != Environment.PROD);
         ConfigValue reg = v.field("imageRegistry");
         Optional<String> registry = reg.string().map(r -> reg.matching(r, REGISTRY, "a registry such as europe-docker.pkg.dev/my-project/jobs"));

@@ -15,32 +15,47 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Turns CronJobs into CronWorkflows: {@link #plan} reads and checks every input and builds every
- * output in memory (throwing {@link CronJobImportException} with all problems if any input is
- * malformed); {@link #write} then writes them, or nothing when a file is in the way.
+ * Turns CronJobs into Argo files, each a WorkflowTemplate and the CronWorkflow that runs it (see
+ * {@link CronWorkflowAssembler} for why two): {@link #plan} reads and checks every input and builds
+ * every output in memory (throwing {@link CronJobImportException} with all problems if any input
+ * is malformed); {@link #write} then writes them, or nothing when a file is in the way.
  */
 public final class CronJobImporter {
 
     /**
-     * One CronWorkflow to write.
-     *
-     * @param name         its name, which is also its file name without {@code .yaml}
-     * @param from         the CronJobs it was made from, in running order
-     * @param cronWorkflow the manifest as plain values
-     * @param findings     what the user should know, per CronJob field
-     * @param yaml         the file's text
+     * Written above the CronWorkflow, so that whoever edits the file keeps the steps in the template.
+     * Argo docs: workflow-restrictions.md.
      */
-    public record ImportedWorkflow(String name, List<CronJobSource> from, Map<String, Object> cronWorkflow,
-                                   List<Finding> findings, String yaml) {
+    static final List<String> CRON_WORKFLOW_COMMENT = List.of(
+            "The controller runs only workflows that reference a WorkflowTemplate (workflowRestrictions:",
+            "Strict), so the schedule runs the template above; change the steps there.");
+
+    /**
+     * One file to write: a WorkflowTemplate and the CronWorkflow that runs it, both named alike.
+     *
+     * @param name         their name, which is also the file name without {@code .yaml}
+     * @param from         the CronJobs they were made from, in running order
+     * @param template     the WorkflowTemplate as plain values: the steps and every workflow-level field
+     * @param cronWorkflow the CronWorkflow as plain values: the schedule and a {@code workflowTemplateRef}
+     * @param findings     what the user should know, per CronJob field
+     * @param yaml         the file's text: findings as comments, the template, {@code ---}, the CronWorkflow
+     */
+    public record ImportedWorkflow(String name, List<CronJobSource> from, Map<String, Object> template,
+                                   Map<String, Object> cronWorkflow, List<Finding> findings, String yaml) {
         public String fileName() {
             return name + ".yaml";
+        }
+
+        /** The documents in the order the file holds them. */
+        public List<Map<String, Object>> documents() {
+            return List.of(template, cronWorkflow);
         }
     }
 
     private CronJobImporter() {
     }
 
-    /** Every CronWorkflow the inputs give, in input order; chained CronJobs give one together. */
+    /** Every file the inputs give, in input order; chained CronJobs give one together. */
     public static List<ImportedWorkflow> plan(List<CronJobSource> cronJobs, List<Chain> chains, ImportOptions options) {
         List<String> problems = new ArrayList<>();
         Map<String, CronJobSource> byName = new LinkedHashMap<>();
@@ -104,7 +119,7 @@ public final class CronJobImporter {
             String name = Names.shorten(requested, Names.CRON_WORKFLOW_MAX);
             if (!name.equals(requested)) {
                 jobs.get(0).report().warn("metadata.name", requested + " is longer than the " + Names.CRON_WORKFLOW_MAX
-                        + " characters Argo allows a CronWorkflow name; shortened to " + name);
+                        + " characters Argo allows a CronWorkflow name; shortened to " + name + " (its WorkflowTemplate's too)");
             }
             String origin = chain == null ? "CronJob " + source.qualifiedName() : chain.origin();
             String clash = written.putIfAbsent(name, origin);
@@ -113,10 +128,11 @@ public final class CronJobImporter {
                         + clash + "; rename one of them" + (chain == null ? "" : " (--name or the chain file's key)"));
                 continue;
             }
-            Map<String, Object> cronWorkflow = CronWorkflowAssembler.assemble(name, jobs, options);
+            CronWorkflowAssembler.Assembled built = CronWorkflowAssembler.assemble(name, jobs, options);
             List<Finding> findings = jobs.stream().flatMap(j -> j.report().findings().stream()).toList();
-            String yaml = CronWorkflowYaml.toYaml(cronWorkflow, header(from, findings));
-            out.add(new ImportedWorkflow(name, from, cronWorkflow, findings, yaml));
+            String yaml = CronWorkflowYaml.toYaml(built.template(), header(from, findings)) + "---\n"
+                    + CronWorkflowYaml.toYaml(built.cronWorkflow(), CRON_WORKFLOW_COMMENT);
+            out.add(new ImportedWorkflow(name, from, built.template(), built.cronWorkflow(), findings, yaml));
         }
         if (!problems.isEmpty()) {
             throw new CronJobImportException(problems);
@@ -139,7 +155,7 @@ public final class CronJobImporter {
     }
 
     /**
-     * Writes each CronWorkflow to {@code outDir/<name>.yaml}. Without {@code force}, nothing is
+     * Writes each imported workflow to {@code outDir/<name>.yaml}. Without {@code force}, nothing is
      * written when any of the files already exists.
      */
     public static List<Path> write(List<ImportedWorkflow> workflows, Path outDir, boolean force) {

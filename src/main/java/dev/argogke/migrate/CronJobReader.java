@@ -84,7 +84,7 @@ final class CronJobReader {
         Obj meta = root.obj("metadata").orElseGet(() -> new Obj(Map.of(), "metadata", r));
         String name = meta.string("name").orElse(null);
         if (name == null && !meta.has("name")) {
-            r.error("metadata.name", "is missing: the CronWorkflow is named after it");
+            r.error("metadata.name", "is missing: the WorkflowTemplate and CronWorkflow are named after it");
         } else if (name != null && !validName(name)) {
             r.error("metadata.name", "\"" + name + "\" is not a valid Kubernetes name"
                     + " (lowercase letters, digits, '-' and '.', starting and ending with a letter or digit)");

@@ -11,11 +11,23 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Builds an Argo v4 CronWorkflow from one CronJob, or from several run one after another (a
- * chain: one DAG whose tasks each depend on the previous one).
+ * Builds, from one CronJob or from several run one after another (a chain: one DAG whose tasks
+ * each depend on the previous one), the two objects Argo needs to run it on a schedule: a
+ * WorkflowTemplate holding the whole workflow, and a CronWorkflow that runs it.
  *
- * <p>Where the CronJob's parts go: the CronJob's labels and annotations onto the CronWorkflow;
- * the job template's (which each Job carried) onto each Workflow through
+ * <p>Why two: argo-gke deploys Argo with {@code workflowRestrictions.templateReferencing: Strict},
+ * under which the controller marks Error every Workflow, a CronWorkflow's included, that has no
+ * {@code workflowTemplateRef} or that sets beside it a field outside Argo's allow-list (arguments,
+ * entrypoint, ttlStrategy, ... but not templates, imagePullSecrets or dnsPolicy): Argo v4.0.7
+ * workflow/controller/operator.go setExecWorkflow, workflow/util/merge.go allowedUserOverrideFields;
+ * Argo docs: workflow-restrictions.md. So every workflow field goes into the template, and the
+ * CronWorkflow's {@code workflowSpec} holds only the reference. The controller runs the template's
+ * spec as stored in the Workflow's status and reads deadline and TTL from it
+ * (v1alpha1 workflow_types.go GetTTLStrategy, GetExecSpec).
+ *
+ * <p>Where the CronJob's parts go: the CronJob's labels and annotations onto the CronWorkflow (the
+ * description annotation onto the template too, as Argo's UI lists both); the job template's
+ * (which each Job carried) onto each Workflow through the CronWorkflow's
  * {@code spec.workflowMetadata}; the pod template's onto each pod through the template's
  * {@code metadata}.
  */
@@ -23,30 +35,52 @@ final class CronWorkflowAssembler {
     /** The annotation Argo's UI shows under a workflow's name (Argo docs: title-and-description.md). */
     static final String DESCRIPTION = "workflows.argoproj.io/description";
 
+    private static final String API_VERSION = "argoproj.io/v1alpha1";
     private static final String CHAIN_TEMPLATE = "chain";
+
+    /**
+     * What one import gives, both named alike.
+     *
+     * @param template     the WorkflowTemplate: entrypoint, templates and every workflow-level field
+     * @param cronWorkflow the CronWorkflow: schedule settings, metadata, and a reference to the template
+     */
+    record Assembled(Map<String, Object> template, Map<String, Object> cronWorkflow) {
+    }
 
     private CronWorkflowAssembler() {
     }
 
-    static Map<String, Object> assemble(String name, List<JobParts> jobs, ImportOptions options) {
-        JobParts first = jobs.get(0);
-        boolean chain = jobs.size() > 1;
-        List<String> steps = stepNames(jobs);
-
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("name", name);
-        first.namespace().ifPresent(ns -> metadata.put("namespace", ns));
+    static Assembled assemble(String name, List<JobParts> jobs, ImportOptions options) {
+        // The CronWorkflow's parts are merged first, so that the findings keep their order.
         Map<String, String> labels = merge(jobs, JobParts::labels, "metadata.labels");
         Map<String, String> annotations = merge(jobs, JobParts::annotations, "metadata.annotations");
         annotations.merge(DESCRIPTION, description(jobs), (mine, imported) -> mine + "\n\n" + imported);
+        Map<String, Object> cronWorkflow = document("CronWorkflow", metadata(name, jobs, labels, annotations),
+                cronSpec(name, jobs, options));
+        Map<String, String> described = new LinkedHashMap<>(Map.of(DESCRIPTION, annotations.get(DESCRIPTION)));
+        Map<String, Object> template = document("WorkflowTemplate", metadata(name, jobs, Map.of(), described),
+                workflowSpec(jobs));
+        return new Assembled(template, cronWorkflow);
+    }
+
+    private static Map<String, Object> metadata(String name, List<JobParts> jobs, Map<String, String> labels,
+                                                Map<String, String> annotations) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", name);
+        jobs.get(0).namespace().ifPresent(ns -> metadata.put("namespace", ns));
         putIfNotEmpty(metadata, "labels", labels);
         metadata.put("annotations", annotations);
+        return metadata;
+    }
 
+    /** The schedule settings, the Workflows' metadata, and the reference to the template. */
+    private static Map<String, Object> cronSpec(String name, List<JobParts> jobs, ImportOptions options) {
+        JobParts first = jobs.get(0);
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("schedules", new ArrayList<>(List.of(first.schedule())));
         spec.put("timezone", first.timezone().orElse(options.defaultTimezone()));
         spec.putAll(first.cronSettings());
-        if (chain) {
+        if (jobs.size() > 1) {
             reportChainDifferences(jobs);
         }
         Map<String, Object> workflowMetadata = new LinkedHashMap<>();
@@ -55,7 +89,17 @@ final class CronWorkflowAssembler {
         putIfNotEmpty(workflowMetadata, "annotations", merge(jobs, JobParts::workflowAnnotations,
                 "spec.jobTemplate.metadata.annotations"));
         putIfNotEmpty(spec, "workflowMetadata", workflowMetadata);
+        // Nothing but the reference: under Strict every other workflow field belongs to the template.
+        spec.put("workflowSpec", new LinkedHashMap<>(Map.of("workflowTemplateRef",
+                new LinkedHashMap<>(Map.of("name", name)))));
+        return spec;
+    }
 
+    /** The WorkflowTemplate's spec: what a Workflow of the CronJob's runs. */
+    private static Map<String, Object> workflowSpec(List<JobParts> jobs) {
+        JobParts first = jobs.get(0);
+        boolean chain = jobs.size() > 1;
+        List<String> steps = stepNames(jobs);
         Map<String, Object> workflowSpec = new LinkedHashMap<>();
         String entrypoint = chain ? unique(CHAIN_TEMPLATE, steps) : steps.get(0);
         workflowSpec.put("entrypoint", entrypoint);
@@ -76,14 +120,16 @@ final class CronWorkflowAssembler {
             templates.add(template(steps.get(i), jobs.get(i), chain));
         }
         workflowSpec.put("templates", templates);
-        spec.put("workflowSpec", workflowSpec);
+        return workflowSpec;
+    }
 
-        Map<String, Object> cronWorkflow = new LinkedHashMap<>();
-        cronWorkflow.put("apiVersion", "argoproj.io/v1alpha1");
-        cronWorkflow.put("kind", "CronWorkflow");
-        cronWorkflow.put("metadata", metadata);
-        cronWorkflow.put("spec", spec);
-        return cronWorkflow;
+    private static Map<String, Object> document(String kind, Map<String, Object> metadata, Map<String, Object> spec) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("apiVersion", API_VERSION);
+        doc.put("kind", kind);
+        doc.put("metadata", metadata);
+        doc.put("spec", spec);
+        return doc;
     }
 
     private static Map<String, Object> template(String name, JobParts job, boolean chain) {

@@ -10,6 +10,8 @@ final class Names {
     /**
      * Argo limits CronWorkflow names to 52 characters, so that the Workflows it creates (name plus
      * an 11-character suffix) still fit Kubernetes' 63 (Argo v4.1 workflow/validate/validate.go).
+     * The WorkflowTemplate beside it takes the same name: Argo allows a WorkflowTemplate 63
+     * characters (maxCharsInObjectName, same file, v4.0.7 too), the API server a DNS-1123 subdomain.
      */
     static final int CRON_WORKFLOW_MAX = 52;
 

@@ -76,7 +76,12 @@ final class LeastPrivilege implements Rule {
                 && !PlanQuery.list(release.value("server.sso.rbac.secretWhitelist")).isEmpty();
         if (serverRbac && !singleNamespace && !whitelisted) {
             out.add(violation(where, "without values.singleNamespace the chart gives argo-server a ClusterRole that reads every Secret in the cluster; "
-                    + "keep workflows in the Argo namespace (argo-gke:workflows.namespace = argo-gke:argo.namespace)"));
+                    + "install it with singleNamespace and grant argo-server the workflows namespace only (argo-gke's ServerRbac)"));
+        }
+        if (!singleNamespace && !PlanQuery.isFalse(release.value("controller.rbac.create"))) {
+            out.add(violation(where, "without values.singleNamespace the chart gives the workflow controller a ClusterRole: pods, workflows "
+                    + "and more in every namespace; install it with singleNamespace and grant the controller the workflows namespace only "
+                    + "(argo-gke's ControllerRbac)"));
         }
     }
 

@@ -32,7 +32,8 @@ public final class Policies {
             new EnvironmentMatchesProject(),
             new ArgoVersionCurrent(),
             new TrustedImages(),
-            new WorkflowPodsConfined());
+            new WorkflowPodsConfined(),
+            new WorkflowsReferenceTemplates());
 
     /**
      * Rules a prod stack may not waive: they guard the public endpoint and who may use it, and the

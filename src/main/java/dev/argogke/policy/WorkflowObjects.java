@@ -24,10 +24,12 @@ final class WorkflowObjects {
     /**
      * One deployed object.
      *
+     * @param kind     {@code CronWorkflow}
+     * @param name     its metadata.name
      * @param where    {@code workflows/etl.yaml (CronWorkflow etl)}
      * @param specPath {@code spec} or, for a CronWorkflow, {@code spec.workflowSpec}
      */
-    record Doc(String where, String specPath, Map<String, Object> spec) {
+    record Doc(String kind, String name, String where, String specPath, Map<String, Object> spec) {
     }
 
     static List<Doc> of(PolicyInput input) {
@@ -38,7 +40,7 @@ final class WorkflowObjects {
                 String name = PlanQuery.name(r);
                 String file = PlanQuery.annotations(r).getOrDefault(SOURCE_ANNOTATION, fileOf(input.plan(), kind, name));
                 String specPath = "CronWorkflow".equals(kind) ? "spec.workflowSpec" : "spec";
-                out.add(new Doc(file + " (" + kind + " " + name + ")", specPath, PlanQuery.map(r.input(specPath))));
+                out.add(new Doc(kind, name, file + " (" + kind + " " + name + ")", specPath, PlanQuery.map(r.input(specPath))));
             }
         }
         return out;

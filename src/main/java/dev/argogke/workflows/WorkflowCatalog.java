@@ -8,13 +8,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The workflows kept in the repository: one Argo object per file under {@code workflows/}, the file
- * named after the object. Only kinds that live on the cluster and run on their own schedule or are
+ * The workflows kept in the repository, under {@code workflows/}: each file named after the objects
+ * in it, at most one of each kind, so a job's WorkflowTemplate and the CronWorkflow that runs it on a
+ * schedule can sit together (the controller runs only workflows that reference a template). Only kinds that live on the cluster and run on their own schedule or are
  * referenced by those are deployed; a plain Workflow runs once when created, so it has no place here.
  */
 public final class WorkflowCatalog {
@@ -35,13 +37,14 @@ public final class WorkflowCatalog {
             throw error(directory + ": no workflows folder; create it, or set argo-gke:workflows.directory");
         }
         List<Manifest> loaded = ManifestLoader.loadAll(List.of(directory));
-        Map<Path, Integer> perFile = new HashMap<>();
+        Set<String> kindsPerFile = new HashSet<>();
         Map<String, Path> byName = new HashMap<>();
         List<Manifest> out = new ArrayList<>();
         for (Manifest m : loaded) {
             String where = m.file() + ":" + m.start().line();
-            if (perFile.merge(m.file(), 1, Integer::sum) > 1) {
-                throw error(where + ": " + m.displayName() + ": one object per file under workflows/; move it to its own file");
+            if (!kindsPerFile.add(m.file() + "\0" + m.kind())) {
+                throw error(where + ": " + m.displayName() + ": a second " + m.kind() + " in one file; a file under workflows/ holds "
+                        + "one object of each kind (a WorkflowTemplate and the CronWorkflow that runs it); move it to its own file");
             }
             if (!API_VERSION.equals(m.apiVersion()) || m.kind() == null || !DEPLOYABLE_KINDS.contains(m.kind())) {
                 throw error(where + ": " + m.displayName() + ": only " + String.join(", ", DEPLOYABLE_KINDS.stream().sorted().toList())

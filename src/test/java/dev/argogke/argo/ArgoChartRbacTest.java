@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.argogke.plan.PlanFile;
 import dev.argogke.testing.Shared;
 import dev.argogke.workflows.WorkflowCatalog;
 import java.util.ArrayList;
@@ -70,6 +71,59 @@ class ArgoChartRbacTest {
                 "update argoproj.io/cronworkflows", "get argoproj.io/workflowtemplates", "watch argoproj.io/workflowtaskresults",
                 "deletecollection argoproj.io/workflowtaskresults", "create events", "get configmaps"));
         assertEquals(List.of(), missing, "the controller lacks these in " + ns);
+    }
+
+    /**
+     * The issue's "workflows in their own namespace without giving the controller cluster-wide
+     * rights": outside the workflows namespace and its own, the controller may do nothing but read
+     * ClusterWorkflowTemplates. Evaluated like the API server's RBAC authorizer over everything the
+     * chart renders and the program creates.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stacks")
+    void theControllerHasNoRightsInOtherNamespaces(String stack) {
+        String[] controller = runsAs(ArgoChartRenderTest.controllerDeployment(rendered(stack)), rendered(stack));
+        List<String> found = new ArrayList<>();
+        for (String namespace : List.of("default", "kube-system", "some-team")) {
+            for (String need : List.of("create pods", "list pods", "update argoproj.io/workflows", "get secrets", "get configmaps",
+                    "create argoproj.io/cronworkflows", "get argoproj.io/workflowtemplates")) {
+                if (missing(stack, controller, namespace, List.of(need)).isEmpty()) {
+                    found.add(need + " in " + namespace);
+                }
+            }
+        }
+        assertEquals(List.of(), found, "the controller (" + controller[0] + "/" + controller[1] + ") may");
+    }
+
+    /**
+     * In the workflows namespace the controller gets exactly the rules the chart gives it in its own
+     * namespace (the chart's controller Role, rendered by real Helm), less those a Role cannot or
+     * need not carry there: namespaces (cluster-scoped) and its leader-election leases (taken in its
+     * own namespace).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stacks")
+    void theControllersWorkflowsNamespaceRoleIsTheChartsRole(String stack) {
+        RenderedChart chart = rendered(stack);
+        Map<String, Object> chartRole = chart.one("Role", chart.namespace(), "argo-workflow-controller");
+        List<String> expected = new ArrayList<>();
+        for (Object rule : Doc.list(chartRole, "rules")) {
+            Map<?, ?> r = (Map<?, ?>) rule;
+            List<?> resources = new ArrayList<>((List<?>) r.get("resources"));
+            resources.remove("namespaces");
+            if (!resources.isEmpty() && !resources.equals(List.of("leases"))) {
+                expected.add(r.get("apiGroups") + " " + resources + " " + r.get("verbs") + " " + r.get("resourceNames"));
+            }
+        }
+        Map<?, ?> ours = PlannedStack.of(stack).ofType("kubernetes:rbac.authorization.k8s.io/v1:Role").stream()
+                .map(PlanFile.Resource::inputs).filter(role -> ControllerRbac.WORKFLOWS_ROLE.equals(Doc.text(role, "metadata.name")))
+                .findFirst().orElseThrow();
+        List<String> actual = new ArrayList<>();
+        for (Object rule : Doc.list(ours, "rules")) {
+            Map<?, ?> r = (Map<?, ?>) rule;
+            actual.add(r.get("apiGroups") + " " + r.get("resources") + " " + r.get("verbs") + " " + r.get("resourceNames"));
+        }
+        assertEquals(expected, actual);
     }
 
     /** The executor's minimum (Argo v4.0.6 docs/workflow-rbac.md, "For >= v3.4"). */

@@ -155,11 +155,20 @@ class ArgoChartRenderTest {
         for (PlanFile.Resource binding : bindings) {
             Matcher m = WORKLOAD_IDENTITY.matcher((String) binding.input("member"));
             assertTrue(m.matches(), binding.input("member").toString());
-            Map<String, Object> sa = chart.one("ServiceAccount", m.group(1), m.group(2));
+            Map<?, ?> sa = serviceAccount(planned, chart, m.group(1), m.group(2));
             // The annotation GKE's metadata server reads to act as the Google account (GKE Workload Identity docs).
             assertEquals(googleAccountEmail(planned, binding), Doc.map(sa, "metadata.annotations").get("iam.gke.io/gcp-service-account"),
                     "annotation of ServiceAccount " + m.group(1) + "/" + m.group(2));
         }
+    }
+
+    /** A ServiceAccount as deployed: rendered by the chart, or created by the program (the workflows' own, WorkflowsAccount). */
+    static Map<?, ?> serviceAccount(PlannedStack planned, RenderedChart chart, String namespace, String name) {
+        return chart.find("ServiceAccount", namespace, name).<Map<?, ?>>map(sa -> sa).orElseGet(() ->
+                planned.ofType("kubernetes:core/v1:ServiceAccount").stream().map(PlanFile.Resource::inputs)
+                        .filter(sa -> namespace.equals(Doc.text(sa, "metadata.namespace")) && name.equals(Doc.text(sa, "metadata.name")))
+                        .findFirst().orElseThrow(() -> new AssertionError("neither the chart nor the program creates ServiceAccount "
+                                + namespace + "/" + name + "; the chart renders " + chart.names("ServiceAccount"))));
     }
 
     @ParameterizedTest(name = "{0}")

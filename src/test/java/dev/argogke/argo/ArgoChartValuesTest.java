@@ -24,15 +24,12 @@ class ArgoChartValuesTest {
             Map.entry("images.tag", "argo-gke:argo.imageTag; its default is the chart's appVersion"),
             Map.entry("crds.install", "the workflows deployed after the release need the CRDs; the chart installs them"),
             Map.entry("crds.keep", "uninstalling must not delete the CRDs, which would delete every workflow object"),
-            Map.entry("workflow.serviceAccount.name", "named by the workflows' Workload Identity binding and workflowDefaults"),
-            Map.entry("workflow.rbac.create", "workflow pods report results through workflowtaskresults (ArgoChartRbacTest)"),
             Map.entry("controller.serviceAccount.create", "ControllerRbac binds this account"),
             Map.entry("controller.serviceAccount.name", "named by ControllerRbac's binding"),
             Map.entry("server.enabled", "the edge's Ingress sends to argo-server"),
             Map.entry("server.secure", "TLS ends at the load balancer: its health check and backend speak HTTP"),
             Map.entry("server.serviceAccount.create", "the account argo-server's Workload Identity binding and ServerRbac name"),
-            Map.entry("server.serviceAccount.name", "named by argo-server's Workload Identity binding and ServerRbac"),
-            Map.entry("singleNamespace", "false (the default) with workflows in their own namespace; the least-privilege check reads it"));
+            Map.entry("server.serviceAccount.name", "named by argo-server's Workload Identity binding and ServerRbac"));
 
     static List<String> stacks() {
         return PlannedStack.layouts();

@@ -67,13 +67,21 @@ class ArgoWorkflowsTest {
     }
 
     @Test
-    void controllerWatchesTheWorkflowsNamespaceAndServerUsesTheConfiguredAuthMode() {
+    void controllerAndServerAreNamespacedAndManageTheWorkflowsNamespace() {
         Registered release = release(run(TestSettings.of("dev"), Optional.empty()));
-        // One namespace: the chart's Roles there, and controller.workflowNamespaces, which the chart then ignores, left out.
+        // singleNamespace: the chart's Roles in Argo's namespace and --namespaced on both (Argo docs/managed-namespace.md).
         assertEquals(Boolean.TRUE, release.input("values.singleNamespace"));
         assertNull(release.input("values.controller.workflowNamespaces"));
-        assertEquals(List.of("--auth-mode=server"), release.input("values.server.extraArgs"));
+        assertEquals(List.of("--managed-namespace=argo-workflows"), release.input("values.controller.extraArgs"));
+        assertEquals(List.of("--auth-mode=server", "--managed-namespace=argo-workflows"), release.input("values.server.extraArgs"));
         assertEquals(Boolean.FALSE, release.input("values.server.secure"));
+    }
+
+    /** Argo docs/workflow-restrictions.md: Strict makes the controller run only workflows that reference a template. */
+    @Test
+    void theControllerRunsOnlyWorkflowsThatReferenceATemplate() {
+        Registered release = release(run(TestSettings.of("prod"), Optional.empty()));
+        assertEquals("Strict", release.string("values.controller.workflowRestrictions.templateReferencing"));
     }
 
     @Test
@@ -86,7 +94,9 @@ class ArgoWorkflowsTest {
         assertNull(release.input("values.artifactRepository.gcs.serviceAccountKeySecret"));
         // The chart runs gcs through Helm's tpl: Argo's variables go in as a Go raw string literal.
         assertEquals("{{`{{workflow.namespace}}/{{workflow.name}}/{{pod.name}}`}}", release.string("values.artifactRepository.gcs.keyFormat"));
-        Map<?, ?> annotations = (Map<?, ?>) release.input("values.workflow.serviceAccount.annotations");
+        Registered account = r.named("kubernetes:core/v1:ServiceAccount", "argo-workflows-account");
+        assertEquals("argo-workflows", account.string("metadata.namespace"));
+        Map<?, ?> annotations = (Map<?, ?>) account.input("metadata.annotations");
         assertEquals("argo-wf-dev@acme-argo-dev.iam.gserviceaccount.com", annotations.get("iam.gke.io/gcp-service-account"));
     }
 
@@ -122,7 +132,7 @@ class ArgoWorkflowsTest {
             bindings.put(b.string("member"), b.string("serviceAccountId"));
         }
         assertEquals("projects/acme-argo-dev/serviceAccounts/argo-wf-dev",
-                bindings.get("serviceAccount:acme-argo-dev.svc.id.goog[argo/argo-workflow]"));
+                bindings.get("serviceAccount:acme-argo-dev.svc.id.goog[argo-workflows/argo-workflow]"));
         assertEquals("projects/acme-argo-dev/serviceAccounts/argo-server-dev",
                 bindings.get("serviceAccount:acme-argo-dev.svc.id.goog[argo/argo-server]"));
     }

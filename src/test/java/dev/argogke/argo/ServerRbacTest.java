@@ -28,6 +28,10 @@ class ServerRbacTest {
     @TempDir
     Path dir;
 
+    private static Registered serverRole(MockCloud.Result r) {
+        return r.named(ROLE, "argo-server-rbac-workflows");
+    }
+
     private static MockCloud.Result run(Settings s) {
         return MockCloud.run(s.stack(), Map.of(), Set.of(), ctx -> new ArgoWorkflows("argo", new ArgoWorkflows.Args(
                 s.gcp(), s.stack(), false, s.argo(), s.workflows(), Optional.empty(),
@@ -52,13 +56,13 @@ class ServerRbacTest {
     void theChartsServerRoleIsReplacedByOneThatReadsNoSecret() {
         MockCloud.Result r = run(TestSettings.of("dev"));
         assertEquals(Map.of("create", false), r.one("kubernetes:helm.sh/v3:Release").input("values.server.rbac"));
-        Registered role = r.one(ROLE);
-        assertEquals("argo", role.string("metadata.namespace"));
+        Registered role = serverRole(r);
+        assertEquals("argo-workflows", role.string("metadata.namespace"));
         for (Map<?, ?> rule : rules(role)) {
             assertFalse(((List<?>) rule.get("resources")).contains("secrets"), "rule " + rule);
             assertFalse(((List<?>) rule.get("resources")).contains("*"), "rule " + rule);
         }
-        for (Registered clusterRole : r.ofType(CLUSTER_ROLE)) {
+        for (Registered clusterRole : List.of(r.named(CLUSTER_ROLE, "argo-server-rbac-cluster-templates"))) {
             assertEquals(List.of("clusterworkflowtemplates"), clusterRole.input("rules[0].resources"));
             assertEquals(List.of("get", "list", "watch"), clusterRole.input("rules[0].verbs"));
             assertEquals(1, rules(clusterRole).size());
@@ -68,8 +72,8 @@ class ServerRbacTest {
     @Test
     void theRoleIsBoundToArgoServersServiceAccount() {
         MockCloud.Result r = run(TestSettings.of("dev"));
-        Registered binding = r.one("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding");
-        assertEquals(r.one(ROLE).string("metadata.name"), binding.string("roleRef.name"));
+        Registered binding = r.named("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", "argo-server-rbac-workflows");
+        assertEquals(serverRole(r).string("metadata.name"), binding.string("roleRef.name"));
         assertEquals("ServiceAccount", binding.string("subjects[0].kind"));
         assertEquals("argo-server", binding.string("subjects[0].name"));
         assertEquals("argo", binding.string("subjects[0].namespace"));
@@ -77,7 +81,7 @@ class ServerRbacTest {
 
     @Test
     void uiCanRunRetryAndStopWorkflowsAndPauseSchedulesButNotEditTemplates() {
-        Registered role = run(TestSettings.of("dev")).one(ROLE);
+        Registered role = serverRole(run(TestSettings.of("dev")));
         assertTrue(verbsOn(role, "workflows").containsAll(List.of("create", "update", "patch", "delete")));
         assertTrue(verbsOn(role, "pods").contains("delete"), "a retry deletes the pods of the steps it reruns");
         assertTrue(verbsOn(role, "cronworkflows").containsAll(List.of("update", "patch")));
@@ -89,7 +93,7 @@ class ServerRbacTest {
     @Test
     void uiCanSubmitFromACronWorkflowWhoseRunItOwns() {
         // The Workflow gets a blockOwnerDeletion owner reference to the CronWorkflow (Argo v4.0.6 workflow/common/convert.go).
-        Registered role = run(TestSettings.of("dev")).one(ROLE);
+        Registered role = serverRole(run(TestSettings.of("dev")));
         assertEquals(List.of("update"), verbsOn(role, "cronworkflows/finalizers"));
     }
 
@@ -97,15 +101,20 @@ class ServerRbacTest {
     void workflowsInTheirOwnNamespaceKeepArgoServerNamespacedWithoutClusterWideRoles() {
         MockCloud.Result r = run(devWithWorkflowsNamespace("jobs"));
         Registered release = r.one("kubernetes:helm.sh/v3:Release");
-        assertEquals(List.of("--auth-mode=server", "--namespaced", "--managed-namespace=jobs"), release.input("values.server.extraArgs"));
+        // --namespaced comes from the chart (singleNamespace), --managed-namespace from the program.
+        assertEquals(Boolean.TRUE, release.input("values.singleNamespace"));
+        assertEquals(List.of("--auth-mode=server", "--managed-namespace=jobs"), release.input("values.server.extraArgs"));
         Map<String, Registered> roles = new HashMap<>();
-        r.ofType(ROLE).forEach(role -> roles.put(role.string("metadata.namespace"), role));
+        r.ofType(ROLE).stream().filter(role -> role.string("metadata.name").equals(ServerRbac.ROLE))
+                .forEach(role -> roles.put(role.string("metadata.namespace"), role));
         assertEquals(Set.of("argo", "jobs"), roles.keySet());
         assertTrue(verbsOn(roles.get("jobs"), "workflows").contains("create"));
         assertEquals(List.of("configmaps"), roles.get("argo").input("rules[0].resources"), "only its configuration in its own namespace");
         assertEquals(1, rules(roles.get("argo")).size());
         for (Registered binding : r.ofType("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding")) {
-            assertEquals("argo", binding.string("subjects[0].namespace"));
+            if (binding.string("metadata.name").equals(ServerRbac.ROLE)) {
+                assertEquals("argo", binding.string("subjects[0].namespace"));
+            }
         }
     }
 }

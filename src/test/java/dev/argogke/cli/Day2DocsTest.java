@@ -68,7 +68,7 @@ class Day2DocsTest {
     void cluster() throws Exception {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         KubernetesMixedDispatcher store = new KubernetesMixedDispatcher(responses);
-        Pattern look = Pattern.compile("/apis/argoproj.io/v1alpha1/namespaces/argo/workflows/" + RUN_NAME.pattern());
+        Pattern look = Pattern.compile("/apis/argoproj.io/v1alpha1/namespaces/argo-workflows/workflows/" + RUN_NAME.pattern());
         server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), responses,
                 new CountingDispatcher(store, r -> r.getMethod().equals("GET") && look.matcher(r.getPath()).matches(), looks),
                 true);
@@ -88,13 +88,13 @@ class Day2DocsTest {
         Files.writeString(root.resolve("workflows/weekly-report.yaml"), weekly);
         Files.writeString(root.resolve("workflows/bq-export.yaml"), cron("bq-export", "[\"0 4 * * *\"]", "UTC",
                 "ghcr.io/acme/bq-export:1.0", "[]"));
-        MockCluster.create(client, "argo", nightly);
-        MockCluster.create(client, "argo", weekly.replace("report:2.0", "report:1.9"));
-        MockCluster.create(client, "argo", cron("jira-sync", "[\"*/15 6-18 * * 1-5\", \"0 12 * * 6\"]", "UTC",
+        MockCluster.create(client, "argo-workflows", nightly);
+        MockCluster.create(client, "argo-workflows", weekly.replace("report:2.0", "report:1.9"));
+        MockCluster.create(client, "argo-workflows", cron("jira-sync", "[\"*/15 6-18 * * 1-5\", \"0 12 * * 6\"]", "UTC",
                 "ghcr.io/acme/jira-sync:3.1", "[]"));
         setCronStatus("nightly-etl", Map.of("lastScheduledTime", "2026-10-24T00:30:00Z"));
         setCronStatus("jira-sync", Map.of("lastScheduledTime", "2026-10-23T16:45:00Z",
-                "active", List.of(Map.of("name", "jira-sync-1761237900", "namespace", "argo"))));
+                "active", List.of(Map.of("name", "jira-sync-1761237900", "namespace", "argo-workflows"))));
         workflow("nightly-etl-1761265800", "nightly-etl", Map.of("phase", "Succeeded",
                 "startedAt", "2026-10-24T00:30:02Z", "finishedAt", "2026-10-24T00:34:14Z"));
         workflow("jira-sync-1761237900", "jira-sync", Map.of("phase", "Running", "startedAt", "2026-10-23T16:45:01Z"));
@@ -158,14 +158,14 @@ class Day2DocsTest {
     }
 
     private void setCronStatus(String name, Map<String, Object> status) {
-        var api = client.genericKubernetesResources(ArgoResources.CRON_WORKFLOWS).inNamespace("argo");
+        var api = client.genericKubernetesResources(ArgoResources.CRON_WORKFLOWS).inNamespace("argo-workflows");
         GenericKubernetesResource cron = api.withName(name).get();
         cron.setAdditionalProperty("status", status);
         api.resource(cron).update();
     }
 
     private void workflow(String name, String cron, Map<String, Object> status) {
-        GenericKubernetesResource wf = MockCluster.create(client, "argo", """
+        GenericKubernetesResource wf = MockCluster.create(client, "argo-workflows", """
                 apiVersion: argoproj.io/v1alpha1
                 kind: Workflow
                 metadata:
@@ -174,7 +174,7 @@ class Day2DocsTest {
                 spec: {entrypoint: main}
                 """.formatted(name, cron));
         wf.setAdditionalProperty("status", status);
-        client.genericKubernetesResources(ArgoResources.WORKFLOWS).inNamespace("argo").resource(wf).update();
+        client.genericKubernetesResources(ArgoResources.WORKFLOWS).inNamespace("argo-workflows").resource(wf).update();
     }
 
     private String command(String now, String... args) {
@@ -206,7 +206,7 @@ class Day2DocsTest {
         examples.put("run", followedRun());
         examples.put("backfill-dry-run", command("2026-10-28T08:00:00Z", "backfill", "nightly-etl",
                 "--from", "2026-10-23", "--to", "2026-10-27", "--dry-run"));
-        server.expect().post().withPath("/apis/argoproj.io/v1alpha1/namespaces/argo/workflows")
+        server.expect().post().withPath("/apis/argoproj.io/v1alpha1/namespaces/argo-workflows/workflows")
                 .andReturn(500, "{\"kind\":\"Status\",\"code\":500,\"message\":\"etcdserver: leader changed\"}").once();
         examples.put("backfill", command("2026-10-28T08:00:00Z", "backfill", "nightly-etl",
                 "--from", "2026-10-23", "--to", "2026-10-27", "--parallel", "5"));
@@ -214,7 +214,7 @@ class Day2DocsTest {
                 "--from", "2026-10-21", "--to", "2026-10-27", "--parallel", "10"));
         examples.put("backfill-refused", command("2026-10-28T08:00:00Z", "backfill", "nightly-etl",
                 "--from", "2026-01-01", "--to", "2026-10-01"));
-        server.expect().get().withPath("/apis/argoproj.io/v1alpha1/namespaces/argo/cronworkflows")
+        server.expect().get().withPath("/apis/argoproj.io/v1alpha1/namespaces/argo-workflows/cronworkflows")
                 .andReturn(401, "{\"kind\":\"Status\",\"code\":401,\"message\":\"Unauthorized\"}").always();
         examples.put("error", command("2026-10-24T12:00:00Z", "status"));
 
@@ -259,7 +259,7 @@ class Day2DocsTest {
                 status("Succeeded", "05:01:52", node("1", "extract", "Succeeded", "05:00:03", "05:00:41", null),
                         node("2", "load", "Succeeded", "05:00:44", "05:01:50", null)));
         Thread controller = new Thread(() -> {
-            var api = client.genericKubernetesResources(ArgoResources.WORKFLOWS).inNamespace("argo");
+            var api = client.genericKubernetesResources(ArgoResources.WORKFLOWS).inNamespace("argo-workflows");
             int seen = 0;
             String name = null;
             for (Map<String, Object> state : states) {
@@ -295,11 +295,11 @@ class Day2DocsTest {
         for (String[] pod : new String[][] {{"1", "extract", "read 18 432 rows from JIRA\\nwrote extract/2026-10-26.json"},
                 {"2", "load", "loaded 18 432 rows into bigquery:reports.weekly"}}) {
             String podName = workflow + "-job-" + pod[0];
-            client.pods().inNamespace("argo").resource(new PodBuilder().withNewMetadata().withName(podName)
+            client.pods().inNamespace("argo-workflows").resource(new PodBuilder().withNewMetadata().withName(podName)
                     .addToLabels(ArgoResources.LABEL_POD_WORKFLOW, workflow)
                     .addToAnnotations(ArgoResources.ANNOTATION_POD_NODE_ID, workflow + "-" + pod[0]).endMetadata().build())
                     .create();
-            server.expect().get().withPath("/api/v1/namespaces/argo/pods/" + podName + "/log?pretty=false&container=main")
+            server.expect().get().withPath("/api/v1/namespaces/argo-workflows/pods/" + podName + "/log?pretty=false&container=main")
                     .andReturn(200, pod[2].replace("\\n", "\n") + "\n").always();
         }
     }

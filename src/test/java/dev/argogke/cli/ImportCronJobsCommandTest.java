@@ -85,12 +85,18 @@ class ImportCronJobsCommandTest {
     }
 
     @Test
-    void everyFileWrittenFromTheWholeCorpusLintsClean() {
+    void everyFileWrittenFromTheWholeCorpusLintsClean() throws Exception {
         Path outDir = dir.resolve("workflows");
         assertEquals(0, run(MigrateTestSupport.corpus("valid").toString(), "--out", outDir.toString()), stderr());
         assertEquals(0, run(MigrateTestSupport.corpus("chain/nightly.yaml").toString(), "--out", outDir.toString(),
                 "--chain-file", MigrateTestSupport.corpus("chain/chains.yaml").toString()), stderr());
         MigrateTestSupport.assertLintsClean(outDir);
+
+        // and through the command a user runs: 16 CronJobs of valid/ and one chain, two documents each
+        assertEquals(17, filesIn(outDir).size(), filesIn(outDir).toString());
+        out.reset();
+        assertEquals(0, Main.run("lint", outDir.toString()), stdout());
+        assertEquals("lint: 34 documents, 0 errors", stdout().strip());
     }
 
     @Test
@@ -98,6 +104,7 @@ class ImportCronJobsCommandTest {
         Path outDir = dir.resolve("workflows");
         int code = run(MigrateTestSupport.corpus("valid/minimal.yaml").toString(), "--dry-run", "--out", outDir.toString());
         assertEquals(0, code, stderr());
+        assertTrue(stdout().contains("kind: WorkflowTemplate\nmetadata:\n  name: hello\n"), stdout());
         assertTrue(stdout().contains("kind: CronWorkflow\nmetadata:\n  name: hello\n"), stdout());
         assertTrue(stderr().startsWith("hello.yaml:\n  warning: spec.timeZone: not set"), stderr());
         assertFalse(Files.exists(outDir));
@@ -154,7 +161,7 @@ class ImportCronJobsCommandTest {
         assertEquals(Set.of("jira-to-bigquery.yaml"), filesIn(outDir), "the context's namespace only");
         String yaml = Files.readString(outDir.resolve("jira-to-bigquery.yaml"));
         assertTrue(yaml.contains("\n  namespace: etl\n") && yaml.contains("\n  timezone: Europe/Berlin\n"), yaml);
-        assertTrue(yaml.contains("        container:\n          name: etl\n"), "name first, as people write it:\n" + yaml);
+        assertTrue(yaml.contains("\n      container:\n        name: etl\n"), "name first, as people write it:\n" + yaml);
 
         assertEquals(0, run("--from-cluster", "--kubeconfig", kubeconfig.toString(), "-n", "tools", "--out",
                 outDir.toString()));

@@ -119,6 +119,14 @@ class SettingsLoaderTest {
         assertTrue(e.getMessage().contains("argo-gke:argo: must be a mapping"), e.getMessage());
     }
 
+    /** Argo docs/security.md: "the managed namespace should therefore not be the controller's namespace". */
+    @Test
+    void workflowsInArgosOwnNamespaceAreRefusedNamingTheKey() {
+        SettingsException e = fails(TestSettings.devWith("  argo-gke:workflows:\n", "  argo-gke:workflows:\n    namespace: argo\n"));
+        assertEquals(List.of("argo-gke:workflows.namespace: 'argo' is Argo's own namespace (argo.namespace); workflows must run in "
+                + "another one, or whoever submits a workflow could act as the controller: remove the key to use argo-workflows"), e.problems());
+    }
+
     @Test
     void defaultsAreSafe() {
         Settings s = load("""
@@ -135,7 +143,7 @@ class SettingsLoaderTest {
         assertEquals("server", s.argo().serverAuthMode());
         assertEquals(SettingsLoader.ARGO_CHART_VERSION, s.argo().chartVersion());
         assertEquals(Settings.ChartSource.repository("https://argoproj.github.io/argo-helm"), s.argo().chartSource());
-        assertEquals("argo", s.workflows().namespace());
+        assertEquals("argo-workflows", s.workflows().namespace(), "never the controller's namespace (Argo docs/security.md)");
         assertTrue(s.workflows().suspendAll());
         assertEquals(Settings.DnsMode.EXTERNAL, s.edge().orElseThrow().dns().mode());
     }

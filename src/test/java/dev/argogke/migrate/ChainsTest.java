@@ -32,38 +32,46 @@ class ChainsTest {
     void chainedCronJobsRunOneAfterAnotherInADagAtTheFirstJobsSchedule() {
         ImportedWorkflow w = nightly();
         Map<String, Object> cw = w.cronWorkflow();
+        Map<String, Object> wt = w.template();
         assertEquals("nightly-etl", w.name());
         assertEquals("nightly-etl", at(cw, "metadata.name"));
         assertEquals("etl", at(cw, "metadata.namespace"));
         assertEquals(List.of("0 1 * * *"), at(cw, "spec.schedules"));
         assertEquals("Europe/Berlin", at(cw, "spec.timezone"));
         assertEquals("Forbid", at(cw, "spec.concurrencyPolicy"));
-        assertEquals("chain", at(cw, "spec.workflowSpec.entrypoint"));
+        assertEquals(Map.of("workflowTemplateRef", Map.of("name", "nightly-etl")), at(cw, "spec.workflowSpec"));
+        assertEquals("nightly-etl", at(wt, "metadata.name"));
+        assertEquals("etl", at(wt, "metadata.namespace"));
+        assertEquals("chain", at(wt, "spec.entrypoint"));
         assertEquals(List.of(
                 Map.of("name", "extract-jira", "template", "extract-jira"),
                 Map.of("name", "load-bigquery", "template", "load-bigquery", "dependencies", List.of("extract-jira")),
                 Map.of("name", "job-2-daily-report", "template", "job-2-daily-report",
                         "dependencies", List.of("load-bigquery"))),
-                at(cw, "spec.workflowSpec.templates[0].dag.tasks"));
-        assertEquals("ghcr.io/acme/extract-jira:1.0", at(cw, "spec.workflowSpec.templates[1].container.image"));
-        assertEquals("ghcr.io/acme/load-bigquery:2.3", at(cw, "spec.workflowSpec.templates[2].container.image"));
-        assertEquals("ghcr.io/acme/report:4.0", at(cw, "spec.workflowSpec.templates[3].container.image"));
+                at(wt, "spec.templates[0].dag.tasks"));
+        assertEquals("ghcr.io/acme/extract-jira:1.0", at(wt, "spec.templates[1].container.image"));
+        assertEquals("ghcr.io/acme/load-bigquery:2.3", at(wt, "spec.templates[2].container.image"));
+        assertEquals("ghcr.io/acme/report:4.0", at(wt, "spec.templates[3].container.image"));
         assertTrue(((String) atKey(cw, "metadata.annotations", "workflows.argoproj.io/description"))
                 .contains("extract-jira, load-bigquery, 2-daily-report"));
+        assertEquals(atKey(cw, "metadata.annotations", "workflows.argoproj.io/description"),
+                atKey(wt, "metadata.annotations", "workflows.argoproj.io/description"));
         MigrateTestSupport.assertValidOutput(w);
     }
 
     @Test
     void eachStepKeepsItsOwnRetriesAndDeadline() {
-        Map<String, Object> cw = nightly().cronWorkflow();
-        assertEquals("2", at(cw, "spec.workflowSpec.templates[1].retryStrategy.limit"));
-        assertEquals("1", at(cw, "spec.workflowSpec.templates[2].retryStrategy.limit"));
-        assertEquals("6", at(cw, "spec.workflowSpec.templates[3].retryStrategy.limit"));
-        assertEquals("1800", at(cw, "spec.workflowSpec.templates[1].activeDeadlineSeconds"));
-        assertNull(at(cw, "spec.workflowSpec.activeDeadlineSeconds"), "one job's deadline must not cut the whole chain");
-        assertEquals(Map.of("secondsAfterCompletion", 86400L), at(cw, "spec.workflowSpec.ttlStrategy"));
+        ImportedWorkflow w = nightly();
+        Map<String, Object> wt = w.template();
+        assertEquals("2", at(wt, "spec.templates[1].retryStrategy.limit"));
+        assertEquals("1", at(wt, "spec.templates[2].retryStrategy.limit"));
+        assertEquals("6", at(wt, "spec.templates[3].retryStrategy.limit"));
+        assertEquals("1800", at(wt, "spec.templates[1].activeDeadlineSeconds"));
+        assertNull(at(wt, "spec.activeDeadlineSeconds"), "one job's deadline must not cut the whole chain");
+        assertNull(at(w.cronWorkflow(), "spec.workflowSpec.activeDeadlineSeconds"), "nor the CronWorkflow's");
+        assertEquals(Map.of("secondsAfterCompletion", 86400L), at(wt, "spec.ttlStrategy"));
         assertEquals(List.of(Map.of("name", "registry-credentials"), Map.of("name", "gcr-reader")),
-                at(cw, "spec.workflowSpec.imagePullSecrets"), "pull secrets of all jobs, once each");
+                at(wt, "spec.imagePullSecrets"), "pull secrets of all jobs, once each");
     }
 
     @Test
@@ -85,7 +93,8 @@ class ChainsTest {
                 List.of(Chains.fromOption("extract-jira,load-bigquery", Optional.empty())), ImportOptions.DEFAULTS);
         assertEquals(List.of("extract-jira", "2-daily-report"), byFirst.stream().map(ImportedWorkflow::name).toList(),
                 "an unchained job stays a CronWorkflow of its own");
-        assertEquals("extract-jira", at(byFirst.get(0).cronWorkflow(), "spec.workflowSpec.templates[1].name"));
+        assertEquals("extract-jira", at(byFirst.get(0).template(), "spec.templates[1].name"));
+        assertEquals("extract-jira", at(byFirst.get(0).cronWorkflow(), "spec.workflowSpec.workflowTemplateRef.name"));
 
         List<ImportedWorkflow> named = CronJobImporter.plan(sources,
                 List.of(Chains.fromOption("extract-jira, load-bigquery, 2-daily-report", Optional.of("etl-daily"))),

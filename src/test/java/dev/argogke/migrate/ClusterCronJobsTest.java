@@ -53,9 +53,11 @@ class ClusterCronJobsTest {
         Map<String, Object> fileCronJob = ManifestLoader.loadAll(List.of(corpus("valid/nightly-etl.yaml"))).get(0)
                 .content();
         assertEquals(at(fileCronJob, "spec.jobTemplate.spec.template.spec.containers[0]"),
-                at(fromCluster.cronWorkflow(), "spec.workflowSpec.templates[0].container"));
+                at(fromCluster.template(), "spec.templates[0].container"));
         assertEquals(at(fromFile.cronWorkflow(), "spec"), at(fromCluster.cronWorkflow(), "spec"));
         assertEquals(at(fromFile.cronWorkflow(), "metadata"), at(fromCluster.cronWorkflow(), "metadata"));
+        assertEquals(at(fromFile.template(), "spec"), at(fromCluster.template(), "spec"));
+        assertEquals(at(fromFile.template(), "metadata"), at(fromCluster.template(), "metadata"));
         // What the API server added (uid, resourceVersion, ...) is named in one note, not carried.
         assertTrue(fromCluster.findings().stream().anyMatch(f -> f.field().isEmpty() && f.message().contains("metadata.uid")),
                 fromCluster.findings().toString());

@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CronJobImporterTest {
     private static final String POD = "spec.jobTemplate.spec.template.spec.";
-    private static final String TEMPLATE = "spec.workflowSpec.templates[0]";
+    /** The first template, in the WorkflowTemplate that holds the steps. */
+    private static final String TEMPLATE = "spec.templates[0]";
 
     // ---- the full CronJob, field by field ----
 
@@ -51,7 +52,9 @@ class CronJobImporterTest {
 
     @Test
     void labelsAndAnnotationsGoToTheObjectThatReplacesTheirOwner() {
-        Map<String, Object> cw = only("jira-to-bigquery", plan("valid/nightly-etl.yaml")).cronWorkflow();
+        ImportedWorkflow w = only("jira-to-bigquery", plan("valid/nightly-etl.yaml"));
+        Map<String, Object> cw = w.cronWorkflow();
+        Map<String, Object> wt = w.template();
         // The CronJob's own: on the CronWorkflow.
         assertEquals(Map.of("app.kubernetes.io/name", "jira-to-bigquery", "team", "data"), at(cw, "metadata.labels"));
         assertEquals("data-team@example.com", atKey(cw, "metadata.annotations", "owner"));
@@ -60,52 +63,56 @@ class CronJobImporterTest {
         // The job template's (on each Job): on each Workflow.
         assertEquals(Map.of("pipeline", "jira"), at(cw, "spec.workflowMetadata.labels"));
         assertEquals(Map.of("runbook", "https://wiki.example.com/etl/jira"), at(cw, "spec.workflowMetadata.annotations"));
+        // The WorkflowTemplate is described alike (Argo's UI lists it too), and has no Workflow metadata of its own.
+        assertEquals(Map.of("workflows.argoproj.io/description",
+                "Imported from CronJob etl/jira-to-bigquery by argo-gke import-cronjobs."), at(wt, "metadata.annotations"));
+        assertNull(at(wt, "spec.workflowMetadata"));
         // The pod template's: on each pod, through the template's metadata.
-        assertEquals(Map.of("app.kubernetes.io/name", "jira-to-bigquery"), at(cw, TEMPLATE + ".metadata.labels"));
+        assertEquals(Map.of("app.kubernetes.io/name", "jira-to-bigquery"), at(wt, TEMPLATE + ".metadata.labels"));
         assertEquals(Map.of("cluster-autoscaler.kubernetes.io/safe-to-evict", "false"),
-                at(cw, TEMPLATE + ".metadata.annotations"));
+                at(wt, TEMPLATE + ".metadata.annotations"));
     }
 
     @Test
     void jobSettingsBecomeWorkflowDeadlineTtlAndARetryStrategyLikeTheJobs() {
-        Map<String, Object> cw = only("jira-to-bigquery", plan("valid/nightly-etl.yaml")).cronWorkflow();
-        assertEquals("jira-to-bigquery", at(cw, "spec.workflowSpec.entrypoint"));
-        assertEquals(3600L, at(cw, "spec.workflowSpec.activeDeadlineSeconds"));
-        assertNull(at(cw, TEMPLATE + ".activeDeadlineSeconds"), "the Job's deadline covers all attempts");
-        assertEquals(Map.of("secondsAfterCompletion", 86400L), at(cw, "spec.workflowSpec.ttlStrategy"));
-        assertEquals("3", at(cw, TEMPLATE + ".retryStrategy.limit"));
-        assertEquals("Always", at(cw, TEMPLATE + ".retryStrategy.retryPolicy"));
-        assertEquals(Map.of("duration", "10s", "factor", "2", "cap", "6m"), at(cw, TEMPLATE + ".retryStrategy.backoff"));
+        Map<String, Object> wt = only("jira-to-bigquery", plan("valid/nightly-etl.yaml")).template();
+        assertEquals("jira-to-bigquery", at(wt, "spec.entrypoint"));
+        assertEquals(3600L, at(wt, "spec.activeDeadlineSeconds"));
+        assertNull(at(wt, TEMPLATE + ".activeDeadlineSeconds"), "the Job's deadline covers all attempts");
+        assertEquals(Map.of("secondsAfterCompletion", 86400L), at(wt, "spec.ttlStrategy"));
+        assertEquals("3", at(wt, TEMPLATE + ".retryStrategy.limit"));
+        assertEquals("Always", at(wt, TEMPLATE + ".retryStrategy.retryPolicy"));
+        assertEquals(Map.of("duration", "10s", "factor", "2", "cap", "6m"), at(wt, TEMPLATE + ".retryStrategy.backoff"));
     }
 
     @Test
     void podSettingsBecomeTemplateFieldsAndPullSecretsAWorkflowField() {
         Map<String, Object> source = cronJobs("valid/nightly-etl.yaml").get(0).content();
-        Map<String, Object> cw = only("jira-to-bigquery", plan("valid/nightly-etl.yaml")).cronWorkflow();
+        Map<String, Object> wt = only("jira-to-bigquery", plan("valid/nightly-etl.yaml")).template();
         String pod = "spec.jobTemplate.spec.template.spec";
         for (String field : List.of("serviceAccountName", "nodeSelector", "tolerations", "affinity", "securityContext",
                 "volumes")) {
-            assertEquals(at(source, pod + "." + field), at(cw, TEMPLATE + "." + field), field);
+            assertEquals(at(source, pod + "." + field), at(wt, TEMPLATE + "." + field), field);
         }
-        assertEquals(List.of(Map.of("name", "registry-credentials")), at(cw, "spec.workflowSpec.imagePullSecrets"));
-        assertEquals("bigquery-writer-key", at(cw, TEMPLATE + ".volumes[0].secret.secretName"));
-        assertEquals("jira-queries", at(cw, TEMPLATE + ".volumes[1].configMap.name"));
-        assertEquals("1Gi", at(cw, TEMPLATE + ".volumes[2].emptyDir.sizeLimit"));
-        assertNull(at(cw, TEMPLATE + ".restartPolicy"));
+        assertEquals(List.of(Map.of("name", "registry-credentials")), at(wt, "spec.imagePullSecrets"));
+        assertEquals("bigquery-writer-key", at(wt, TEMPLATE + ".volumes[0].secret.secretName"));
+        assertEquals("jira-queries", at(wt, TEMPLATE + ".volumes[1].configMap.name"));
+        assertEquals("1Gi", at(wt, TEMPLATE + ".volumes[2].emptyDir.sizeLimit"));
+        assertNull(at(wt, TEMPLATE + ".restartPolicy"));
     }
 
     @Test
     void secretsReachTheContainerThroughEnvAndEnvFrom() {
-        Map<String, Object> cw = only("jira-to-bigquery", plan("valid/nightly-etl.yaml")).cronWorkflow();
+        Map<String, Object> wt = only("jira-to-bigquery", plan("valid/nightly-etl.yaml")).template();
         String c = TEMPLATE + ".container";
-        assertEquals("JIRA_TOKEN", at(cw, c + ".env[1].name"));
-        assertEquals(Map.of("name", "jira-api", "key", "token"), at(cw, c + ".env[1].valueFrom.secretKeyRef"));
-        assertEquals(Map.of("name", "bigquery-settings"), at(cw, c + ".envFrom[0].secretRef"));
-        assertEquals(Map.of("name", "etl-defaults"), at(cw, c + ".envFrom[1].configMapRef"));
-        assertEquals("no", at(cw, c + ".env[2].value"), "a string that YAML 1.1 would read as false stays a string");
-        assertEquals(Map.of("cpu", "500m", "memory", "1Gi"), at(cw, c + ".resources.requests"));
+        assertEquals("JIRA_TOKEN", at(wt, c + ".env[1].name"));
+        assertEquals(Map.of("name", "jira-api", "key", "token"), at(wt, c + ".env[1].valueFrom.secretKeyRef"));
+        assertEquals(Map.of("name", "bigquery-settings"), at(wt, c + ".envFrom[0].secretRef"));
+        assertEquals(Map.of("name", "etl-defaults"), at(wt, c + ".envFrom[1].configMapRef"));
+        assertEquals("no", at(wt, c + ".env[2].value"), "a string that YAML 1.1 would read as false stays a string");
+        assertEquals(Map.of("cpu", "500m", "memory", "1Gi"), at(wt, c + ".resources.requests"));
         assertEquals(Map.of("allowPrivilegeEscalation", false, "readOnlyRootFilesystem", true),
-                at(cw, c + ".securityContext"));
+                at(wt, c + ".securityContext"));
     }
 
     @Test
@@ -115,9 +122,9 @@ class CronJobImporterTest {
         assertEquals(sources.size(), workflows.size());
         for (int i = 0; i < sources.size(); i++) {
             Object original = at(sources.get(i).content(), POD + "containers[0]");
-            Object imported = at(workflows.get(i).cronWorkflow(), TEMPLATE + ".container");
+            Object imported = at(workflows.get(i).template(), TEMPLATE + ".container");
             assertEquals(original, imported, workflows.get(i).name());
-            // and through the written text too
+            // and through the written text too, whose first document is the template
             Map<String, Object> reread = ManifestLoader.parse(Path.of("x.yaml"), workflows.get(i).yaml()).get(0).content();
             assertEquals(original, at(reread, TEMPLATE + ".container"), workflows.get(i).name());
         }
@@ -132,6 +139,40 @@ class CronJobImporterTest {
                 "indexed-backfill", "export-customer-orders-from-postgres-to-big-a88544c5"),
                 all.stream().map(ImportedWorkflow::name).collect(Collectors.toSet()));
         all.forEach(MigrateTestSupport::assertValidOutput);
+    }
+
+    // ---- what the controller runs: workflowRestrictions.templateReferencing: Strict ----
+
+    @Test
+    void everyImportedFileIsATemplateWithTheStepsAndACronWorkflowThatOnlyReferencesIt() {
+        List<ImportedWorkflow> all = new java.util.ArrayList<>(plan("valid"));
+        all.addAll(CronJobImporter.plan(cronJobs("chain/nightly.yaml"),
+                Chains.fromFile(MigrateTestSupport.corpus("chain/chains.yaml")), ImportOptions.DEFAULTS));
+        assertEquals(17, all.size());
+        for (ImportedWorkflow w : all) {
+            MigrateTestSupport.assertRunsUnderStrictReferencing(w);
+            // Read from the text written, not only the values built.
+            List<Map<String, Object>> docs = ManifestLoader.parse(Path.of(w.fileName()), w.yaml()).stream()
+                    .map(m -> m.content()).toList();
+            assertEquals(List.of("WorkflowTemplate", "CronWorkflow"), docs.stream().map(d -> d.get("kind")).toList(),
+                    w.fileName());
+            assertEquals(Map.of("workflowTemplateRef", Map.of("name", w.name())), at(docs.get(1), "spec.workflowSpec"),
+                    w.fileName());
+            assertEquals(w.name(), at(docs.get(0), "metadata.name"), w.fileName());
+        }
+    }
+
+    @Test
+    void theFileStartsWithTheFindingsThenTheTemplateThenTheCronWorkflowThatRunsIt() {
+        String yaml = only("controller-zone-cleanup", plan("valid/timezones.yaml")).yaml();
+        int header = yaml.indexOf("# Review before committing:\n");
+        int template = yaml.indexOf("\nkind: WorkflowTemplate\n");
+        int separator = yaml.indexOf("\n---\n");
+        int note = yaml.indexOf("# The controller runs only workflows that reference a WorkflowTemplate");
+        int cron = yaml.indexOf("\nkind: CronWorkflow\n");
+        assertTrue(yaml.startsWith("# Imported from CronJob") && 0 < header && header < template
+                && template < separator && separator < note && note < cron, yaml);
+        assertEquals(1, yaml.split("\n---\n", -1).length - 1, "one separator:\n" + yaml);
     }
 
     // ---- time zones ----
@@ -194,22 +235,22 @@ class CronJobImporterTest {
     void extraContainersBecomeSidecarsWithAWarningAndInitContainersStayInitContainers() {
         ImportedWorkflow w = only("sql-export-with-proxy", plan("valid/multi-container.yaml"));
         Map<String, Object> source = cronJobs("valid/multi-container.yaml").get(0).content();
-        Map<String, Object> cw = w.cronWorkflow();
-        assertEquals("export", at(cw, TEMPLATE + ".container.name"));
-        assertEquals(List.of(at(source, POD + "containers[1]")), at(cw, TEMPLATE + ".sidecars"));
-        assertEquals(at(source, POD + "initContainers"), at(cw, TEMPLATE + ".initContainers"));
-        assertEquals("Always", at(cw, TEMPLATE + ".initContainers[1].restartPolicy"), "a native sidecar stays one");
+        Map<String, Object> wt = w.template();
+        assertEquals("export", at(wt, TEMPLATE + ".container.name"));
+        assertEquals(List.of(at(source, POD + "containers[1]")), at(wt, TEMPLATE + ".sidecars"));
+        assertEquals(at(source, POD + "initContainers"), at(wt, TEMPLATE + ".initContainers"));
+        assertEquals("Always", at(wt, TEMPLATE + ".initContainers[1].restartPolicy"), "a native sidecar stays one");
         Finding f = finding(w, POD + "containers[1]");
         assertEquals(Finding.Severity.WARNING, f.severity());
         assertTrue(f.message().contains("log-shipper") && f.message().contains("sidecar"), f.message());
-        assertTrue(((String) at(cw, TEMPLATE + ".container.command[2]")).contains("\\copy orders"),
+        assertTrue(((String) at(wt, TEMPLATE + ".container.command[2]")).contains("\\copy orders"),
                 "the script is kept byte for byte");
     }
 
     @Test
     void backoffLimitZeroMeansNoRetries() {
         ImportedWorkflow w = only("sql-export-with-proxy", plan("valid/multi-container.yaml"));
-        assertNull(at(w.cronWorkflow(), TEMPLATE + ".retryStrategy"));
+        assertNull(at(w.template(), TEMPLATE + ".retryStrategy"));
     }
 
     // ---- missing optional fields ----
@@ -218,12 +259,15 @@ class CronJobImporterTest {
     void aMinimalCronJobGetsOnlyWhatItSaysPlusKubernetesDefaultsThatChangeBehaviour() {
         ImportedWorkflow w = only("hello", plan("valid/minimal.yaml"));
         Map<String, Object> cw = w.cronWorkflow();
+        Map<String, Object> wt = w.template();
         assertEquals(List.of("schedules", "timezone", "workflowSpec"), List.copyOf(((Map<?, ?>) at(cw, "spec")).keySet()));
-        assertEquals(List.of("entrypoint", "templates"), List.copyOf(((Map<?, ?>) at(cw, "spec.workflowSpec")).keySet()));
-        assertEquals(List.of("name", "retryStrategy", "container"), List.copyOf(((Map<?, ?>) at(cw, TEMPLATE)).keySet()));
+        assertEquals(List.of("workflowTemplateRef"), List.copyOf(((Map<?, ?>) at(cw, "spec.workflowSpec")).keySet()));
+        assertEquals(List.of("entrypoint", "templates"), List.copyOf(((Map<?, ?>) at(wt, "spec")).keySet()));
+        assertEquals(List.of("name", "retryStrategy", "container"), List.copyOf(((Map<?, ?>) at(wt, TEMPLATE)).keySet()));
         assertEquals(List.of("name", "annotations"), List.copyOf(((Map<?, ?>) at(cw, "metadata")).keySet()));
+        assertEquals(List.of("name", "annotations"), List.copyOf(((Map<?, ?>) at(wt, "metadata")).keySet()));
         // A Job without backoffLimit retried 6 times; so does the step, and the user is told.
-        assertEquals("6", at(cw, TEMPLATE + ".retryStrategy.limit"));
+        assertEquals("6", at(wt, TEMPLATE + ".retryStrategy.limit"));
         assertEquals(Finding.Severity.NOTE, finding(w, "spec.jobTemplate.spec.backoffLimit").severity());
         assertEquals(Finding.Severity.NOTE, finding(w, POD + "restartPolicy").severity());
     }
@@ -263,8 +307,9 @@ class CronJobImporterTest {
         ImportedWorkflow w = only("indexed-backfill", plan("valid/unsupported.yaml"));
         assertTrue(w.findings().stream().noneMatch(f -> f.field().endsWith("dnsPolicy")
                 || f.field().endsWith("schedulerName")), w.findings().toString());
+        assertNull(at(w.template(), "spec.dnsPolicy"));
         assertNull(at(w.cronWorkflow(), "spec.workflowSpec.dnsPolicy"));
-        assertNull(at(w.cronWorkflow(), TEMPLATE + ".schedulerName"));
+        assertNull(at(w.template(), TEMPLATE + ".schedulerName"));
     }
 
     // ---- names ----
@@ -274,12 +319,14 @@ class CronJobImporterTest {
         ImportedWorkflow w = plan("valid/long-name.yaml").get(0);
         assertEquals("export-customer-orders-from-postgres-to-big-a88544c5", w.name());
         assertEquals(w.name(), at(w.cronWorkflow(), "metadata.name"));
+        assertEquals(w.name(), at(w.template(), "metadata.name"), "one name for both, within the CronWorkflow's limit");
+        assertEquals(w.name(), at(w.cronWorkflow(), "spec.workflowSpec.workflowTemplateRef.name"));
         assertEquals(w.name() + ".yaml", w.fileName());
         Finding f = finding(w, "metadata.name");
         assertEquals(Finding.Severity.WARNING, f.severity());
         assertTrue(f.message().contains("52"), f.message());
         assertEquals("export-customer-orders-from-postgres-to-bigquery-and-firebase",
-                at(w.cronWorkflow(), TEMPLATE + ".name"), "template names may be longer");
+                at(w.template(), TEMPLATE + ".name"), "template names may be longer");
     }
 
     // ---- malformed input ----

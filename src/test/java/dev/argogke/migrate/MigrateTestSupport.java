@@ -82,22 +82,66 @@ public final class MigrateTestSupport {
     }
 
     /**
-     * What every written CronWorkflow must satisfy: the YAML text reads back as exactly the
-     * manifest built, and that manifest is valid against Argo v4.1's JSON schema.
+     * What every written file must satisfy: it starts with the header comment, holds the
+     * WorkflowTemplate then the CronWorkflow, each reads back as exactly the manifest built and is
+     * valid against Argo v4.1's JSON schema, the file lints clean, and the controller would run it
+     * under Strict template referencing ({@link #assertRunsUnderStrictReferencing}).
      */
     public static void assertValidOutput(CronJobImporter.ImportedWorkflow w) {
+        assertTrue(w.yaml().startsWith("# Imported from CronJob"), "the header comment heads the file:\n" + w.yaml());
         List<Manifest> back = ManifestLoader.parse(Path.of(w.fileName()), w.yaml());
-        if (back.size() != 1) {
-            fail(w.fileName() + " holds " + back.size() + " documents");
+        if (back.size() != 2) {
+            fail(w.fileName() + " holds " + back.size() + " documents, not a WorkflowTemplate and a CronWorkflow");
         }
-        if (!back.get(0).content().equals(normalized(w.cronWorkflow()))) {
-            fail(w.fileName() + " does not read back as the manifest built:\n" + w.yaml());
+        List<Map<String, Object>> built = List.of(w.template(), w.cronWorkflow());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(List.of("WorkflowTemplate", "CronWorkflow").get(i), back.get(i).content().get("kind"),
+                    w.fileName() + " document " + (i + 1));
+            if (!back.get(i).content().equals(normalized(built.get(i)))) {
+                fail(w.fileName() + " document " + (i + 1) + " does not read back as the manifest built:\n" + w.yaml());
+            }
+            Set<ValidationMessage> errors = argoSchema().validate(new ObjectMapper().valueToTree(built.get(i)));
+            assertTrue(errors.isEmpty(), w.fileName() + " document " + (i + 1) + " fails Argo's schema: " + errors);
         }
-        Set<ValidationMessage> errors = argoSchema().validate(new ObjectMapper().valueToTree(w.cronWorkflow()));
-        assertTrue(errors.isEmpty(), w.fileName() + " fails Argo's schema: " + errors);
+        assertRunsUnderStrictReferencing(w);
         LintReport lint = Linter.lintManifests(back);
         assertTrue(lint.clean(), w.fileName() + " does not lint clean: " + lint.findings() + "\n" + w.yaml());
         assertEquals(List.of(), lint.findings(), w.fileName() + " has lint findings");
+    }
+
+    /**
+     * JSON names of the WorkflowSpec fields Argo v4.0.7 lets a Workflow set beside a
+     * workflowTemplateRef under Strict template referencing; any other field set makes the
+     * controller mark the Workflow Error (workflow/util/merge.go allowedUserOverrideFields, json
+     * tags in pkg/apis/workflow/v1alpha1/workflow_types.go; workflow/controller/operator.go
+     * setExecWorkflow).
+     */
+    static final Set<String> ARGO_ALLOWED_BESIDE_REFERENCE = Set.of("arguments", "entrypoint", "shutdown", "suspend",
+            "activeDeadlineSeconds", "priority", "ttlStrategy", "podGC", "volumeClaimGC", "archiveLogs",
+            "workflowMetadata", "workflowTemplateRef", "metrics", "artifactGC");
+
+    /**
+     * The Workflows the CronWorkflow creates would run under Argo's Strict template referencing:
+     * its workflowSpec references the WorkflowTemplate of the same file, by name, in the same
+     * namespace, and sets nothing but the reference (so nothing outside Argo's allow-list); the
+     * template holds the steps.
+     */
+    public static void assertRunsUnderStrictReferencing(CronJobImporter.ImportedWorkflow w) {
+        Map<String, Object> cron = w.cronWorkflow();
+        Map<String, Object> template = w.template();
+        Object workflowSpec = at(cron, "spec.workflowSpec");
+        assertTrue(workflowSpec instanceof Map<?, ?> m && ARGO_ALLOWED_BESIDE_REFERENCE.containsAll(m.keySet()),
+                w.fileName() + ": the CronWorkflow's workflowSpec sets a field Argo refuses beside a reference: " + workflowSpec);
+        assertEquals(Map.of("workflowTemplateRef", Map.of("name", w.name())), workflowSpec,
+                w.fileName() + ": the CronWorkflow's workflowSpec holds only the reference to its template");
+        assertEquals(w.name(), at(template, "metadata.name"), w.fileName());
+        assertEquals(at(cron, "metadata.namespace"), at(template, "metadata.namespace"),
+                w.fileName() + ": a workflowTemplateRef resolves in the Workflow's own namespace");
+        assertTrue(at(template, "spec.templates") instanceof List<?> l && !l.isEmpty(),
+                w.fileName() + ": the template holds the steps");
+        Object entrypoint = at(template, "spec.entrypoint");
+        assertTrue(((List<?>) at(template, "spec.templates")).stream().anyMatch(t -> entrypoint != null
+                && entrypoint.equals(((Map<?, ?>) t).get("name"))), w.fileName() + ": the entrypoint is one of its templates");
     }
 
     /** Every file in {@code folder} lints clean as a set, as {@code argo-gke lint} would check them. */

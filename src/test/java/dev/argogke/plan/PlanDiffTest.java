@@ -238,9 +238,14 @@ class PlanDiffTest {
         return PlanDiff.of(PlanFile.read(FIXTURES.resolve("dev-base.json")), PlanFile.read(FIXTURES.resolve("dev-head.json")));
     }
 
+    /** The change of the CronWorkflow {@code name}. */
     static PlanDiff.WorkflowChange workflow(PlanDiff d, String name) {
-        return d.workflows().stream().filter(w -> w.name().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no workflow change for " + name));
+        return workflow(d, "CronWorkflow", name);
+    }
+
+    static PlanDiff.WorkflowChange workflow(PlanDiff d, String kind, String name) {
+        return d.workflows().stream().filter(w -> w.kind().equals(kind) && w.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no workflow change for " + kind + " " + name));
     }
 
     @Test
@@ -270,10 +275,11 @@ class PlanDiffTest {
     @Test
     void aDagChangeShowsMermaidBeforeAndAfterInTheMarkdown() {
         PlanDiff d = fixtureDiff();
-        PlanDiff.WorkflowChange w = workflow(d, "nightly-reports");
+        // The steps live in the WorkflowTemplate the CronWorkflow runs (templateReferencing: Strict).
+        PlanDiff.WorkflowChange w = workflow(d, "WorkflowTemplate", "nightly-reports");
         assertTrue(w.shapeChanged());
         String md = DiffReport.markdown(d);
-        String section = md.substring(md.indexOf("**CronWorkflow** `nightly-reports`"));
+        String section = md.substring(md.indexOf("**WorkflowTemplate** `nightly-reports`"));
         int before = section.indexOf("Before:\n\n```mermaid\nflowchart TD\n");
         int after = section.indexOf("After:\n\n```mermaid\nflowchart TD\n");
         assertTrue(before > 0 && after > before, section);
@@ -298,9 +304,9 @@ class PlanDiffTest {
     @Test
     void theMarkdownSummarisesCountsAndTheCostDelta() {
         String md = DiffReport.markdown(fixtureDiff());
-        // create weekday-digest; update nightly-reports and etl-step; replace the pool (machine type);
-        // delete employee-directory-sync; the `workflows` output lists the change.
-        assertTrue(md.startsWith("### Stack `dev`\n\n**1 to create, 2 to update, 1 to replace, 1 to delete, 1 output changed** · cost $"), md);
+        // create weekday-digest (template and CronWorkflow); update nightly-reports (both) and etl-step;
+        // replace the pool (machine type); delete employee-directory-sync (both); the `workflows` output lists the change.
+        assertTrue(md.startsWith("### Stack `dev`\n\n**2 to create, 3 to update, 1 to replace, 2 to delete, 1 output changed** · cost $"), md);
         assertTrue(md.contains("<details><summary>Property changes ("), md);
         assertTrue(md.contains("#### Cost (USD a month"), md);
         assertTrue(md.contains("| Node pool general | "), md);

@@ -39,6 +39,15 @@ class LeastPrivilegeTest {
         assertTrue(v.get(0).message().contains("ClusterRole that reads every Secret"), v.get(0).message());
     }
 
+    /** argo-helm argo-workflows 1.0.18 templates/controller/workflow-controller-cluster-roles.yaml: a ClusterRole unless singleNamespace. */
+    @Test
+    void aControllerWithClusterWideRightsFails() {
+        PolicyInput dev = real("dev");
+        PlanFile plan = set(dev.plan(), RELEASE, "argo", "values.singleNamespace", false);
+        List<String> v = violationsOfOnly(rule.name(), withPlan(dev, plan)).stream().map(Violation::message).toList();
+        assertTrue(v.stream().anyMatch(m -> m.contains("gives the workflow controller a ClusterRole")), v.toString());
+    }
+
     @Test
     void bindingClusterAdminFails() {
         PolicyInput dev = real("dev");

@@ -54,10 +54,18 @@ class WorkflowCatalogTest {
     }
 
     @Test
-    void onlyOneObjectPerFile() throws IOException {
+    void onlyOneObjectOfEachKindPerFile() throws IOException {
         Files.writeString(dir.resolve("nightly.yaml"), CRON.formatted("nightly") + "---\n" + CRON.formatted("nightly"));
         UserError e = assertThrows(UserError.class, () -> WorkflowCatalog.load(dir));
-        assertTrue(e.getMessage().contains("one object per file"), e.getMessage());
+        assertTrue(e.getMessage().contains("a second CronWorkflow in one file"), e.getMessage());
+    }
+
+    @Test
+    void aTemplateAndTheCronWorkflowThatRunsItShareAFile() throws IOException {
+        String template = CRON.formatted("nightly").replace("kind: CronWorkflow", "kind: WorkflowTemplate");
+        Files.writeString(dir.resolve("nightly.yaml"), template + "---\n" + CRON.formatted("nightly"));
+        assertEquals(List.of("CronWorkflow/nightly", "WorkflowTemplate/nightly"), WorkflowCatalog.load(dir).manifests().stream()
+                .map(m -> m.kind() + "/" + m.name().orElseThrow()).toList());
     }
 
     @Test

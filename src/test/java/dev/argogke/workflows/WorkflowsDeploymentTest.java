@@ -67,9 +67,9 @@ class WorkflowsDeploymentTest {
     @Test
     void imageTagOverrideAppliesToTheTeamsImages() {
         MockCloud.Result r = deploy(false, new ImageOverride(Optional.empty(), Optional.of("dev")), "argo");
-        Registered sync = r.named("kubernetes:argoproj.io/v1alpha1:CronWorkflow", "workflows-cronworkflow-jira-conference-sync");
+        Registered sync = r.named("kubernetes:argoproj.io/v1alpha1:WorkflowTemplate", "workflows-workflowtemplate-jira-conference-sync");
         assertEquals("europe-docker.pkg.dev/acme-argo-prod/jobs/jira-firebase-sync:dev",
-                sync.string("spec.workflowSpec.templates[0].container.image"));
+                sync.string("spec.templates[0].container.image"));
     }
 
     @Test

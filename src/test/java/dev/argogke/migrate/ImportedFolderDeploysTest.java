@@ -1,0 +1,54 @@
+package dev.argogke.migrate;
+
+import static dev.argogke.migrate.MigrateTestSupport.corpus;
+import static dev.argogke.migrate.MigrateTestSupport.cronJobs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.argogke.config.SettingsLoader;
+import dev.argogke.config.StackFile;
+import dev.argogke.plan.OfflinePlan;
+import dev.argogke.plan.PlanFile;
+import dev.argogke.policy.Policies;
+import dev.argogke.policy.PolicyInput;
+import dev.argogke.policy.Rule;
+import dev.argogke.policy.Violation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A folder of imported files, used as the stack's {@code workflows/}: the real program plans it
+ * (offline, under Pulumi's mock engine), and the project's own rule for Argo's Strict template
+ * referencing ({@code workflows-reference-templates}, which argo-gke check, plan and the program
+ * apply before a deploy) finds nothing.
+ */
+class ImportedFolderDeploysTest {
+    private static final String RULE = "workflows-reference-templates";
+
+    @Test
+    void everyImportedFileIsDeployedAndPassesTheStrictTemplateReferencingRule(@TempDir Path dir) {
+        List<CronJobImporter.ImportedWorkflow> all = new ArrayList<>(MigrateTestSupport.plan("valid"));
+        all.addAll(CronJobImporter.plan(cronJobs("chain/nightly.yaml"), Chains.fromFile(corpus("chain/chains.yaml")),
+                ImportOptions.DEFAULTS));
+        Path workflows = dir.resolve("workflows");
+        CronJobImporter.write(all, workflows, false);
+
+        StackFile dev = StackFile.forStack(Path.of("stacks"), "dev");
+        PlanFile plan = OfflinePlan.run(Path.of("."), dev, Optional.of(workflows));
+        // Not vacuous: each of the 17 files gave the deployment both of its objects.
+        assertEquals(17, count(plan, "CronWorkflow"), "CronWorkflows planned");
+        assertEquals(17, count(plan, "WorkflowTemplate"), "WorkflowTemplates planned");
+
+        Rule rule = Policies.rule(RULE).orElseThrow(() -> new AssertionError("no rule " + RULE));
+        PolicyInput input = new PolicyInput(SettingsLoader.load(dev.stack(), dev), plan, Optional.of(dev));
+        List<String> violations = rule.check(input).stream().map(Violation::line).toList();
+        assertEquals(List.of(), violations);
+    }
+
+    private static long count(PlanFile plan, String kind) {
+        return plan.resources().stream().filter(r -> r.type().equals("kubernetes:argoproj.io/v1alpha1:" + kind)).count();
+    }
+}
