@@ -22,7 +22,8 @@ import java.util.Map;
  * that starts with {@link #audiencePrefix}. Envoy's {@code jwt_authn} filter only compares whole
  * audiences, so it writes the verified payload to dynamic metadata and the {@code rbac} filter
  * matches the prefix there (the same two steps Istio generates for a RequestAuthentication with
- * an AuthorizationPolicy on a claim).
+ * an AuthorizationPolicy on a claim: istio.io/istio pilot/pkg/security/authz/model,
+ * MetadataMatcherForJWTClaims).
  *
  * <p>Field names, types and rules follow Envoy's v3 API as published in
  * github.com/envoyproxy/go-control-plane/envoy v1.40.0 (the .proto comments quoted below are from
