@@ -2,6 +2,7 @@ package dev.argogke;
 
 import com.google.protobuf.Empty;
 import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -50,7 +51,10 @@ import pulumirpc.ResourceMonitorGrpc;
  * stack's type is left out; no id and no outputs, which the SDK reads as unknown in a preview;
  * a URN registered twice is the engine's error "Duplicate resource URN";</li>
  * <li>{@code Log}: kept, for the test to read;</li>
- * <li>anything else (invokes, reads, calls) needs a provider: refused, and written down.</li>
+ * <li>{@code Invoke} of {@value #GET_PROJECT}, the one data source the program reads: answered as
+ * the Google provider would in a preview (the engine runs an invoke during a preview too, through
+ * the provider the request names), with a made-up project number, and written down;</li>
+ * <li>anything else (other invokes, reads, calls) needs a provider: refused, and written down.</li>
  * </ul>
  */
 final class StandInEngine implements AutoCloseable {
@@ -61,7 +65,15 @@ final class StandInEngine implements AutoCloseable {
             "replacementTrigger", "deletedWith", "replaceWith", "transforms", "invokeTransforms", "parameterization",
             "resourceHooks", "errorHooks", "sendsOptionsToHooks");
 
+    /** pulumi-gcp's project data source (GoogleCloud#projectNumber). */
+    static final String GET_PROJECT = "gcp:organizations/getProject:getProject";
+    static final String PROJECT_NUMBER = "123456789012";
+
     record Registration(String urn, String type, String name, String parent, boolean custom) {
+    }
+
+    /** An invoke the stand-in answered: its function, arguments and the provider reference ({@code urn::id}). */
+    record Invoke(String token, Struct args, String provider) {
     }
 
     record Diagnostic(LogSeverity severity, String message, String urn) {
@@ -73,6 +85,7 @@ final class StandInEngine implements AutoCloseable {
     private final List<Registration> registrations = Collections.synchronizedList(new ArrayList<>());
     private final List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
     private final List<String> refused = Collections.synchronizedList(new ArrayList<>());
+    private final List<Invoke> invoked = Collections.synchronizedList(new ArrayList<>());
     private final List<String> outputsRegisteredFor = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> urns = Collections.synchronizedSet(new HashSet<>());
 
@@ -108,6 +121,13 @@ final class StandInEngine implements AutoCloseable {
     List<String> refused() {
         synchronized (refused) {
             return List.copyOf(refused);
+        }
+    }
+
+    /** The invokes answered (see the class comment). */
+    List<Invoke> invoked() {
+        synchronized (invoked) {
+            return List.copyOf(invoked);
         }
     }
 
@@ -171,7 +191,18 @@ final class StandInEngine implements AutoCloseable {
 
         @Override
         public void invoke(ResourceInvokeRequest request, StreamObserver<ResourceInvokeResponse> response) {
-            refuse("invoke " + request.getTok(), response);
+            if (!GET_PROJECT.equals(request.getTok())) {
+                refuse("invoke " + request.getTok(), response);
+                return;
+            }
+            invoked.add(new Invoke(request.getTok(), request.getArgs(), request.getProvider()));
+            // The data source's outputs that matter here (pulumi-gcp GetProjectResult: number, projectId).
+            Struct answer = Struct.newBuilder()
+                    .putFields("number", Value.newBuilder().setStringValue(PROJECT_NUMBER).build())
+                    .putFields("projectId", request.getArgs().getFieldsOrDefault("projectId", Value.getDefaultInstance()))
+                    .build();
+            response.onNext(ResourceInvokeResponse.newBuilder().setReturn(answer).build());
+            response.onCompleted();
         }
 
         @Override

@@ -12,6 +12,8 @@ import com.pulumi.gcp.storage.BucketIAMMemberArgs;
 import com.pulumi.gcp.storage.inputs.BucketLifecycleRuleActionArgs;
 import com.pulumi.gcp.storage.inputs.BucketLifecycleRuleArgs;
 import com.pulumi.gcp.storage.inputs.BucketLifecycleRuleConditionArgs;
+import com.pulumi.kubernetes.core.v1.ConfigMap;
+import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.helm.v3.Release;
@@ -48,6 +50,8 @@ public final class ArgoWorkflows extends ComponentResource {
     public static final String SERVER_SERVICE_ACCOUNT = "argo-server";
     public static final String CONTROLLER_SERVICE_ACCOUNT = "argo-workflow-controller";
     public static final String RELEASE_NAME = "argo-workflows";
+    /** argo-server's pod annotation that follows the proxy's configuration. */
+    public static final String PROXY_CONFIG_ANNOTATION = "argo-gke.dev/server-proxy-config";
     /** Where Argo puts each pod's artifacts and logs in the bucket; Argo fills the variables in per pod. */
     public static final String ARTIFACT_KEY_FORMAT = "{{workflow.namespace}}/{{workflow.name}}/{{pod.name}}";
     /**
@@ -173,6 +177,7 @@ public final class ArgoWorkflows extends ComponentResource {
         releaseNeeds.add(controllerRbac);
         releaseNeeds.add(workflowsAccount);
         releaseNeeds.addAll(args.waitFor().podsCanRun());
+        args.server().proxy().ifPresent(proxy -> releaseNeeds.add(proxyConfig(name, argo.namespace(), proxy, namespace)));
 
         this.release = new Release(name, chart(argo.chartSource(), argo.chartVersion())
                 .namespace(argo.namespace())
@@ -189,6 +194,22 @@ public final class ArgoWorkflows extends ComponentResource {
         registerOutputs(Map.of(
                 "namespace", namespace.metadata().applyValue(m -> m.name().orElse("")),
                 "chartVersion", Output.of(argo.chartVersion())));
+    }
+
+    /**
+     * The configuration of the proxy in argo-server's pod, before the release: the pod cannot start
+     * without it, and the atomic release waits for the pod. Its text may be known only after
+     * deploy (it depends on Google's answer); the chart's values only name it.
+     */
+    private ConfigMap proxyConfig(String name, String namespaceName, ServerProxy proxy, Namespace namespace) {
+        return new ConfigMap(name + "-server-proxy", ConfigMapArgs.builder()
+                .metadata(ObjectMetaArgs.builder()
+                        .name(proxy.configMap())
+                        .namespace(namespaceName)
+                        .labels(Map.of("app.kubernetes.io/part-of", "argo-gke"))
+                        .build())
+                .data(proxy.config().applyValue(text -> Map.of(proxy.configKey(), text)))
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(namespace).build());
     }
 
     /**
@@ -368,7 +389,21 @@ public final class ArgoWorkflows extends ComponentResource {
         server.put("rbac", Map.of("create", false));
         server.put("serviceAccount", serviceAccount(SERVER_SERVICE_ACCOUNT, serverGsa));
         server.put("resources", Map.of("requests", Map.of("cpu", "50m", "memory", "64Mi")));
+        args.server().proxy().ifPresent(proxy -> proxyValues(proxy, server));
         return server;
+    }
+
+    /**
+     * The proxy in argo-server's pod, through the chart's extension points (values.yaml
+     * {@code server.extraContainers}, {@code server.volumes}, {@code server.serviceTargetPort},
+     * {@code server.podAnnotations}): the Service sends to the proxy, not to argo-server.
+     */
+    private static void proxyValues(ServerProxy proxy, Map<String, Object> server) {
+        server.put("serviceTargetPort", proxy.port());
+        server.put("extraContainers", List.of(proxy.container()));
+        server.put("volumes", List.of(proxy.volume()));
+        // The proxy reads its configuration once, at start: a new configuration restarts the pod.
+        server.put("podAnnotations", Map.of(PROXY_CONFIG_ANNOTATION, proxy.configChecksum()));
     }
 
     /**

@@ -16,8 +16,9 @@ import java.util.Map;
  *
  * <p>argo-server runs in {@code server} auth mode behind it: IAP decides who gets in, and
  * argo-server then acts with its own narrowly scoped service account (see
- * {@code dev.argogke.argo.ServerRbac}). Only the load balancer can reach argo-server; the
- * Service's exposure comes from {@link #serverService()}, handed to the Argo release.
+ * {@code dev.argogke.argo.ServerRbac}). Only the load balancer can reach argo-server's pod, and
+ * there only {@link IapProxy}, which lets through only requests that carry IAP's signed JWT; the
+ * Service's exposure and the proxy come from {@link #serverService}, handed to the Argo release.
  */
 public final class Edge extends ComponentResource {
     /**
@@ -53,9 +54,14 @@ public final class Edge extends ComponentResource {
         registerOutputs(Map.copyOf(outputs));
     }
 
-    /** How argo-server's Service must be exposed for this edge (goes into the Argo release's values). */
-    public static ServerService serverService() {
-        return Endpoint.serverService();
+    /**
+     * How argo-server's Service must be exposed for this edge, and the proxy in its pod (goes into
+     * the Argo release's values).
+     *
+     * @param projectNumber the stack's Google Cloud project number, which IAP puts in its JWT's audience
+     */
+    public static ServerService serverService(Output<String> projectNumber) {
+        return Endpoint.serverService(projectNumber);
     }
 
     /** The stack outputs of the edge, by name: url, staticIp, dnsRecord, nameServers (zone created here), iapMembers. */

@@ -44,8 +44,10 @@ import java.util.Optional;
  * on what argo-server really answers.
  *
  * <p>argo-server itself runs plain HTTP ({@code server.secure: false}) inside the VPC: TLS ends at
- * the load balancer, so the backend protocol, the health check and the readiness probe are all
- * HTTP on port 2746. Nothing but the load balancer may reach it (see {@link #LOAD_BALANCER_RANGES}).
+ * the load balancer, so the backend protocol and the health check are HTTP. The load balancer
+ * talks to {@link IapProxy} in argo-server's pod (port {@value IapProxy#PORT}), which passes a
+ * request on only with a valid IAP JWT; nothing but the load balancer may reach that port (see
+ * {@link #LOAD_BALANCER_RANGES}), and nothing from outside the pod reaches argo-server's own.
  */
 public final class Endpoint extends ComponentResource {
     /** The BackendConfig the argo-server Service points at; it lives next to the Service. */
@@ -151,7 +153,9 @@ public final class Endpoint extends ComponentResource {
                                 .from(LOAD_BALANCER_RANGES.stream()
                                         .map(cidr -> NetworkPolicyPeerArgs.builder().ipBlock(IPBlockArgs.builder().cidr(cidr).build()).build())
                                         .toList())
-                                .ports(NetworkPolicyPortArgs.builder().protocol("TCP").port(ArgoWorkflows.SERVER_PORT).build())
+                                // The proxy's port only: argo-server's own port (2746) is admitted from nowhere,
+                                // so a request can only reach argo-server through the proxy's JWT check.
+                                .ports(NetworkPolicyPortArgs.builder().protocol("TCP").port(IapProxy.PORT).build())
                                 .build())
                         .build())
                 .build(), afterServer);
@@ -184,7 +188,8 @@ public final class Endpoint extends ComponentResource {
     /**
      * argo-server's Service for this load balancer: NodePort (what GKE Ingress requires of a
      * Service without NEGs, and what the issue's classic {@code kubectl patch} made it), pointing at
-     * the BackendConfig, with container-native load balancing.
+     * the BackendConfig, with container-native load balancing, sending to {@link IapProxy} in the
+     * pod rather than to argo-server itself.
      *
      * <p>Why NEGs ({@code cloud.google.com/neg}): the load balancer then sends to the pod's own IP
      * instead of through a node port and kube-proxy, so the pod sees the load balancer's address as
@@ -192,10 +197,11 @@ public final class Endpoint extends ComponentResource {
      * check probes the pod itself, not whichever node; and the setting no longer depends on the GKE
      * version's default. Set through the chart's values, so Helm owns the Service alone.
      */
-    public static ServerService serverService() {
+    public static ServerService serverService(Output<String> projectNumber) {
         return new ServerService("NodePort", Map.of(
                 "cloud.google.com/backend-config", "{\"default\":\"" + BACKEND_CONFIG + "\"}",
-                "cloud.google.com/neg", "{\"ingress\":true}"));
+                "cloud.google.com/neg", "{\"ingress\":true}"),
+                Optional.of(IapProxySidecar.of(projectNumber)));
     }
 
     /** Keys follow GKE's BackendConfig (cloud.google.com/v1), "Ingress configuration on Google Cloud". */
@@ -208,11 +214,15 @@ public final class Endpoint extends ComponentResource {
             iap.put("oauthclientCredentials", Map.of("secretName", OAUTH_SECRET));
         }
         Map<String, Object> healthCheck = new LinkedHashMap<>();
-        // argo-server answers "/" with the UI's index.html, 200 and no login needed
-        // (argo-workflows server/static/static.go); the chart's readiness probe uses the same path.
+        // The health checker sends no IAP JWT ("Compute Engine and GKE health checks don't include
+        // JWT headers", IAP's signed-headers guide), so it asks the proxy's own health path, which
+        // answers 200 while argo-server is up. With container-native load balancing the port is
+        // the serving Pod's containerPort (GKE docs "Ingress configuration on Google Cloud", custom
+        // health check configuration; GoogleCloudPlatform/gke-networking-recipes
+        // ingress-custom-http-health-check): the proxy's.
         healthCheck.put("type", "HTTP");
-        healthCheck.put("port", ArgoWorkflows.SERVER_PORT);
-        healthCheck.put("requestPath", "/");
+        healthCheck.put("port", IapProxy.PORT);
+        healthCheck.put("requestPath", IapProxy.HEALTH_PATH);
         healthCheck.put("checkIntervalSec", 15);
         healthCheck.put("timeoutSec", 5);
         healthCheck.put("healthyThreshold", 1);

@@ -2,6 +2,7 @@ package dev.argogke.plan;
 
 import com.pulumi.Context;
 import com.pulumi.core.Output;
+import com.pulumi.core.internal.Constants;
 import com.pulumi.core.internal.OutputData;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.TestOptions;
@@ -152,6 +153,9 @@ public final class OfflinePlan {
      * no id and its outputs are its inputs; everything else stays unknown.
      */
     static final class PreviewMocks implements Mocks {
+        /** The project's details, read from Google (program.GoogleCloud#projectNumber). */
+        static final String GET_PROJECT = "gcp:organizations/getProject:getProject";
+
         @Override
         public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.empty(), args.inputs));
@@ -159,6 +163,11 @@ public final class OfflinePlan {
 
         @Override
         public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+            if (GET_PROJECT.equals(args.token)) {
+                // Only Google knows the number: unknown, as the engine marks a value in the wire
+                // protocol (pulumi-java Constants.UnknownValue), so what depends on it is too.
+                return CompletableFuture.completedFuture(Map.of("number", Constants.UnknownValue));
+            }
             return CompletableFuture.completedFuture(Map.of());
         }
     }

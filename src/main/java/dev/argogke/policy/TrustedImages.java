@@ -1,6 +1,7 @@
 package dev.argogke.policy;
 
 import dev.argogke.config.Settings;
+import dev.argogke.edge.IapProxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,12 @@ import java.util.Optional;
  * In prod, every image the workflows deploy is from such a registry, and is pinned: a digest, or a
  * tag with a digit in it; {@code latest}, {@code main} or {@code stable} move under a running
  * schedule (Argo's security docs: pin images; Kubernetes "Images": avoid {@code :latest} in production).
+ *
+ * <p>The containers argo-gke adds to the Argo chart's pods ({@code extraContainers} and
+ * {@code extraInitContainers} of the server and the controller) are held to the same registries,
+ * in every environment: they run next to argo-server, with its service account. The one exception
+ * is the upstream image argo-gke pins itself, Envoy for the IAP proxy ({@link IapProxy#IMAGE}),
+ * accepted by that exact reference only.
  */
 final class TrustedImages implements Rule {
     @Override
@@ -23,7 +30,8 @@ final class TrustedImages implements Rule {
 
     @Override
     public String description() {
-        return "job images from Artifact Registry or gcr.io only; in prod, pinned (a digest or a versioned tag, never latest)";
+        return "job images and the Argo pods' extra containers from Artifact Registry or gcr.io only (or argo-gke's pinned Envoy); "
+                + "in prod, job images pinned (a digest or a versioned tag, never latest)";
     }
 
     @Override
@@ -37,6 +45,7 @@ final class TrustedImages implements Rule {
         Optional<String> tag = Optional.ofNullable(s.workflows()).flatMap(Settings.Workflows::imageTag);
         tag.filter(t -> prod && mutable(t)).ifPresent(t -> out.add(violation(input.origin() + ": argo-gke:workflows.imageTag",
                 "'" + t + "' is a moving tag, so prod would run whatever was pushed last; use a release tag such as 1.8.2 or a digest")));
+        chartSidecars(new PlanQuery(input.plan()), out);
         if (prod) {
             for (WorkflowObjects.Doc doc : WorkflowObjects.of(input)) {
                 WorkflowObjects.templates(doc, (tp, template) -> WorkflowObjects.containers(tp, template, (cp, container) ->
@@ -44,6 +53,45 @@ final class TrustedImages implements Rule {
             }
         }
         return out;
+    }
+
+    /** Where argo-helm's argo-workflows values.yaml takes containers for the chart's pods. */
+    private static final List<String> CHART_CONTAINERS = List.of("server.extraContainers", "server.extraInitContainers",
+            "controller.extraContainers", "controller.extraInitContainers");
+
+    private void chartSidecars(PlanQuery plan, List<Violation> out) {
+        for (PlanQuery.HelmRelease release : plan.helmReleases()) {
+            if (!PlannedServices.ARGO_CHART.equals(release.chart()) || !release.valuesKnown()) {
+                continue; // least-privilege already reports values known only after deploy
+            }
+            for (String key : CHART_CONTAINERS) {
+                List<?> containers = PlanQuery.list(release.value(key));
+                for (int i = 0; i < containers.size(); i++) {
+                    String image = PlanQuery.text(PlanQuery.at(containers.get(i), "image"));
+                    if (image != null && !allowedImage(image) && !PINNED_UPSTREAM.contains(dockerReference(image))) {
+                        out.add(violation(PlanQuery.label(release.resource()) + ": values." + key + "[" + i + "].image",
+                                "'" + image + "' is neither from Artifact Registry or gcr.io nor an upstream image argo-gke pins ("
+                                        + String.join(", ", PINNED_UPSTREAM) + "); push it to the project's registry"));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Upstream images argo-gke itself runs, by full reference and release tag. */
+    static final List<String> PINNED_UPSTREAM = List.of(IapProxy.IMAGE);
+
+    /**
+     * An image reference as Docker resolves it: without a registry host (a first part with a dot or
+     * colon, or {@code localhost}) it is on docker.io, and a single name is under {@code library/}.
+     */
+    static String dockerReference(String image) {
+        int slash = image.indexOf('/');
+        String first = slash < 0 ? "" : image.substring(0, slash);
+        if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
+            return image;
+        }
+        return "docker.io/" + (slash < 0 ? "library/" : "") + image;
     }
 
     private void checkImage(String where, String image, List<Violation> out) {

@@ -1,8 +1,12 @@
 package dev.argogke.program;
 
 import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.gcp.Provider;
 import com.pulumi.gcp.ProviderArgs;
+import com.pulumi.gcp.organizations.OrganizationsFunctions;
+import com.pulumi.gcp.organizations.inputs.GetProjectArgs;
+import com.pulumi.gcp.organizations.outputs.GetProjectResult;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.argogke.cluster.DataAccessLogs;
@@ -33,6 +37,22 @@ record GoogleCloud(Settings.Gcp gcp, ProjectServices services, Provider provider
 
     String project() {
         return gcp.project();
+    }
+
+    /**
+     * The project's number, which IAP puts in the audience of the JWT it signs
+     * ({@code /projects/PROJECT_NUMBER/global/backendServices/SERVICE_ID}). Read from Google with
+     * the provider's {@code gcp:organizations/getProject:getProject} (pulumi-gcp
+     * sdk/java/.../organizations/outputs/GetProjectResult.java: {@code number}, "The numeric
+     * identifier of the project"; terraform-provider-google's google_project data source reads
+     * {@code projects/<project_id>}, so it needs resourcemanager.projects.get, which a deployer
+     * has). An invoke runs during {@code pulumi preview} too, so the number is known there; in
+     * argo-gke's offline plan it stays unknown.
+     */
+    Output<String> projectNumber() {
+        return OrganizationsFunctions.getProject(GetProjectArgs.builder().projectId(gcp.project()).build(),
+                        InvokeOptions.builder().provider(provider).build())
+                .applyValue(GetProjectResult::number);
     }
 
     ComponentResourceOptions options() {

@@ -29,7 +29,8 @@ public final class StackProgram {
 
         var argo = new ArgoWorkflows("argo", new ArgoWorkflows.Args(settings.gcp(), settings.stack(),
                 settings.environment() == Settings.Environment.PROD, settings.argo(), settings.workflows(),
-                target.workflowsPool(), settings.edge().isPresent() ? Edge.serverService() : ServerService.internal(),
+                target.workflowsPool(), settings.edge().isPresent()
+                        ? Edge.serverService(google.orElseThrow().projectNumber()) : ServerService.internal(),
                 new ArgoWorkflows.WaitFor(target.identityPool(), target.podsCanRun())), inCluster);
         Optional<Edge> edge = settings.edge().map(e -> new Edge("edge", new Edge.Args(google.orElseThrow().project(),
                 settings.stack(), e, settings.argo().namespace(), argo.release()), inCluster));

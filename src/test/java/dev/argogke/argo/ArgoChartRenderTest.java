@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.argogke.edge.IapProxy;
 import dev.argogke.plan.PlanFile;
 import dev.argogke.plan.ResourceTypes;
 import dev.argogke.testing.Shared;
@@ -75,26 +76,58 @@ class ArgoChartRenderTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("stacks")
-    void theLoadBalancerHealthCheckAndNetworkPolicyReachTheServerContainer(String stack) {
+    void theServiceHealthCheckAndNetworkPolicyReachOnlyTheIapProxyNotArgoServer(String stack) {
         PlannedStack planned = PlannedStack.of(stack);
         RenderedChart chart = rendered(stack);
         Map<String, Object> server = serverDeployment(planned, chart);
-        Map<?, ?> container = (Map<?, ?>) Doc.list(server, "spec.template.spec.containers").get(0);
-        Object containerPort = Doc.at(container, "ports[0].containerPort");
-        Map<String, Object> service = serverService(planned, chart);
-        Object targetPort = Doc.at(service, "spec.ports[0].targetPort");
-        assertTrue(containerPort.equals(targetPort) || Doc.at(container, "ports[0].name").equals(targetPort),
-                "the Service's targetPort " + targetPort + " is not the container's port " + containerPort);
+        Map<?, ?> argoServer = container(server, "argo-server");
+        Map<?, ?> proxy = targetContainer(server, serverService(planned, chart));
+        assertEquals(IapProxy.IMAGE, Doc.at(proxy, "image"), "the Service must send to the IAP proxy, not to " + Doc.at(proxy, "name"));
+        Object proxyPort = Doc.at(proxy, "ports[0].containerPort");
 
-        // With NEGs the load balancer health-checks and connects to the pod itself.
+        // With NEGs the load balancer health-checks and connects to the pod itself, on the serving
+        // container's port; it sends no IAP JWT, so it asks what the proxy answers without one.
         Map<String, Object> healthCheck = backendConfig(planned).inputs();
-        assertEquals(containerPort, number(Doc.at(healthCheck, "spec.healthCheck.port")));
-        assertEquals(Doc.at(healthCheck, "spec.healthCheck.requestPath"), Doc.at(container, "readinessProbe.httpGet.path"));
-        assertEquals(Doc.at(healthCheck, "spec.healthCheck.type"), Doc.at(container, "readinessProbe.httpGet.scheme"));
-        assertTrue(Doc.list(container, "args").contains("--secure=false"), "argo-server must speak HTTP: " + Doc.at(container, "args"));
+        assertEquals(proxyPort, number(Doc.at(healthCheck, "spec.healthCheck.port")));
+        assertEquals(Doc.at(healthCheck, "spec.healthCheck.requestPath"), Doc.at(proxy, "readinessProbe.httpGet.path"));
+        assertEquals(Doc.at(healthCheck, "spec.healthCheck.type"), Doc.at(proxy, "readinessProbe.httpGet.scheme"));
+        assertTrue(Doc.list(argoServer, "args").contains("--secure=false"), "argo-server must speak HTTP: " + Doc.at(argoServer, "args"));
 
         PlanFile.Resource policy = planned.one("kubernetes:networking.k8s.io/v1:NetworkPolicy");
-        assertEquals(containerPort, number(Doc.at(policy.inputs(), "spec.ingress[0].ports[0].port")));
+        List<Object> admitted = Doc.list(policy.inputs(), "spec.ingress[0].ports").stream().map(p -> number(Doc.at(p, "port"))).toList();
+        assertEquals(List.of(proxyPort), admitted, "only the proxy's port, never argo-server's " + Doc.at(argoServer, "ports[0].containerPort"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stacks")
+    void theIapProxyPassesToArgoServersPortInThePodAndReadsTheConfigMapThePlanCreates(String stack) {
+        PlannedStack planned = PlannedStack.of(stack);
+        RenderedChart chart = rendered(stack);
+        Map<String, Object> server = serverDeployment(planned, chart);
+        Map<?, ?> argoServer = container(server, "argo-server");
+        Map<?, ?> proxy = container(server, IapProxy.CONTAINER);
+
+        // Envoy's upstream is argo-server's container port on the pod's loopback, and Envoy's own
+        // check of it asks what the chart's readiness probe asks.
+        Map<?, ?> upstream = (Map<?, ?>) Doc.list(IapProxy.bootstrap("1"), "static_resources.clusters").stream()
+                .filter(c -> "argo-server".equals(Doc.at(c, "name"))).findFirst().orElseThrow();
+        assertEquals("127.0.0.1", Doc.at(upstream, "load_assignment.endpoints[0].lb_endpoints[0].endpoint.address.socket_address.address"));
+        assertEquals(Doc.at(argoServer, "ports[0].containerPort"),
+                Doc.at(upstream, "load_assignment.endpoints[0].lb_endpoints[0].endpoint.address.socket_address.port_value"));
+        assertEquals(Doc.at(argoServer, "readinessProbe.httpGet.path"), Doc.at(upstream, "health_checks[0].http_health_check.path"));
+
+        // Its configuration: the ConfigMap the program plans, in the release's namespace, mounted where --config-path points.
+        Map<?, ?> mount = (Map<?, ?>) Doc.list(proxy, "volumeMounts").get(0);
+        Map<?, ?> volume = (Map<?, ?>) Doc.list(server, "spec.template.spec.volumes").stream()
+                .filter(v -> mount.get("name").equals(Doc.at(v, "name"))).findFirst().orElseThrow();
+        PlanFile.Resource configMap = planned.one("kubernetes:core/v1:ConfigMap");
+        assertEquals(Doc.text(configMap.inputs(), "metadata.name"), Doc.at(volume, "configMap.name"));
+        assertEquals(chart.namespaceOf(server), Doc.text(configMap.inputs(), "metadata.namespace"));
+        List<?> args = Doc.list(proxy, "args");
+        assertEquals(mount.get("mountPath") + "/" + IapProxy.CONFIG_KEY, args.get(args.indexOf("--config-path") + 1));
+        assertTrue(planned.release().dependsOn().contains(configMap.urn()), "the release must wait for the ConfigMap its pod mounts");
+        // A new configuration restarts the pod: Envoy reads it only at start.
+        assertTrue(Doc.map(server, "spec.template.metadata.annotations").containsKey(ArgoWorkflows.PROXY_CONFIG_ANNOTATION));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -203,9 +236,26 @@ class ArgoChartRenderTest {
                 Doc.at(serverDeployment(PlannedStack.of(stack), chart), "spec.template.spec.containers[0].image"));
     }
 
+    /** The pod template's container of that name. */
+    static Map<?, ?> container(Map<String, Object> deployment, String name) {
+        return (Map<?, ?>) Doc.list(deployment, "spec.template.spec.containers").stream()
+                .filter(c -> name.equals(Doc.at(c, "name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no container " + name + " in " + Doc.at(deployment, "metadata.name")));
+    }
+
+    /** The container whose port the Service's targetPort names (by number or by name). */
+    static Map<?, ?> targetContainer(Map<String, Object> deployment, Map<String, Object> service) {
+        Object target = Doc.at(service, "spec.ports[0].targetPort");
+        List<?> matching = Doc.list(deployment, "spec.template.spec.containers").stream()
+                .filter(c -> Doc.list(c, "ports").stream().anyMatch(p -> target.equals(Doc.at(p, "containerPort")) || target.equals(Doc.at(p, "name"))))
+                .toList();
+        assertEquals(1, matching.size(), "containers with the Service's targetPort " + target);
+        return (Map<?, ?>) matching.get(0);
+    }
+
     /** How the edge needs argo-server's Service exposed. */
     private static ServerService edgeService() {
-        return dev.argogke.edge.Edge.serverService();
+        return dev.argogke.edge.Edge.serverService(com.pulumi.core.Output.of("1"));
     }
 
     static Map<?, ?> chartYaml() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pulumi.core.Output;
 import dev.argogke.config.Settings;
 import dev.argogke.config.SettingsLoader;
 import dev.argogke.edge.Edge;
@@ -34,7 +35,7 @@ class ServerRbacTest {
     private static MockCloud.Result run(Settings s) {
         return MockCloud.run(s.stack(), Map.of(), Set.of(), ctx -> new ArgoWorkflows("argo", new ArgoWorkflows.Args(
                 s.gcp(), s.stack(), false, s.argo(), s.workflows(), Optional.empty(),
-                Edge.serverService()), null));
+                Edge.serverService(Output.of(MockCloud.PROJECT_NUMBER))), null));
     }
 
     private Settings devWithWorkflowsNamespace(String namespace) {

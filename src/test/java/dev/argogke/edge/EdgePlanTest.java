@@ -25,7 +25,7 @@ class EdgePlanTest {
         assertEquals(0, run.exitCode(), run.err());
         for (String expected : new String[] {
                 "gcp:compute/globalAddress:GlobalAddress", "name = argo-ui-dev",
-                "kubernetes:cloud.google.com/v1:BackendConfig", "spec.iap.enabled = true", "spec.healthCheck.port = 2746",
+                "kubernetes:cloud.google.com/v1:BackendConfig", "spec.iap.enabled = true", "spec.healthCheck.port = 8080",
                 "kubernetes:networking.gke.io/v1:ManagedCertificate", "spec.domains = [argo-dev.example.com]",
                 "spec.redirectToHttps.enabled = true",
                 "metadata.annotations[kubernetes.io/ingress.class] = gce",

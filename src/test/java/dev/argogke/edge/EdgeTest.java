@@ -44,6 +44,26 @@ class EdgeTest {
     }
 
     @Test
+    void theIapProxyChecksAudiencesOfTheProjectNumberGoogleGivesForTheStacksProject() {
+        // The project number is asked of Google (getProject) for the stack's own project, through
+        // the stack's Google provider, not the ambient default one.
+        List<MockCloud.Call> calls = dev.calls().stream().filter(c -> c.token().equals("gcp:organizations/getProject:getProject")).toList();
+        assertEquals(1, calls.size(), dev.calls().toString());
+        assertEquals(MockCloud.stack("dev").values().get("gcp:project"), calls.get(0).args().get("projectId"));
+        assertTrue(calls.get(0).provider() != null && calls.get(0).provider().contains("::gcp::"), calls.get(0).provider());
+
+        Registered config = dev.one("kubernetes:core/v1:ConfigMap");
+        assertEquals("argo-server-iap-proxy", config.string("metadata.name"));
+        assertEquals("argo", config.string("metadata.namespace"));
+        String envoy = (String) ((Map<?, ?>) config.input("data")).get("envoy.yaml");
+        assertTrue(envoy.contains("prefix: /projects/" + MockCloud.PROJECT_NUMBER + "/global/backendServices/"), envoy);
+
+        Registered release = dev.one("kubernetes:helm.sh/v3:Release");
+        assertEquals(8080, release.integer("values.server.serviceTargetPort"));
+        assertEquals("argo-server-iap-proxy", release.string("values.server.volumes[0].configMap.name"));
+    }
+
+    @Test
     void theARecordPointsAtTheIngressesStaticIp() {
         Registered address = dev.one("gcp:compute/globalAddress:GlobalAddress");
         Map<?, ?> annotations = (Map<?, ?>) dev.one("kubernetes:networking.k8s.io/v1:Ingress").input("metadata.annotations");

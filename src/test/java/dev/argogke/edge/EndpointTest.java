@@ -57,11 +57,12 @@ class EndpointTest {
     }
 
     @Test
-    void healthCheckProbesArgoServersPlainHttpPortWhereItAnswers200() {
+    void healthCheckProbesTheProxysOwnHealthPathSinceHealthChecksCarryNoIapJwt() {
         Registered backend = managedClient.one(BACKEND_CONFIG);
         assertEquals("HTTP", backend.string("spec.healthCheck.type"));
-        assertEquals(2746, backend.integer("spec.healthCheck.port"));
-        assertEquals("/", backend.string("spec.healthCheck.requestPath"));
+        // With NEGs the health check port is the serving container's port: the proxy's, not 2746.
+        assertEquals(8080, backend.integer("spec.healthCheck.port"));
+        assertEquals("/healthz", backend.string("spec.healthCheck.requestPath"));
         // The Service's annotation names this object, in the Service's own namespace.
         assertEquals(Endpoint.BACKEND_CONFIG, backend.string("metadata.name"));
         assertEquals("argo", backend.string("metadata.namespace"));
@@ -114,7 +115,7 @@ class EndpointTest {
     }
 
     @Test
-    void onlyTheLoadBalancerMayReachArgoServer() {
+    void onlyTheLoadBalancerMayReachArgoServersPodAndThereOnlyTheProxy() {
         Registered policy = managedClient.one("kubernetes:networking.k8s.io/v1:NetworkPolicy");
         assertEquals(Map.of("app.kubernetes.io/name", "argo-workflows-server", "app.kubernetes.io/instance", "argo-workflows"),
                 policy.input("spec.podSelector.matchLabels"));
@@ -124,7 +125,9 @@ class EndpointTest {
         assertEquals(List.of("35.191.0.0/16", "130.211.0.0/22"), List.of(
                 policy.string("spec.ingress[0].from[0].ipBlock.cidr"), policy.string("spec.ingress[0].from[1].ipBlock.cidr")));
         assertEquals(2, ((List<?>) policy.input("spec.ingress[0].from")).size());
-        assertEquals(2746, policy.integer("spec.ingress[0].ports[0].port"));
+        // One port, the proxy's: argo-server's 2746 is admitted from nowhere outside the pod.
+        assertEquals(1, ((List<?>) policy.input("spec.ingress[0].ports")).size());
+        assertEquals(8080, policy.integer("spec.ingress[0].ports[0].port"));
     }
 
     @Test
@@ -143,7 +146,7 @@ class EndpointTest {
 
     @Test
     void serverServiceIsNodePortPointingAtTheBackendConfigWithContainerNativeLoadBalancing() {
-        var service = Endpoint.serverService();
+        var service = Endpoint.serverService(com.pulumi.core.Output.of("1"));
         assertEquals("NodePort", service.type());
         assertEquals("{\"default\":\"argo-server\"}", service.annotations().get("cloud.google.com/backend-config"));
         assertEquals("{\"ingress\":true}", service.annotations().get("cloud.google.com/neg"));

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrustedImagesTest {
+    private static final String RELEASE = "kubernetes:helm.sh/v3:Release";
     private final Rule rule = new TrustedImages();
 
     @TempDir
@@ -44,6 +48,48 @@ class TrustedImagesTest {
         assertTrue(TrustedImages.allowedRegistry("eu.gcr.io/acme-argo-prod"));
         assertEquals(false, TrustedImages.allowedImage("python:3.12"), "no host: Docker Hub");
         assertEquals(false, TrustedImages.allowedImage("ghcr.io/someone/tool:1.0"));
+    }
+
+    @Test
+    void theIapProxysPinnedEnvoyImageIsAcceptedInEveryCommittedStack() {
+        for (String stack : List.of("dev", "prod")) {
+            PolicyInput input = PolicyFixtures.real(stack);
+            Object image = PlanQuery.at(PolicyFixtures.resource(input.plan(), RELEASE, "argo").input("values"), "server.extraContainers");
+            assertTrue(String.valueOf(image).contains("image=docker.io/envoyproxy/envoy:v1.40.0"), stack + ": " + image);
+            assertEquals(List.of(), lines(rule, input), stack);
+        }
+        // Docker's short form names the same image.
+        assertEquals(List.of(), lines(rule, withProxyImage("envoyproxy/envoy:v1.40.0")));
+        assertEquals(List.of(), lines(rule, withProxyImage("europe-docker.pkg.dev/acme-argo-prod/mirror/envoy:v1.40.0")));
+    }
+
+    @Test
+    void anyOtherImageBesideArgoServerIsRefused() {
+        for (String image : List.of("docker.io/envoyproxy/envoy:latest", "envoyproxy/envoy:v1.39.0",
+                "docker.io/someone/envoy:v1.40.0", "ghcr.io/someone/envoy:v1.40.0", "envoy:v1.40.0")) {
+            List<Violation> violations = PolicyFixtures.violationsOfOnly("trusted-images", withProxyImage(image));
+            assertEquals(1, violations.size(), image);
+            assertEquals("kubernetes:helm.sh/v3:Release argo: values.server.extraContainers[0].image", violations.get(0).resource());
+            assertTrue(violations.get(0).message().startsWith("'" + image + "' is neither from Artifact Registry or gcr.io"), violations.get(0).message());
+        }
+    }
+
+    /** The prod plan with the IAP proxy's image replaced. */
+    private static PolicyInput withProxyImage(String image) {
+        PolicyInput prod = PolicyFixtures.real("prod");
+        Map<String, Object> values = PolicyFixtures.mutable(cast(PolicyFixtures.resource(prod.plan(), RELEASE, "argo").input("values")));
+        Map<String, Object> server = cast(values.get("server"));
+        List<Object> containers = new ArrayList<>(PlanQuery.list(server.get("extraContainers")));
+        Map<String, Object> proxy = new LinkedHashMap<>(cast(containers.get(0)));
+        proxy.put("image", image);
+        containers.set(0, proxy);
+        server.put("extraContainers", containers);
+        return PolicyFixtures.withPlan(prod, PolicyFixtures.set(prod.plan(), RELEASE, "argo", "values", values));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object map) {
+        return (Map<String, Object>) map;
     }
 
     @Test

@@ -58,7 +58,7 @@ public final class MockCloud {
      * @param secretInputs per {@code type::name}, the top-level inputs the SDK sent to the engine
      *                     as Pulumi secrets (the mocks only see them decrypted)
      */
-    public record Result(TestResult test, List<Registered> resources, Map<String, Set<String>> secretInputs) {
+    public record Result(TestResult test, List<Registered> resources, Map<String, Set<String>> secretInputs, List<Call> calls) {
         public List<Registered> ofType(String type) {
             return resources.stream().filter(r -> r.type().equals(type)).toList();
         }
@@ -102,8 +102,13 @@ public final class MockCloud {
         return run(stack.stack(), stack.values(), stack.secretKeys(), program);
     }
 
+    /** A function the program invoked (a data source such as gcp:organizations/getProject), with its arguments. */
+    public record Call(String token, Map<String, Object> args, String provider) {
+    }
+
     public static Result run(String stack, Map<String, String> config, Set<String> secretKeys, Consumer<Context> program) {
         List<Registered> recorded = Collections.synchronizedList(new ArrayList<>());
+        List<Call> calls = Collections.synchronizedList(new ArrayList<>());
         Map<String, Set<String>> secretInputs = Collections.synchronizedMap(new LinkedHashMap<>());
         Mocks mocks = new Mocks() {
             @Override
@@ -114,6 +119,7 @@ public final class MockCloud {
 
             @Override
             public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+                calls.add(new Call(args.token, args.args, args.provider));
                 return CompletableFuture.completedFuture(invoke(args));
             }
         };
@@ -127,7 +133,9 @@ public final class MockCloud {
                     .runTest(program);
             synchronized (recorded) {
                 synchronized (secretInputs) {
-                    return new Result(result, List.copyOf(recorded), Map.copyOf(secretInputs));
+                    synchronized (calls) {
+                        return new Result(result, List.copyOf(recorded), Map.copyOf(secretInputs), List.copyOf(calls));
+                    }
                 }
             }
         } finally {
