@@ -14,7 +14,10 @@ import java.util.List;
 /**
  * The project's number, which Google's service agents are named after
  * ({@code service-PROJECT_NUMBER@container-engine-robot.iam.gserviceaccount.com} is GKE's: GKE docs,
- * "Encrypt secrets at the application layer"). It is read with the provider's {@code getProject}
+ * "Encrypt secrets at the application layer") and which IAP puts in the audience of the JWT it signs
+ * ({@code /projects/PROJECT_NUMBER/global/backendServices/SERVICE_ID}: IAP docs, "Securing your app
+ * with signed headers"; pulumi-gcp GetProjectResult {@code number}, "The numeric identifier of the
+ * project"). The program reads it once (program.GoogleCloud) for both. It is read with the provider's {@code getProject}
  * (terraform-provider-google's {@code google_project} data source, the usual way Terraform
  * configurations name that agent for a cluster's database encryption key, e.g. m-cegielski/playground
  * {@code k8s/gke/datapath_v2/kms.tf}).

@@ -8,7 +8,6 @@ import com.pulumi.resources.Resource;
 import dev.argogke.cluster.GkeCluster;
 import dev.argogke.cluster.KubernetesAccess;
 import dev.argogke.cluster.Network;
-import dev.argogke.cluster.ProjectNumber;
 import dev.argogke.config.Settings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +40,7 @@ record ClusterTarget(KubernetesAccess access, List<Resource> identityPool, List<
     private static ClusterTarget created(Settings settings, Settings.Cluster c, GoogleCloud google) {
         ComponentResourceOptions options = google.options();
         var network = new Network("network", Network.Args.defaults(google.project(), google.gcp().region(), c.privateNodes()), options);
-        Output<String> projectNumber = ProjectNumber.of(google.project(), google.provider(), google.services().services());
+        Output<String> projectNumber = google.projectNumber();
         var cluster = new GkeCluster("cluster", new GkeCluster.Args(google.project(), google.gcp().region(), c, settings.nodePools(),
                 network, projectNumber), options);
         var access = new KubernetesAccess("k8s", KubernetesAccess.Args.gke(cluster.cluster()), options);

@@ -1,15 +1,12 @@
 package dev.argogke.program;
 
 import com.pulumi.core.Output;
-import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.gcp.Provider;
 import com.pulumi.gcp.ProviderArgs;
-import com.pulumi.gcp.organizations.OrganizationsFunctions;
-import com.pulumi.gcp.organizations.inputs.GetProjectArgs;
-import com.pulumi.gcp.organizations.outputs.GetProjectResult;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.argogke.cluster.DataAccessLogs;
+import dev.argogke.cluster.ProjectNumber;
 import dev.argogke.cluster.ProjectServices;
 import dev.argogke.config.Settings;
 
@@ -18,7 +15,7 @@ import dev.argogke.config.Settings;
  * which waits for the APIs to be enabled, and (unless the stack leaves them to someone else) its
  * Data Access audit logs, which apply to the project whether or not argo-gke creates the cluster.
  */
-record GoogleCloud(Settings.Gcp gcp, ProjectServices services, Provider provider) {
+record GoogleCloud(Settings.Gcp gcp, ProjectServices services, Provider provider, Output<String> projectNumber) {
     static GoogleCloud of(Settings.Gcp gcp, boolean newCluster) {
         var services = new ProjectServices("services", new ProjectServices.Args(gcp.project(), newCluster), null);
         ProviderArgs.Builder args = ProviderArgs.builder()
@@ -28,7 +25,9 @@ record GoogleCloud(Settings.Gcp gcp, ProjectServices services, Provider provider
         gcp.auth().accessToken().ifPresent(t -> args.accessToken(Output.ofSecret(t.reveal())));
         gcp.auth().impersonateServiceAccount().ifPresent(args::impersonateServiceAccount);
         var provider = new Provider("gcp", args.build(), CustomResourceOptions.builder().dependsOn(services.services()).build());
-        var google = new GoogleCloud(gcp, services, provider);
+        // Read once, for all that need it: GKE's service agent (the Secrets key) and IAP's JWT audience.
+        var google = new GoogleCloud(gcp, services, provider,
+                ProjectNumber.of(gcp.project(), provider, services.services()));
         if (gcp.dataAccessLogs()) {
             new DataAccessLogs("audit-logs", new DataAccessLogs.Args(gcp.project()), google.options());
         }
@@ -37,22 +36,6 @@ record GoogleCloud(Settings.Gcp gcp, ProjectServices services, Provider provider
 
     String project() {
         return gcp.project();
-    }
-
-    /**
-     * The project's number, which IAP puts in the audience of the JWT it signs
-     * ({@code /projects/PROJECT_NUMBER/global/backendServices/SERVICE_ID}). Read from Google with
-     * the provider's {@code gcp:organizations/getProject:getProject} (pulumi-gcp
-     * sdk/java/.../organizations/outputs/GetProjectResult.java: {@code number}, "The numeric
-     * identifier of the project"; terraform-provider-google's google_project data source reads
-     * {@code projects/<project_id>}, so it needs resourcemanager.projects.get, which a deployer
-     * has). An invoke runs during {@code pulumi preview} too, so the number is known there; in
-     * argo-gke's offline plan it stays unknown.
-     */
-    Output<String> projectNumber() {
-        return OrganizationsFunctions.getProject(GetProjectArgs.builder().projectId(gcp.project()).build(),
-                        InvokeOptions.builder().provider(provider).build())
-                .applyValue(GetProjectResult::number);
     }
 
     ComponentResourceOptions options() {

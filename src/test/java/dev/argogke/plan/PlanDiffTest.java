@@ -320,4 +320,13 @@ class PlanDiffTest {
         assertEquals("nodeConfig.machineType", tree.get("resources").get(0).get("replacedBy").get(0).asText());
         assertTrue(tree.get("cost").get("delta").asDouble() > 0);
     }
+
+    /** The README's "Example comment" is what `diff --format markdown` prints for the fixtures, headings two levels down. */
+    @Test
+    void theReadmesExampleCommentIsWhatTheCommandPrints() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        String shown = DiffReport.markdown(fixtureDiff()).lines().map(l -> l.startsWith("#") ? "##" + l : l)
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertTrue(readme.contains("\n---\n\n" + shown.strip() + "\n\n---\n"), "README.md, section Example comment, differs from:\n" + shown);
+    }
 }
