@@ -6,6 +6,10 @@ EDITED_CRON=nightly-reports    # a repository CronWorkflow whose schedule the sc
 NEW_SCHEDULE="17 5 * * *"
 ARGO_NS=argo                   # the controller and argo-server
 WF_NS=argo-workflows           # where the workflows run (workflows.namespace's default)
+GUARDED_CRON=employee-directory-sync  # a repository CronWorkflow the UI checks suspend, resume and try to edit
+UI_USER=system:serviceaccount:$ARGO_NS:argo-server   # whom every UI user acts as (--auth-mode=server)
+UI_POLICY=argo-gke-ui-cronworkflows-suspend-only     # CronWorkflowEditGuard.POLICY
+UI_REFUSAL="change CronWorkflows in workflows/ and deploy; the Argo UI may only suspend or resume them"
 
 k() { kubectl --kubeconfig "$KUBECONFIG" "$@"; }
 in_project() { (cd "$PROJECT" && "$@"); }
@@ -131,6 +135,99 @@ controller_is_confined() {
   if k auth can-i list secrets -n "$WF_NS" "${as[@]}"; then echo "the controller may list Secrets"; return 1; fi
 }
 
+# The API server type-checks a ValidatingAdmissionPolicy against the schema of what it matches, once
+# per generation, and only if the kind is known then (k8s.io/apiserver v0.36.5
+# pkg/admission/plugin/policy/validating/typechecking.go; kube-controller-manager's
+# validatingadmissionpolicystatus controller). The deployed policy may predate Argo's CRDs, so an
+# unbound copy is checked now, beside a copy with a field the schema lacks, which must be warned of.
+ui_policy_type_checks() {
+  local copy="$UI_POLICY-typecheck" control="$UI_POLICY-typecheck-control" ok=0
+  k get validatingadmissionpolicy "$UI_POLICY" -o json >"$STATE/ui-policy.json" || return 1
+  python3 - "$STATE/ui-policy.json" "$copy" "$control" >"$STATE/ui-policy-copies.json" <<'PY' || return 1
+import json, sys
+policy = json.load(open(sys.argv[1]))
+def copy(name, extra=None):
+    spec = json.loads(json.dumps(policy["spec"]))
+    if extra:
+        spec["validations"].append({"expression": extra})
+    return {"apiVersion": policy["apiVersion"], "kind": policy["kind"], "metadata": {"name": name}, "spec": spec}
+print(json.dumps({"apiVersion": "v1", "kind": "List",
+                  "items": [copy(sys.argv[2]), copy(sys.argv[3], "object.spec.noSuchField == 'x'")]}))
+PY
+  k create -f "$STATE/ui-policy-copies.json" || return 1
+  for _ in $(seq 1 30); do
+    [[ "$(k get validatingadmissionpolicy "$copy" "$control" -o jsonpath='{.items[*].status.observedGeneration}')" == "1 1" ]] && break
+    sleep 1
+  done
+  k get validatingadmissionpolicy "$copy" "$control" -o jsonpath='{range .items[*]}{.metadata.name}: {.status.typeChecking}{"\n"}{end}'
+  [[ -z "$(k get validatingadmissionpolicy "$copy" -o jsonpath='{.status.typeChecking.expressionWarnings}')" ]] || ok=1
+  k get validatingadmissionpolicy "$control" -o jsonpath='{.status.typeChecking.expressionWarnings}' | grep -q "undefined field 'noSuchField'" || ok=1
+  k delete validatingadmissionpolicy "$copy" "$control"
+  return $ok
+}
+
+guarded_cron() { k -n "$WF_NS" get cronworkflow "$GUARDED_CRON" -o jsonpath="$1"; }
+# The real argo CLI without ARGO_SERVER runs argo-server's own service code in process
+# (pkg/apiclient/argo-kube-client.go); --as is client-go's impersonation flag.
+argo_as_ui() { argo --kubeconfig "$KUBECONFIG" -n "$WF_NS" --as "$UI_USER" "$@"; }
+
+ui_suspends_and_resumes() {
+  guarded_cron '{.spec}' >"$STATE/guarded-spec-before.json" || return 1
+  argo_as_ui cron suspend "$GUARDED_CRON" || return 1
+  [[ "$(guarded_cron '{.spec.suspend}')" == true ]] || return 1
+  argo_as_ui cron resume "$GUARDED_CRON" || return 1
+  [[ "$(guarded_cron '{.spec.suspend}')" == false ]]
+}
+
+# refused_with_reason CMD...: CMD fails, and says it is the policy's refusal naming spec.schedules.
+refused_with_reason() {
+  local out
+  out=$("$@" 2>&1) && { echo "accepted: $out"; return 1; }
+  echo "$out"
+  echo "$out" | grep -qF "$UI_REFUSAL" && echo "$out" | grep -q "spec.schedules"
+}
+
+ui_schedule_change_is_refused() {
+  refused_with_reason k -n "$WF_NS" --as "$UI_USER" patch cronworkflow "$GUARDED_CRON" \
+    --type=merge -p '{"spec":{"schedules":["'"$NEW_SCHEDULE"'"]}}' || return 1
+  [[ "$(guarded_cron '{.spec.schedules[0]}')" != "$NEW_SCHEDULE" ]]
+}
+
+# What the UI's editor sends: argo-server's UpdateCronWorkflow with the whole object.
+ui_edit_is_refused() {
+  python3 - "$PROJECT/workflows/$GUARDED_CRON.yaml" "$NEW_SCHEDULE" >"$STATE/$GUARDED_CRON-edited.yaml" <<'PY' || return 1
+import re, sys
+# The CronWorkflow document only (the file also holds the WorkflowTemplate it runs).
+text = next(d for d in re.split(r'(?m)^---\s*$', open(sys.argv[1]).read()) if re.search(r'(?m)^kind: CronWorkflow\s*$', d))
+edited = re.sub(r'(schedules:\s*\n\s*-\s*)"?[^"\n]+"?', lambda m: m.group(1) + '"' + sys.argv[2] + '"', text, count=1)
+assert edited != text, "no schedule to edit in " + sys.argv[1]
+print(edited, end="")
+PY
+  refused_with_reason argo_as_ui cron update "$STATE/$GUARDED_CRON-edited.yaml"
+}
+
+# The deploying user (here the cluster's admin) is not judged; the deploy's form is put back after.
+deployer_schedule_change_is_accepted() {
+  local schedules
+  schedules=$(guarded_cron '{.spec.schedules}')
+  k -n "$WF_NS" patch cronworkflow "$GUARDED_CRON" --type=merge -p '{"spec":{"schedules":["'"$NEW_SCHEDULE"'"]}}' || return 1
+  [[ "$(guarded_cron '{.spec.schedules[0]}')" == "$NEW_SCHEDULE" ]] || return 1
+  k -n "$WF_NS" patch cronworkflow "$GUARDED_CRON" --type=merge -p '{"spec":{"schedules":'"$schedules"'}}' || return 1
+  if ! python3 -c 'import json,sys; sys.exit(0 if "suspend" in json.load(open(sys.argv[1])) else 1)' "$STATE/guarded-spec-before.json"; then
+    k -n "$WF_NS" patch cronworkflow "$GUARDED_CRON" --type=merge -p '{"spec":{"suspend":null}}' || return 1
+  fi
+  guarded_cron '{.spec}' | python3 -c 'import json,sys; sys.exit(0 if json.load(sys.stdin) == json.load(open(sys.argv[1])) else 1)' \
+    "$STATE/guarded-spec-before.json"
+}
+
+ui_may_only_suspend_and_resume() {
+  check "the API server type-checks the UI's CronWorkflow policy against Argo's CRD without a warning" ui_policy_type_checks
+  check "as argo-server (argo CLI v4.0.7, its own code in process): suspend and resume $GUARDED_CRON" ui_suspends_and_resumes
+  check "as argo-server: a schedule change of $GUARDED_CRON is refused, saying to change workflows/ and deploy" ui_schedule_change_is_refused
+  check "as argo-server: argo cron update (the UI's editor) of $GUARDED_CRON is refused" ui_edit_is_refused
+  check "as the deploying user: the same schedule change is accepted (then the deployed form is put back)" deployer_schedule_change_is_accepted
+}
+
 deploy() {
   check "pulumi preview of the e2e stack succeeds" in_project pulumi preview --non-interactive --diff
   background crd-job-stand-in bash -c "$(declare -f k crd_job_stand_in)
@@ -145,6 +242,7 @@ deploy() {
   check "the controller's account may run workflows in $WF_NS and nothing outside it (real RBAC)" controller_is_confined
   check "a second pulumi up changes nothing" in_project pulumi up --yes --non-interactive --expect-no-changes
   check "the offline plan's URNs are the real engine's" plan_urns_are_the_engines
+  ui_may_only_suspend_and_resume
 }
 
 # preview_counts: pulumi preview --json's change summary, as "op=count" lines.

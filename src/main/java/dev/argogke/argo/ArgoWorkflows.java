@@ -172,10 +172,15 @@ public final class ArgoWorkflows extends ComponentResource {
         var controllerRbac = new ControllerRbac(name + "-controller-rbac",
                 new ControllerRbac.Args(argo.namespace(), workflowsNs, CONTROLLER_SERVICE_ACCOUNT),
                 ComponentResourceOptions.builder().parent(this).dependsOn(namespaces).build());
+        // The UI may only suspend or resume a CronWorkflow; in place before argo-server first starts.
+        var cronEditGuard = new CronWorkflowEditGuard(name + "-cron-edit-guard",
+                new CronWorkflowEditGuard.Args(argo.namespace(), workflowsNs, SERVER_SERVICE_ACCOUNT, args.workflows().directory()),
+                ComponentResourceOptions.builder().parent(this).build());
         List<Resource> releaseNeeds = new ArrayList<>(namespaces);
         releaseNeeds.add(serverRbac);
         releaseNeeds.add(controllerRbac);
         releaseNeeds.add(workflowsAccount);
+        releaseNeeds.add(cronEditGuard);
         releaseNeeds.addAll(args.waitFor().podsCanRun());
         args.server().proxy().ifPresent(proxy -> releaseNeeds.add(proxyConfig(name, argo.namespace(), proxy, namespace)));
 
