@@ -1,6 +1,6 @@
 package dev.argogke.migrate;
 
-import java.time.ZoneId;
+import dev.argogke.names.TimeZones;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,7 +137,7 @@ final class CronJobReader {
                 }
             }
         }
-        if (timezone.isPresent() && !knownZone(timezone.get())) {
+        if (timezone.isPresent() && TimeZones.cronJobZone(timezone.get()).isEmpty()) {
             r.error("spec.timeZone", "\"" + timezone.get() + "\" is not a time zone name of the IANA database"
                     + " (e.g. Europe/Berlin, America/New_York, UTC)");
         } else if (timezone.isEmpty() && schedule != null) {
@@ -242,12 +242,6 @@ final class CronJobReader {
 
     static boolean validName(String name) {
         return name.length() <= 253 && DNS_SUBDOMAIN.matcher(name).matches();
-    }
-
-    /** Argo loads zones with Go's time.LoadLocation: IANA names, plus "UTC" and "Local". */
-    static boolean knownZone(String zone) {
-        return zone.equals("UTC") || (!zone.startsWith("+") && !zone.startsWith("-")
-                && ZoneId.getAvailableZoneIds().contains(zone));
     }
 
     static boolean sameValue(Object actual, Object expected) {

@@ -1,7 +1,7 @@
 package dev.argogke.ops;
 
 import dev.argogke.UserError;
-import dev.argogke.workflows.cron.GoTimeZones;
+import dev.argogke.names.TimeZones;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -32,8 +32,8 @@ public record CronWorkflowInfo(GenericKubernetesResource resource, String name, 
         String name = cron.getMetadata().getName();
         List<String> schedules = Json.list(props, "spec", "schedules").stream().map(String::valueOf).toList();
         String timezone = Json.string(props, "spec", "timezone").orElse("");
-        // The names Go's time.LoadLocation knows (EST and ROC yes, "+02:00" no), as the controller loads them.
-        ZoneId zone = timezone.isBlank() ? ZoneOffset.UTC : GoTimeZones.load(timezone.trim()).orElseThrow(() ->
+        // The names Go's time.LoadLocation knows (EST and ROC yes, "+02:00" and " UTC" no), as the controller loads them.
+        ZoneId zone = timezone.isEmpty() ? ZoneOffset.UTC : TimeZones.cronWorkflowZone(timezone).orElseThrow(() ->
                 new UserError("CronWorkflow " + name + ": spec.timezone '" + timezone
                         + "' is not a known time zone (use an IANA name such as Europe/Oslo)"));
         Optional<Instant> last = Json.string(props, "status", "lastScheduledTime").flatMap(CronWorkflowInfo::instant);

@@ -1,6 +1,7 @@
 package dev.argogke.ops;
 
 import dev.argogke.UserError;
+import dev.argogke.names.TimeZones;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.time.Clock;
 import java.time.Duration;
@@ -113,12 +114,9 @@ public final class Status {
                 List.copyOf(rows));
     }
 
+    /** The zone the controller would run it in; UTC where it would refuse the name (the row shows no runs). */
     private static ZoneId zoneOrUtc(String tz) {
-        try {
-            return tz.isBlank() ? ZoneOffset.UTC : ZoneId.of(tz);
-        } catch (java.time.DateTimeException e) {
-            return ZoneOffset.UTC;
-        }
+        return tz.isEmpty() ? ZoneOffset.UTC : TimeZones.cronWorkflowZone(tz).orElse(ZoneOffset.UTC);
     }
 
     /** Per CronWorkflow name, its latest Workflow: by start time, else creation time. */

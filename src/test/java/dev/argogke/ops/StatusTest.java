@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -244,6 +245,29 @@ class StatusTest {
         assertTrue(problem.startsWith("spec.schedules[0] 'CRON_TZ=Asia/Tokyo 0 2 * * *': expected 5 fields"), problem);
         assertTrue(problem.endsWith("keep only one of them"), problem);
         assertEquals(List.of(), row(report, "tokyo").nextRuns());
+    }
+
+    @Test
+    void aTimeZoneWithASpaceIsReportedAsTheControllerRefusesIt() {
+        // Go 1.26 time.LoadLocation("Europe/Oslo "): "unknown time zone Europe/Oslo "; ops used to trim it.
+        cron(cronYaml("padded", "'Europe/Oslo '", "0 2 * * *"));
+
+        Status.Report report = status("2026-03-08T12:00:00Z");
+
+        assertEquals(Optional.of("spec.timezone 'Europe/Oslo ' is not a known time zone (use an IANA name such as Europe/Oslo)"),
+                row(report, "padded").problem());
+    }
+
+    @Test
+    void aCronWorkflowNotYetDeployedRunsInTheZoneGoLoadsForItsName() throws Exception {
+        // Go 1.26 time.LoadLocation("EST"): -05:00 all year (tzdata's backward link to America/Panama);
+        // java.time's ZoneId.of("EST") throws, which made this row UTC before.
+        Files.writeString(repo.resolve("crons.yaml"), cronYaml("eastern", "EST", "0 3 * * *"));
+
+        Status.Report report = status("2026-03-08T12:00:00Z", RepoCronWorkflows.load(repo, "argo", DeployedForm.asWritten()));
+
+        assertEquals(Status.DriftState.MISSING, row(report, "eastern").drift().state());
+        assertEquals(ZoneId.of("America/Panama"), row(report, "eastern").zone());
     }
 
     @Test

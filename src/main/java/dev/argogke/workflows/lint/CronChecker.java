@@ -1,6 +1,6 @@
 package dev.argogke.workflows.lint;
 
-import dev.argogke.workflows.cron.GoTimeZones;
+import dev.argogke.names.TimeZones;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,6 +63,6 @@ final class CronChecker {
      * fixed offsets such as "+02:00" or "UTC+2", which java.time would accept, are not zone names.
      */
     static boolean isIanaZone(String zone) {
-        return GoTimeZones.load(zone).isPresent();
+        return TimeZones.cronWorkflowZone(zone).isPresent();
     }
 }
