@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -113,7 +114,12 @@ final class ConfigValue {
 
     /** Text matching {@code pattern}; {@code expected} says in words what it should look like. */
     String matching(String value, Pattern pattern, String expected) {
-        if (value != null && !pattern.matcher(value).matches()) {
+        return satisfying(value, v -> pattern.matcher(v).matches(), expected);
+    }
+
+    /** Text that {@code rule} accepts; {@code expected} says in words what it should look like. */
+    String satisfying(String value, Predicate<String> rule, String expected) {
+        if (value != null && !rule.test(value)) {
             problem("'" + abbreviate(value) + "' is not " + expected);
             return null;
         }

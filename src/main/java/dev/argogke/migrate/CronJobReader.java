@@ -1,5 +1,6 @@
 package dev.argogke.migrate;
 
+import dev.argogke.names.KubeNames;
 import dev.argogke.names.TimeZones;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,10 +26,6 @@ final class CronJobReader {
     /** Metadata the API server writes; it describes the stored object, not the job. */
     private static final List<String> SERVER_SET_METADATA = List.of("uid", "resourceVersion", "generation",
             "creationTimestamp", "managedFields", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds");
-
-    /** DNS-1123 subdomain: what the API server accepts as a CronJob (and CronWorkflow) name. */
-    private static final Pattern DNS_SUBDOMAIN =
-            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
     /** A schedule that names its zone inline, the pre-1.24 workaround Kubernetes no longer accepts. */
     private static final Pattern TZ_PREFIX = Pattern.compile("^(CRON_TZ|TZ)=(\\S+)\\s+(.*)$");
@@ -85,7 +82,7 @@ final class CronJobReader {
         String name = meta.string("name").orElse(null);
         if (name == null && !meta.has("name")) {
             r.error("metadata.name", "is missing: the WorkflowTemplate and CronWorkflow are named after it");
-        } else if (name != null && !validName(name)) {
+        } else if (name != null && !KubeNames.isSubdomain(name)) {
             r.error("metadata.name", "\"" + name + "\" is not a valid Kubernetes name"
                     + " (lowercase letters, digits, '-' and '.', starting and ending with a letter or digit)");
         }
@@ -238,10 +235,6 @@ final class CronJobReader {
         return Optional.of(new JobParts(r, name, namespace, schedule, timezone, cronSettings, labels, annotations,
                 workflowLabels, workflowAnnotations, jobDeadline, ttl, backoff.orElse(DEFAULT_BACKOFF_LIMIT),
                 podLabels, podAnnotations, pod.deadline(), pod.templateFields(), pod.workflowFields()));
-    }
-
-    static boolean validName(String name) {
-        return name.length() <= 253 && DNS_SUBDOMAIN.matcher(name).matches();
     }
 
     static boolean sameValue(Object actual, Object expected) {

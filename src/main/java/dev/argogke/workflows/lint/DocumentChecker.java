@@ -1,5 +1,6 @@
 package dev.argogke.workflows.lint;
 
+import dev.argogke.names.KubeNames;
 import dev.argogke.workflows.manifest.Manifest;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +130,7 @@ final class DocumentChecker {
             if (workflow && generateName != null && !generateName.isEmpty()) {
                 // The API server checks generateName as a name whose trailing '-' is masked.
                 String masked = generateName.endsWith("-") ? generateName.substring(0, generateName.length() - 1) + "a" : generateName;
-                String problem = KubeValues.objectNameProblem(masked);
+                String problem = KubeNames.subdomainProblem(masked).orElse(null);
                 if (problem != null) {
                     out.error("metadata.generateName", "generateName '" + generateName + "' is invalid: it " + problem);
                 }
@@ -138,7 +139,7 @@ final class DocumentChecker {
             out.error("metadata.name", "metadata.name is required" + (workflow ? " (or metadata.generateName)" : ""));
             return;
         }
-        String problem = KubeValues.objectNameProblem(name);
+        String problem = KubeNames.subdomainProblem(name).orElse(null);
         if (problem != null) {
             out.error("metadata.name", "name '" + name + "' is invalid: it " + problem);
             return;
@@ -149,7 +150,7 @@ final class DocumentChecker {
                     + " at most " + max + (kind.equals("CronWorkflow") ? " (Argo appends a timestamp to the workflows it creates)" : ""));
         }
         String namespace = Nodes.str(metadata.get("namespace"));
-        if (namespace != null && !namespace.isEmpty() && !KubeValues.isDns1123Label(namespace)) {
+        if (namespace != null && !namespace.isEmpty() && !KubeNames.isLabel(namespace)) {
             out.error("metadata.namespace", "namespace '" + namespace + "' is invalid: it must be at most 63 lower-case"
                     + " letters, digits or '-', starting and ending with a letter or digit");
         }
