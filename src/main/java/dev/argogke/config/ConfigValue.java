@@ -2,6 +2,7 @@ package dev.argogke.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import dev.argogke.names.DidYouMean;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -68,7 +69,7 @@ final class ConfigValue {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!known.contains(name)) {
-                problems.add(path + "." + abbreviate(name) + ": unknown setting" + Suggest.closest(name, known).map(s -> " (did you mean " + s + "?)").orElse(""));
+                problems.add(path + "." + abbreviate(name) + ": unknown setting" + DidYouMean.closest(name, known).map(s -> " (did you mean " + s + "?)").orElse(""));
             }
         }
         return true;

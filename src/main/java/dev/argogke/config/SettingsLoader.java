@@ -19,6 +19,7 @@ import dev.argogke.config.Settings.NodePool;
 import dev.argogke.config.Settings.OAuthClient;
 import dev.argogke.config.Settings.Waiver;
 import dev.argogke.config.Settings.Workflows;
+import dev.argogke.names.DidYouMean;
 import dev.argogke.names.KubeNames;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -200,7 +201,7 @@ public final class SettingsLoader {
         for (String k : keys.stream().sorted().toList()) {
             if (k.startsWith(PROJECT + ":") && !known.contains(k)) {
                 String name = k.substring(PROJECT.length() + 1);
-                problems.add(ConfigValue.abbreviate(k) + ": unknown setting" + Suggest.closest(name, TOP_LEVEL).map(s -> " (did you mean " + key(s) + "?)").orElse(""));
+                problems.add(ConfigValue.abbreviate(k) + ": unknown setting" + DidYouMean.closest(name, TOP_LEVEL).map(s -> " (did you mean " + key(s) + "?)").orElse(""));
             }
         }
     }

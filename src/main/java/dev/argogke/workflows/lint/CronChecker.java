@@ -1,5 +1,6 @@
 package dev.argogke.workflows.lint;
 
+import dev.argogke.names.DidYouMean;
 import dev.argogke.names.TimeZones;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ final class CronChecker {
         if (schedules == null || schedules instanceof List<?> l && l.isEmpty()) {
             // A v3 `schedule:` or a misspelt `schedules` is reported as an unknown field already.
             boolean misspelt = spec.keySet().stream()
-                    .anyMatch(k -> !k.equals("schedules") && Suggestions.closest(k, List.of("schedules", "schedule")) != null);
+                    .anyMatch(k -> !k.equals("schedules") && DidYouMean.closest(k, List.of("schedules", "schedule")).isPresent());
             if (!misspelt) {
                 out.error(schedules == null ? "spec" : sp, "a CronWorkflow needs at least one line in spec.schedules,"
                         + " e.g. schedules: [\"0 2 * * *\"]");

@@ -1,5 +1,6 @@
 package dev.argogke.workflows.lint;
 
+import dev.argogke.names.DidYouMean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -215,7 +216,7 @@ final class DagChecker {
     }
 
     private static String suggestion(String name, Set<String> names) {
-        String s = Suggestions.closest(name, names);
+        String s = DidYouMean.closest(name, names).orElse(null);
         return s == null ? "" : "; did you mean '" + s + "'?";
     }
 }

@@ -1,5 +1,6 @@
 package dev.argogke.workflows.lint;
 
+import dev.argogke.names.DidYouMean;
 import dev.argogke.names.KubeNames;
 import dev.argogke.workflows.manifest.Manifest;
 import java.util.List;
@@ -108,7 +109,7 @@ final class DocumentChecker {
             }
             return;
         }
-        String suggestion = Suggestions.closest(kind, KINDS);
+        String suggestion = DidYouMean.closest(kind, KINDS).orElse(null);
         if (suggestion != null) {
             out.error("kind", "unknown kind '" + kind + "'; did you mean '" + suggestion + "'?");
             return;

@@ -1,5 +1,6 @@
 package dev.argogke.workflows.lint;
 
+import dev.argogke.names.DidYouMean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -69,7 +70,7 @@ final class SpecChecker {
         } else if (!entrypoint.contains("{{") && (referenced != null || spec.get("workflowTemplateRef") == null)) {
             Map<String, Object> start = local.get(entrypoint);
             if (start == null) {
-                String suggestion = Suggestions.closest(entrypoint, local.keySet());
+                String suggestion = DidYouMean.closest(entrypoint, local.keySet()).orElse(null);
                 out.error(entrypointPath, "entrypoint '" + entrypoint + "' is not a template of this "
                         + (referenced != null ? referenced.kind() + " '" + referenced.name() + "'" : kind)
                         + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));

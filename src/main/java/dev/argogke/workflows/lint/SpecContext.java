@@ -1,5 +1,6 @@
 package dev.argogke.workflows.lint;
 
+import dev.argogke.names.DidYouMean;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ final class SpecContext {
         }
         Map<String, Object> t = localTemplates.get(name);
         if (t == null) {
-            String suggestion = Suggestions.closest(name, localTemplates.keySet());
+            String suggestion = DidYouMean.closest(name, localTemplates.keySet()).orElse(null);
             out.error(path, "template '" + name + "' is not defined in this " + kind
                     + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
         }
@@ -113,7 +114,7 @@ final class SpecContext {
         }
         Map<String, Object> t = holder.templates().get(template);
         if (t == null) {
-            String suggestion = Suggestions.closest(template, holder.templates().keySet());
+            String suggestion = DidYouMean.closest(template, holder.templates().keySet()).orElse(null);
             out.error(Nodes.join(path, "template"), targetKind + " '" + name + "' has no template '" + template + "'"
                     + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
         }

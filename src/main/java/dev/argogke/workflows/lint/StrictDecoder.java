@@ -1,5 +1,6 @@
 package dev.argogke.workflows.lint;
 
+import dev.argogke.names.DidYouMean;
 import java.math.BigInteger;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -103,7 +104,7 @@ final class StrictDecoder {
             // Argo v4 removed CronWorkflowSpec.Schedule (cron_workflow_types.go); only the list remains.
             return "unknown field \"schedule\": Argo v4 removed it; write schedules: [\"...\"] instead";
         }
-        String suggestion = Suggestions.closest(key, type.fields().keySet());
+        String suggestion = DidYouMean.closest(key, type.fields().keySet()).orElse(null);
         return "unknown field \"" + key + "\" in " + type.name()
                 + (suggestion == null ? "" : "; did you mean \"" + suggestion + "\"?");
     }

@@ -1,5 +1,6 @@
 package dev.argogke.workflows.lint;
 
+import dev.argogke.names.DidYouMean;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,7 +109,7 @@ final class Variables {
     }
 
     private static String hint(String name, Set<String> declared, String otherwise) {
-        String suggestion = Suggestions.closest(name, declared);
+        String suggestion = DidYouMean.closest(name, declared).orElse(null);
         return suggestion != null ? "; did you mean '" + suggestion + "'?" : "; " + otherwise;
     }
 }
