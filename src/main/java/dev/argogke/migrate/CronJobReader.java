@@ -69,7 +69,7 @@ final class CronJobReader {
     static Optional<JobParts> read(CronJobSource source, List<String> problems, ImportOptions options) {
         JobReport r = new JobReport(source, problems);
         int before = r.problemCount();
-        Obj root = new Obj(source.content(), "", r);
+        FieldReader root = new FieldReader(source.content(), "", r);
         root.handled("apiVersion", "kind");
         List<String> serverSet = new ArrayList<>();
         if (root.has("status")) {
@@ -78,7 +78,7 @@ final class CronJobReader {
         }
 
         // metadata
-        Obj meta = root.obj("metadata").orElseGet(() -> new Obj(Map.of(), "metadata", r));
+        FieldReader meta = root.obj("metadata").orElseGet(() -> new FieldReader(Map.of(), "metadata", r));
         String name = meta.string("name").orElse(null);
         if (name == null && !meta.has("name")) {
             r.error("metadata.name", "is missing: the WorkflowTemplate and CronWorkflow are named after it");
@@ -101,7 +101,7 @@ final class CronJobReader {
         reportLeftovers(meta, r, "a CronWorkflow's metadata is written fresh");
 
         // spec
-        Optional<Obj> specOpt = root.obj("spec");
+        Optional<FieldReader> specOpt = root.obj("spec");
         reportLeftovers(root, r, "not part of a CronJob");
         if (specOpt.isEmpty()) {
             if (!root.has("spec")) {
@@ -109,7 +109,7 @@ final class CronJobReader {
             }
             return Optional.empty();
         }
-        Obj spec = specOpt.get();
+        FieldReader spec = specOpt.get();
         String schedule = spec.string("schedule").orElse(null);
         Optional<String> timezone = spec.string("timeZone");
         if (schedule == null) {
@@ -158,7 +158,7 @@ final class CronJobReader {
         spec.integerAtLeast("successfulJobsHistoryLimit", 0).ifPresent(v -> cronSettings.put("successfulJobsHistoryLimit", v));
         spec.integerAtLeast("failedJobsHistoryLimit", 0).ifPresent(v -> cronSettings.put("failedJobsHistoryLimit", v));
 
-        Optional<Obj> jobTemplate = spec.obj("jobTemplate");
+        Optional<FieldReader> jobTemplate = spec.obj("jobTemplate");
         reportLeftovers(spec, r, "a CronWorkflow has no such field");
         if (jobTemplate.isEmpty()) {
             if (!spec.has("jobTemplate")) {
@@ -168,13 +168,13 @@ final class CronJobReader {
         }
 
         // spec.jobTemplate: the Job each run creates; in Argo each run is a Workflow.
-        Obj jt = jobTemplate.get();
-        Obj jtMeta = jt.obj("metadata").orElseGet(() -> new Obj(Map.of(), jt.path("metadata"), r));
+        FieldReader jt = jobTemplate.get();
+        FieldReader jtMeta = jt.obj("metadata").orElseGet(() -> new FieldReader(Map.of(), jt.path("metadata"), r));
         Map<String, String> workflowLabels = jtMeta.stringMap("labels");
         Map<String, String> workflowAnnotations = jtMeta.stringMap("annotations");
         jtMeta.handled("creationTimestamp");
         reportLeftovers(jtMeta, r, "only labels and annotations carry over, to spec.workflowMetadata");
-        Optional<Obj> jobSpecOpt = jt.obj("spec");
+        Optional<FieldReader> jobSpecOpt = jt.obj("spec");
         reportLeftovers(jt, r, "not part of a job template");
         if (jobSpecOpt.isEmpty()) {
             if (!jt.has("spec")) {
@@ -182,7 +182,7 @@ final class CronJobReader {
             }
             return Optional.empty();
         }
-        Obj job = jobSpecOpt.get();
+        FieldReader job = jobSpecOpt.get();
         Optional<Long> backoff = job.integerAtLeast("backoffLimit", 0);
         if (backoff.isEmpty() && !job.has("backoffLimit")) {
             r.note(job.path("backoffLimit"), "not set: Kubernetes retried a failed Job " + DEFAULT_BACKOFF_LIMIT
@@ -201,7 +201,7 @@ final class CronJobReader {
                 job.handled(d.getKey()); // the default: one pod, as an Argo step runs
             }
         }
-        Optional<Obj> templateOpt = job.obj("template");
+        Optional<FieldReader> templateOpt = job.obj("template");
         reportLeftovers(job, r, "a Workflow runs one pod per step and has no such setting");
         if (templateOpt.isEmpty()) {
             if (!job.has("template")) {
@@ -211,13 +211,13 @@ final class CronJobReader {
         }
 
         // spec.jobTemplate.spec.template: the pod, which becomes one Argo template.
-        Obj pt = templateOpt.get();
-        Obj ptMeta = pt.obj("metadata").orElseGet(() -> new Obj(Map.of(), pt.path("metadata"), r));
+        FieldReader pt = templateOpt.get();
+        FieldReader ptMeta = pt.obj("metadata").orElseGet(() -> new FieldReader(Map.of(), pt.path("metadata"), r));
         Map<String, String> podLabels = ptMeta.stringMap("labels");
         Map<String, String> podAnnotations = ptMeta.stringMap("annotations");
         ptMeta.handled("creationTimestamp");
         reportLeftovers(ptMeta, r, "only labels and annotations carry over, to the template's metadata");
-        Optional<Obj> podOpt = pt.obj("spec");
+        Optional<FieldReader> podOpt = pt.obj("spec");
         reportLeftovers(pt, r, "not part of a pod template");
         if (podOpt.isEmpty()) {
             if (!pt.has("spec")) {
@@ -244,7 +244,7 @@ final class CronJobReader {
         return Objects.equals(actual, expected);
     }
 
-    static void reportLeftovers(Obj obj, JobReport r, String why) {
+    static void reportLeftovers(FieldReader obj, JobReport r, String why) {
         for (String k : obj.leftovers()) {
             r.warn(obj.path(k), "not carried over: " + why);
         }

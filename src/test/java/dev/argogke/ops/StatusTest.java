@@ -4,6 +4,7 @@ import dev.argogke.workflows.DeployedForm;
 import dev.argogke.workflows.ImageOverride;
 import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -268,6 +269,21 @@ class StatusTest {
 
         assertEquals(Status.DriftState.MISSING, row(report, "eastern").drift().state());
         assertEquals(ZoneId.of("America/Panama"), row(report, "eastern").zone());
+    }
+
+    @Test
+    void onlyTheBooleanTrueSuspendsACronWorkflow() throws Exception {
+        // CronWorkflowSpec.Suspend is a Go bool (argo-workflows v4.0.7 cron_workflow_types.go) and the
+        // chart's full CRD (argo-helm 1.0.18, crds.full: true) declares it "type: boolean": the text
+        // "true" suspends nothing, the API server refuses it. ops used to count the text as true.
+        Files.writeString(repo.resolve("crons.yaml"), cronYaml("quoted", "UTC", "0 3 * * *")
+                .replace("spec:\n", "spec:\n  suspend: \"true\"\n") + "---\n"
+                + cronYaml("suspended", "UTC", "0 3 * * *").replace("spec:\n", "spec:\n  suspend: true\n"));
+
+        Status.Report report = status("2026-03-08T12:00:00Z", RepoCronWorkflows.load(repo, "argo", DeployedForm.asWritten()));
+
+        assertFalse(row(report, "quoted").suspended());
+        assertTrue(row(report, "suspended").suspended());
     }
 
     @Test
