@@ -75,7 +75,7 @@ final class WorkflowObjects {
     static void listed(String path, Object list, BiConsumer<String, Map<String, Object>> each) {
         List<?> items = Tree.list(list);
         for (int j = 0; j < items.size(); j++) {
-            each.accept(path + "[" + j + "]", PlanQuery.map(items.get(j)));
+            each.accept(Tree.index(path, j), PlanQuery.map(items.get(j)));
         }
     }
 }
