@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  */
 public final class KubeNames {
     /** DNS1123LabelMaxLength. */
-    public static final int LABEL_MAX = 63;
+    private static final int LABEL_MAX = 63;
     /** DNS1123SubdomainMaxLength. */
-    public static final int SUBDOMAIN_MAX = 253;
+    private static final int SUBDOMAIN_MAX = 253;
 
     /** dns1123LabelFmt. */
     private static final String LABEL_FORMAT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
