@@ -2,12 +2,14 @@ package dev.argogke.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import dev.argogke.names.DidYouMean;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -67,7 +69,7 @@ final class ConfigValue {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!known.contains(name)) {
-                problems.add(path + "." + abbreviate(name) + ": unknown setting" + Suggest.closest(name, known).map(s -> " (did you mean " + s + "?)").orElse(""));
+                problems.add(path + "." + abbreviate(name) + ": unknown setting" + DidYouMean.closest(name, known).map(s -> " (did you mean " + s + "?)").orElse(""));
             }
         }
         return true;
@@ -113,7 +115,12 @@ final class ConfigValue {
 
     /** Text matching {@code pattern}; {@code expected} says in words what it should look like. */
     String matching(String value, Pattern pattern, String expected) {
-        if (value != null && !pattern.matcher(value).matches()) {
+        return satisfying(value, v -> pattern.matcher(v).matches(), expected);
+    }
+
+    /** Text that {@code rule} accepts; {@code expected} says in words what it should look like. */
+    String satisfying(String value, Predicate<String> rule, String expected) {
+        if (value != null && !rule.test(value)) {
             problem("'" + abbreviate(value) + "' is not " + expected);
             return null;
         }

@@ -19,6 +19,8 @@ import dev.argogke.config.Settings.NodePool;
 import dev.argogke.config.Settings.OAuthClient;
 import dev.argogke.config.Settings.Waiver;
 import dev.argogke.config.Settings.Workflows;
+import dev.argogke.names.DidYouMean;
+import dev.argogke.names.KubeNames;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -63,7 +65,6 @@ public final class SettingsLoader {
 
     static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
     static final Pattern REGION = Pattern.compile("[a-z]+-[a-z]+[0-9]{1,2}");
-    static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     static final Pattern CLUSTER_NAME = Pattern.compile("[a-z]([-a-z0-9]{0,38}[a-z0-9])?");
     static final Pattern LOCATION = Pattern.compile("[a-z]+-[a-z]+[0-9]{1,2}(-[a-z])?");
     static final Pattern POOL_NAME = Pattern.compile("[a-z]([-a-z0-9]{0,38}[a-z0-9])?");
@@ -200,7 +201,7 @@ public final class SettingsLoader {
         for (String k : keys.stream().sorted().toList()) {
             if (k.startsWith(PROJECT + ":") && !known.contains(k)) {
                 String name = k.substring(PROJECT.length() + 1);
-                problems.add(ConfigValue.abbreviate(k) + ": unknown setting" + Suggest.closest(name, TOP_LEVEL).map(s -> " (did you mean " + key(s) + "?)").orElse(""));
+                problems.add(ConfigValue.abbreviate(k) + ": unknown setting" + DidYouMean.closest(name, TOP_LEVEL).map(s -> " (did you mean " + key(s) + "?)").orElse(""));
             }
         }
     }
@@ -319,7 +320,7 @@ public final class SettingsLoader {
             return null;
         }
         ConfigValue ns = v.field("namespace");
-        String namespace = ns.matching(ns.string("argo"), DNS_LABEL, "a Kubernetes namespace name (DNS-1123 label)");
+        String namespace = ns.satisfying(ns.string("argo"), KubeNames::isLabel, "a Kubernetes namespace name (DNS-1123 label)");
         ConfigValue cv = v.field("chartVersion");
         String chart = cv.matching(cv.string(ARGO_CHART_VERSION), Pattern.compile("[0-9]+\\.[0-9]+\\.[0-9]+"), "a chart version such as " + ARGO_CHART_VERSION);
         ConfigValue it = v.field("imageTag");
@@ -385,7 +386,7 @@ public final class SettingsLoader {
             dir.problem("must be a folder inside the project, found '" + ConfigValue.abbreviate(directory) + "'");
         }
         ConfigValue ns = v.field("namespace");
-        String namespace = ns.matching(ns.string(WORKFLOWS_NAMESPACE), DNS_LABEL, "a Kubernetes namespace name (DNS-1123 label)");
+        String namespace = ns.satisfying(ns.string(WORKFLOWS_NAMESPACE), KubeNames::isLabel, "a Kubernetes namespace name (DNS-1123 label)");
         if (namespace != null && argo != null && namespace.equals(argo.namespace())) {
             // Argo's docs/security.md ("Workflow RBAC"): users who may create workflows in the
             // controller's namespace may be able to modify the controller itself, so "the managed

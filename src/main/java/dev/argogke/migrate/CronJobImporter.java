@@ -1,6 +1,7 @@
 package dev.argogke.migrate;
 
 import dev.argogke.UserError;
+import dev.argogke.names.KubeNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -93,7 +94,7 @@ public final class CronJobImporter {
                         + " different namespaces (" + String.join(", ", namespaces) + "); one workflow runs in one"
                         + " namespace, where its secrets and service accounts must be");
             }
-            chain.name().filter(n -> !CronJobReader.validName(n)).ifPresent(n -> problems.add(chain.origin()
+            chain.name().filter(n -> !KubeNames.isSubdomain(n)).ifPresent(n -> problems.add(chain.origin()
                     + ": error: \"" + n + "\" is not a valid Kubernetes name (lowercase letters, digits, '-' and '.')"));
         }
         if (!problems.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.argogke.migrate;
 
-import java.time.ZoneId;
+import dev.argogke.names.KubeNames;
+import dev.argogke.names.TimeZones;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,10 +26,6 @@ final class CronJobReader {
     /** Metadata the API server writes; it describes the stored object, not the job. */
     private static final List<String> SERVER_SET_METADATA = List.of("uid", "resourceVersion", "generation",
             "creationTimestamp", "managedFields", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds");
-
-    /** DNS-1123 subdomain: what the API server accepts as a CronJob (and CronWorkflow) name. */
-    private static final Pattern DNS_SUBDOMAIN =
-            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
     /** A schedule that names its zone inline, the pre-1.24 workaround Kubernetes no longer accepts. */
     private static final Pattern TZ_PREFIX = Pattern.compile("^(CRON_TZ|TZ)=(\\S+)\\s+(.*)$");
@@ -72,7 +69,7 @@ final class CronJobReader {
     static Optional<JobParts> read(CronJobSource source, List<String> problems, ImportOptions options) {
         JobReport r = new JobReport(source, problems);
         int before = r.problemCount();
-        Obj root = new Obj(source.content(), "", r);
+        FieldReader root = new FieldReader(source.content(), "", r);
         root.handled("apiVersion", "kind");
         List<String> serverSet = new ArrayList<>();
         if (root.has("status")) {
@@ -81,11 +78,11 @@ final class CronJobReader {
         }
 
         // metadata
-        Obj meta = root.obj("metadata").orElseGet(() -> new Obj(Map.of(), "metadata", r));
+        FieldReader meta = root.obj("metadata").orElseGet(() -> new FieldReader(Map.of(), "metadata", r));
         String name = meta.string("name").orElse(null);
         if (name == null && !meta.has("name")) {
             r.error("metadata.name", "is missing: the WorkflowTemplate and CronWorkflow are named after it");
-        } else if (name != null && !validName(name)) {
+        } else if (name != null && !KubeNames.isSubdomain(name)) {
             r.error("metadata.name", "\"" + name + "\" is not a valid Kubernetes name"
                     + " (lowercase letters, digits, '-' and '.', starting and ending with a letter or digit)");
         }
@@ -104,7 +101,7 @@ final class CronJobReader {
         reportLeftovers(meta, r, "a CronWorkflow's metadata is written fresh");
 
         // spec
-        Optional<Obj> specOpt = root.obj("spec");
+        Optional<FieldReader> specOpt = root.obj("spec");
         reportLeftovers(root, r, "not part of a CronJob");
         if (specOpt.isEmpty()) {
             if (!root.has("spec")) {
@@ -112,7 +109,7 @@ final class CronJobReader {
             }
             return Optional.empty();
         }
-        Obj spec = specOpt.get();
+        FieldReader spec = specOpt.get();
         String schedule = spec.string("schedule").orElse(null);
         Optional<String> timezone = spec.string("timeZone");
         if (schedule == null) {
@@ -137,7 +134,7 @@ final class CronJobReader {
                 }
             }
         }
-        if (timezone.isPresent() && !knownZone(timezone.get())) {
+        if (timezone.isPresent() && TimeZones.cronJobZone(timezone.get()).isEmpty()) {
             r.error("spec.timeZone", "\"" + timezone.get() + "\" is not a time zone name of the IANA database"
                     + " (e.g. Europe/Berlin, America/New_York, UTC)");
         } else if (timezone.isEmpty() && schedule != null) {
@@ -161,7 +158,7 @@ final class CronJobReader {
         spec.integerAtLeast("successfulJobsHistoryLimit", 0).ifPresent(v -> cronSettings.put("successfulJobsHistoryLimit", v));
         spec.integerAtLeast("failedJobsHistoryLimit", 0).ifPresent(v -> cronSettings.put("failedJobsHistoryLimit", v));
 
-        Optional<Obj> jobTemplate = spec.obj("jobTemplate");
+        Optional<FieldReader> jobTemplate = spec.obj("jobTemplate");
         reportLeftovers(spec, r, "a CronWorkflow has no such field");
         if (jobTemplate.isEmpty()) {
             if (!spec.has("jobTemplate")) {
@@ -171,13 +168,13 @@ final class CronJobReader {
         }
 
         // spec.jobTemplate: the Job each run creates; in Argo each run is a Workflow.
-        Obj jt = jobTemplate.get();
-        Obj jtMeta = jt.obj("metadata").orElseGet(() -> new Obj(Map.of(), jt.path("metadata"), r));
+        FieldReader jt = jobTemplate.get();
+        FieldReader jtMeta = jt.obj("metadata").orElseGet(() -> new FieldReader(Map.of(), jt.path("metadata"), r));
         Map<String, String> workflowLabels = jtMeta.stringMap("labels");
         Map<String, String> workflowAnnotations = jtMeta.stringMap("annotations");
         jtMeta.handled("creationTimestamp");
         reportLeftovers(jtMeta, r, "only labels and annotations carry over, to spec.workflowMetadata");
-        Optional<Obj> jobSpecOpt = jt.obj("spec");
+        Optional<FieldReader> jobSpecOpt = jt.obj("spec");
         reportLeftovers(jt, r, "not part of a job template");
         if (jobSpecOpt.isEmpty()) {
             if (!jt.has("spec")) {
@@ -185,7 +182,7 @@ final class CronJobReader {
             }
             return Optional.empty();
         }
-        Obj job = jobSpecOpt.get();
+        FieldReader job = jobSpecOpt.get();
         Optional<Long> backoff = job.integerAtLeast("backoffLimit", 0);
         if (backoff.isEmpty() && !job.has("backoffLimit")) {
             r.note(job.path("backoffLimit"), "not set: Kubernetes retried a failed Job " + DEFAULT_BACKOFF_LIMIT
@@ -204,7 +201,7 @@ final class CronJobReader {
                 job.handled(d.getKey()); // the default: one pod, as an Argo step runs
             }
         }
-        Optional<Obj> templateOpt = job.obj("template");
+        Optional<FieldReader> templateOpt = job.obj("template");
         reportLeftovers(job, r, "a Workflow runs one pod per step and has no such setting");
         if (templateOpt.isEmpty()) {
             if (!job.has("template")) {
@@ -214,13 +211,13 @@ final class CronJobReader {
         }
 
         // spec.jobTemplate.spec.template: the pod, which becomes one Argo template.
-        Obj pt = templateOpt.get();
-        Obj ptMeta = pt.obj("metadata").orElseGet(() -> new Obj(Map.of(), pt.path("metadata"), r));
+        FieldReader pt = templateOpt.get();
+        FieldReader ptMeta = pt.obj("metadata").orElseGet(() -> new FieldReader(Map.of(), pt.path("metadata"), r));
         Map<String, String> podLabels = ptMeta.stringMap("labels");
         Map<String, String> podAnnotations = ptMeta.stringMap("annotations");
         ptMeta.handled("creationTimestamp");
         reportLeftovers(ptMeta, r, "only labels and annotations carry over, to the template's metadata");
-        Optional<Obj> podOpt = pt.obj("spec");
+        Optional<FieldReader> podOpt = pt.obj("spec");
         reportLeftovers(pt, r, "not part of a pod template");
         if (podOpt.isEmpty()) {
             if (!pt.has("spec")) {
@@ -240,16 +237,6 @@ final class CronJobReader {
                 podLabels, podAnnotations, pod.deadline(), pod.templateFields(), pod.workflowFields()));
     }
 
-    static boolean validName(String name) {
-        return name.length() <= 253 && DNS_SUBDOMAIN.matcher(name).matches();
-    }
-
-    /** Argo loads zones with Go's time.LoadLocation: IANA names, plus "UTC" and "Local". */
-    static boolean knownZone(String zone) {
-        return zone.equals("UTC") || (!zone.startsWith("+") && !zone.startsWith("-")
-                && ZoneId.getAvailableZoneIds().contains(zone));
-    }
-
     static boolean sameValue(Object actual, Object expected) {
         if (actual instanceof Number a && expected instanceof Number e) {
             return a.longValue() == e.longValue();
@@ -257,7 +244,7 @@ final class CronJobReader {
         return Objects.equals(actual, expected);
     }
 
-    static void reportLeftovers(Obj obj, JobReport r, String why) {
+    static void reportLeftovers(FieldReader obj, JobReport r, String why) {
         for (String k : obj.leftovers()) {
             r.warn(obj.path(k), "not carried over: " + why);
         }

@@ -1,5 +1,6 @@
 package dev.argogke.migrate;
 
+import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ final class PodSpecReader {
     }
 
     /** The pod's parts, or null when a problem stops the import (reported to {@code r}). */
-    static Result read(Obj pod, JobReport r) {
+    static Result read(FieldReader pod, JobReport r) {
         Map<String, Object> template = new LinkedHashMap<>();
         Map<String, Object> workflow = new LinkedHashMap<>();
         int before = r.problemCount();
@@ -113,7 +114,7 @@ final class PodSpecReader {
 
     /** A list of containers, each a mapping with a name and an image; null when absent or malformed. */
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> containers(Obj pod, String key, JobReport r) {
+    private static List<Map<String, Object>> containers(FieldReader pod, String key, JobReport r) {
         Optional<List<Object>> list = pod.list(key);
         if (list.isEmpty()) {
             return null;
@@ -121,9 +122,9 @@ final class PodSpecReader {
         List<Map<String, Object>> out = new ArrayList<>();
         boolean ok = true;
         for (int i = 0; i < list.get().size(); i++) {
-            String path = pod.path(key) + "[" + i + "]";
+            String path = Tree.index(pod.path(key), i);
             if (!(list.get().get(i) instanceof Map<?, ?> c)) {
-                r.error(path, "must be a mapping (a container), not " + Obj.describe(list.get().get(i)));
+                r.error(path, "must be a mapping (a container), not " + FieldReader.describe(list.get().get(i)));
                 ok = false;
                 continue;
             }

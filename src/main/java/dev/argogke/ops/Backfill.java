@@ -1,6 +1,7 @@
 package dev.argogke.ops;
 
 import dev.argogke.UserError;
+import dev.argogke.tree.Tree;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.time.Clock;
 import java.time.Duration;
@@ -258,7 +259,7 @@ public final class Backfill {
 
     /** Argo's completed phases (WorkflowPhase.Completed in pkg/apis/workflow/v1alpha1/workflow_phase.go). */
     static boolean finished(GenericKubernetesResource wf) {
-        String phase = Json.string(wf.getAdditionalProperties(), "status", "phase").orElse("");
+        String phase = Tree.text(wf.getAdditionalProperties(), "status.phase");
         return phase.equals("Succeeded") || phase.equals("Failed") || phase.equals("Error");
     }
 }

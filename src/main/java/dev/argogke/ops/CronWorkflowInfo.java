@@ -1,7 +1,8 @@
 package dev.argogke.ops;
 
 import dev.argogke.UserError;
-import dev.argogke.workflows.cron.GoTimeZones;
+import dev.argogke.names.TimeZones;
+import dev.argogke.tree.Tree;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -30,21 +31,21 @@ public record CronWorkflowInfo(GenericKubernetesResource resource, String name, 
     public static CronWorkflowInfo of(GenericKubernetesResource cron) {
         Map<String, Object> props = cron.getAdditionalProperties();
         String name = cron.getMetadata().getName();
-        List<String> schedules = Json.list(props, "spec", "schedules").stream().map(String::valueOf).toList();
-        String timezone = Json.string(props, "spec", "timezone").orElse("");
-        // The names Go's time.LoadLocation knows (EST and ROC yes, "+02:00" no), as the controller loads them.
-        ZoneId zone = timezone.isBlank() ? ZoneOffset.UTC : GoTimeZones.load(timezone.trim()).orElseThrow(() ->
+        List<String> schedules = Tree.list(props, "spec.schedules").stream().map(String::valueOf).toList();
+        String timezone = Tree.text(props, "spec.timezone");
+        // The names Go's time.LoadLocation knows (EST and ROC yes, "+02:00" and " UTC" no), as the controller loads them.
+        ZoneId zone = timezone.isEmpty() ? ZoneOffset.UTC : TimeZones.cronWorkflowZone(timezone).orElseThrow(() ->
                 new UserError("CronWorkflow " + name + ": spec.timezone '" + timezone
                         + "' is not a known time zone (use an IANA name such as Europe/Oslo)"));
-        Optional<Instant> last = Json.string(props, "status", "lastScheduledTime").flatMap(CronWorkflowInfo::instant);
-        List<String> active = Json.list(props, "status", "active").stream()
-                .map(ref -> Json.string(ref, "name").orElse("?")).toList();
-        return new CronWorkflowInfo(cron, name, schedules, timezone, zone, Json.bool(props, "spec", "suspend"), last, active);
+        Optional<Instant> last = Optional.ofNullable(Tree.string(props, "status.lastScheduledTime")).flatMap(CronWorkflowInfo::instant);
+        List<String> active = Tree.list(props, "status.active").stream()
+                .map(ref -> Optional.ofNullable(Tree.string(ref, "name")).orElse("?")).toList();
+        return new CronWorkflowInfo(cron, name, schedules, timezone, zone, Tree.isTrue(props, "spec.suspend"), last, active);
     }
 
     /** The spec (a live, mutable view; copy before changing). */
     public Map<String, Object> spec() {
-        return Json.map(resource.getAdditionalProperties(), "spec");
+        return Tree.map(resource.getAdditionalProperties(), "spec");
     }
 
     static Optional<Instant> instant(String text) {

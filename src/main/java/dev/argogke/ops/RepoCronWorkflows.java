@@ -1,5 +1,6 @@
 package dev.argogke.ops;
 
+import dev.argogke.tree.Tree;
 import dev.argogke.workflows.DeployedForm;
 import dev.argogke.workflows.manifest.Manifest;
 import dev.argogke.workflows.manifest.ManifestLoader;
@@ -30,9 +31,9 @@ public record RepoCronWorkflows(String source, Map<String, Map<String, Object>> 
             if (!"CronWorkflow".equals(m.kind()) || m.name().isEmpty()) {
                 continue;
             }
-            String ns = Json.string(m.content(), "metadata", "namespace").orElse(namespace);
+            String ns = Optional.ofNullable(Tree.string(m.content(), "metadata.namespace")).orElse(namespace);
             if (ns.equals(namespace)) {
-                specs.putIfAbsent(m.name().get(), form.spec(m.kind(), Json.map(m.content(), "spec")));
+                specs.putIfAbsent(m.name().get(), form.spec(m.kind(), Tree.map(m.content(), "spec")));
             }
         }
         return Optional.of(new RepoCronWorkflows(dir.getFileName() + "/", specs));

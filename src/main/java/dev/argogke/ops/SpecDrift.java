@@ -1,5 +1,6 @@
 package dev.argogke.ops;
 
+import dev.argogke.tree.Tree;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ final class SpecDrift {
                 return;
             }
             for (Map.Entry<?, ?> e : repoMap.entrySet()) {
-                compare(e.getValue(), clusterMap.get(e.getKey()), path + "." + e.getKey(), out);
+                compare(e.getValue(), clusterMap.get(e.getKey()), Tree.join(path, String.valueOf(e.getKey())), out);
             }
             return;
         }
@@ -47,7 +48,7 @@ final class SpecDrift {
                 return;
             }
             for (int i = 0; i < repoList.size(); i++) {
-                compare(repoList.get(i), clusterList.get(i), path + "[" + i + "]", out);
+                compare(repoList.get(i), clusterList.get(i), Tree.index(path, i), out);
             }
             return;
         }

@@ -1,6 +1,8 @@
 package dev.argogke.ops;
 
 import dev.argogke.UserError;
+import dev.argogke.names.TimeZones;
+import dev.argogke.tree.Tree;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,7 +80,7 @@ public final class Status {
                 if (spec == null) {
                     return new Drift(DriftState.EXTRA, List.<String>of());
                 }
-                List<String> diffs = SpecDrift.compare(spec, Json.map(resource.getAdditionalProperties(), "spec"));
+                List<String> diffs = SpecDrift.compare(spec, Tree.map(resource.getAdditionalProperties(), "spec"));
                 return new Drift(diffs.isEmpty() ? DriftState.IN_SYNC : DriftState.DIFFERENT, diffs);
             }).orElse(new Drift(DriftState.UNKNOWN, List.of()));
             Optional<LastRun> lastRun = Optional.ofNullable(lastRuns.get(name));
@@ -89,9 +91,9 @@ public final class Status {
                 next = cron.suspended() ? List.of() : Schedules.of(cron).next(now, NEXT_RUNS);
             } catch (UserError e) {
                 // One broken CronWorkflow (kubectl apply does not validate it) must not hide the others.
-                Map<String, Object> spec = Json.map(resource.getAdditionalProperties(), "spec");
-                rows.add(new CronStatus(name, Json.list(spec, "schedules").stream().map(String::valueOf).toList(),
-                        Json.string(spec, "timezone").orElse(""), ZoneOffset.UTC, Json.bool(spec, "suspend"),
+                Map<String, Object> spec = Tree.map(resource.getAdditionalProperties(), "spec");
+                rows.add(new CronStatus(name, Tree.list(spec, "schedules").stream().map(String::valueOf).toList(),
+                        Tree.text(spec, "timezone"), ZoneOffset.UTC, Tree.isTrue(spec, "suspend"),
                         Optional.empty(), List.of(), List.of(), lastRun, drift,
                         Optional.of(e.getMessage().replaceFirst("^CronWorkflow " + java.util.regex.Pattern.quote(name) + ": ", ""))));
                 continue;
@@ -101,10 +103,10 @@ public final class Status {
         }
         repo.ifPresent(r -> r.specs().forEach((name, spec) -> {
             if (!inCluster.contains(name)) {
-                String tz = Json.string(spec, "timezone").orElse("");
+                String tz = Tree.text(spec, "timezone");
                 ZoneId zone = zoneOrUtc(tz);
-                rows.add(new CronStatus(name, Json.list(spec, "schedules").stream().map(String::valueOf).toList(), tz, zone,
-                        Json.bool(spec, "suspend"), Optional.empty(), List.of(), List.of(),
+                rows.add(new CronStatus(name, Tree.list(spec, "schedules").stream().map(String::valueOf).toList(), tz, zone,
+                        Tree.isTrue(spec, "suspend"), Optional.empty(), List.of(), List.of(),
                         Optional.ofNullable(lastRuns.get(name)), new Drift(DriftState.MISSING, List.of()), Optional.empty()));
             }
         }));
@@ -113,12 +115,9 @@ public final class Status {
                 List.copyOf(rows));
     }
 
+    /** The zone the controller would run it in; UTC where it would refuse the name (the row shows no runs). */
     private static ZoneId zoneOrUtc(String tz) {
-        try {
-            return tz.isBlank() ? ZoneOffset.UTC : ZoneId.of(tz);
-        } catch (java.time.DateTimeException e) {
-            return ZoneOffset.UTC;
-        }
+        return tz.isEmpty() ? ZoneOffset.UTC : TimeZones.cronWorkflowZone(tz).orElse(ZoneOffset.UTC);
     }
 
     /** Per CronWorkflow name, its latest Workflow: by start time, else creation time. */
@@ -135,10 +134,10 @@ public final class Status {
         }
         Map<String, LastRun> out = new HashMap<>();
         latest.forEach((cron, wf) -> {
-            Map<String, Object> status = Json.map(wf.getAdditionalProperties(), "status");
-            String phase = Json.string(status, "phase").filter(p -> !p.isEmpty()).orElse("Pending");
-            Optional<Instant> startedAt = Json.string(status, "startedAt").flatMap(CronWorkflowInfo::instant);
-            Optional<Instant> finishedAt = Json.string(status, "finishedAt").flatMap(CronWorkflowInfo::instant);
+            Map<String, Object> status = Tree.map(wf.getAdditionalProperties(), "status");
+            String phase = Optional.ofNullable(Tree.string(status, "phase")).filter(p -> !p.isEmpty()).orElse("Pending");
+            Optional<Instant> startedAt = Optional.ofNullable(Tree.string(status, "startedAt")).flatMap(CronWorkflowInfo::instant);
+            Optional<Instant> finishedAt = Optional.ofNullable(Tree.string(status, "finishedAt")).flatMap(CronWorkflowInfo::instant);
             Optional<Duration> duration = startedAt.map(s -> Duration.between(s, finishedAt.orElse(now)));
             out.put(cron, new LastRun(wf.getMetadata().getName(), phase, startedAt, finishedAt, duration));
         });
@@ -146,7 +145,7 @@ public final class Status {
     }
 
     private static Instant started(GenericKubernetesResource wf) {
-        return Json.string(wf.getAdditionalProperties(), "status", "startedAt").flatMap(CronWorkflowInfo::instant)
+        return Optional.ofNullable(Tree.string(wf.getAdditionalProperties(), "status.startedAt")).flatMap(CronWorkflowInfo::instant)
                 .or(() -> Optional.ofNullable(wf.getMetadata().getCreationTimestamp()).flatMap(CronWorkflowInfo::instant))
                 .orElse(Instant.EPOCH);
     }

@@ -1,6 +1,7 @@
 package dev.argogke.ops;
 
 import dev.argogke.UserError;
+import dev.argogke.tree.Tree;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.io.PrintWriter;
@@ -53,8 +54,8 @@ public final class WorkflowFollower {
             } catch (Retry.Cancelled e) {
                 return Optional.empty();
             }
-            Map<String, Object> status = Json.map(wf.getAdditionalProperties(), "status");
-            String phase = Json.string(status, "phase").filter(p -> !p.isEmpty()).orElse("Pending");
+            Map<String, Object> status = Tree.map(wf.getAdditionalProperties(), "status");
+            String phase = Optional.ofNullable(Tree.string(status, "phase")).filter(p -> !p.isEmpty()).orElse("Pending");
             if (!phase.equals(seenWorkflowPhase)) {
                 if (!Backfill.finished(wf)) {
                     out.println("Workflow " + workflowName + ": " + phase);
@@ -83,11 +84,11 @@ public final class WorkflowFollower {
             }
             out.flush();
             if (Backfill.finished(wf)) {
-                Optional<Instant> started = Json.string(status, "startedAt").flatMap(CronWorkflowInfo::instant);
-                Optional<Instant> finished = Json.string(status, "finishedAt").flatMap(CronWorkflowInfo::instant);
+                Optional<Instant> started = Optional.ofNullable(Tree.string(status, "startedAt")).flatMap(CronWorkflowInfo::instant);
+                Optional<Instant> finished = Optional.ofNullable(Tree.string(status, "finishedAt")).flatMap(CronWorkflowInfo::instant);
                 String took = started.isPresent() && finished.isPresent()
                         ? " in " + BackfillReport.human(Duration.between(started.get(), finished.get())) : "";
-                String message = Json.string(status, "message").filter(m -> !m.isEmpty()).map(m -> ": " + m).orElse("");
+                String message = Optional.ofNullable(Tree.string(status, "message")).filter(m -> !m.isEmpty()).map(m -> ": " + m).orElse("");
                 out.println("Workflow " + workflowName + ": " + phase + took + message);
                 out.flush();
                 return Optional.of(phase);
@@ -125,17 +126,17 @@ public final class WorkflowFollower {
 
     static List<Node> nodes(String workflowName, Map<String, Object> status) {
         List<Node> nodes = new ArrayList<>();
-        for (Map.Entry<String, Object> e : Json.map(status, "nodes").entrySet()) {
+        for (Map.Entry<String, Object> e : Tree.map(status, "nodes").entrySet()) {
             Object n = e.getValue();
-            String type = Json.string(n, "type").orElse("");
+            String type = Tree.text(n, "type");
             if (e.getKey().equals(workflowName) || HIDDEN_TYPES.contains(type)) {
                 continue;
             }
-            nodes.add(new Node(e.getKey(), Json.string(n, "displayName").orElse(e.getKey()), type,
-                    Json.string(n, "phase").filter(p -> !p.isEmpty()).orElse("Pending"),
-                    Json.string(n, "startedAt").flatMap(CronWorkflowInfo::instant),
-                    Json.string(n, "finishedAt").flatMap(CronWorkflowInfo::instant),
-                    Json.string(n, "message").filter(m -> !m.isEmpty())));
+            nodes.add(new Node(e.getKey(), Optional.ofNullable(Tree.string(n, "displayName")).orElse(e.getKey()), type,
+                    Optional.ofNullable(Tree.string(n, "phase")).filter(p -> !p.isEmpty()).orElse("Pending"),
+                    Optional.ofNullable(Tree.string(n, "startedAt")).flatMap(CronWorkflowInfo::instant),
+                    Optional.ofNullable(Tree.string(n, "finishedAt")).flatMap(CronWorkflowInfo::instant),
+                    Optional.ofNullable(Tree.string(n, "message")).filter(m -> !m.isEmpty())));
         }
         nodes.sort(Comparator.comparing((Node n) -> n.startedAt().orElse(Instant.MAX)).thenComparing(Node::displayName));
         return nodes;

@@ -1,5 +1,6 @@
 package dev.argogke.ops;
 
+import dev.argogke.tree.Tree;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -67,18 +68,18 @@ public final class WorkflowFromCron {
         wf.setApiVersion(cron.resource().getApiVersion() == null ? ArgoResources.API_VERSION : cron.resource().getApiVersion());
         wf.setKind("Workflow");
         wf.setMetadata(meta);
-        wf.setAdditionalProperty("spec", Json.deepCopy(Json.map(cron.spec(), "workflowSpec")));
+        wf.setAdditionalProperty("spec", Tree.copy(Tree.map(cron.spec(), "workflowSpec")));
 
         Map<String, String> cronLabels = labels(cron);
         if (cronLabels.containsKey(ArgoResources.LABEL_CONTROLLER_INSTANCE_ID)) {
             meta.getLabels().put(ArgoResources.LABEL_CONTROLLER_INSTANCE_ID, cronLabels.get(ArgoResources.LABEL_CONTROLLER_INSTANCE_ID));
         }
         meta.getLabels().put(ArgoResources.LABEL_CRON_WORKFLOW, cron.name());
-        Map<String, Object> workflowMetadata = Json.map(cron.spec(), "workflowMetadata");
-        Json.map(workflowMetadata, "labels").forEach((k, v) -> meta.getLabels().put(k, String.valueOf(v)));
-        Json.map(workflowMetadata, "annotations").forEach((k, v) -> meta.getAnnotations().put(k, String.valueOf(v)));
+        Map<String, Object> workflowMetadata = Tree.map(cron.spec(), "workflowMetadata");
+        Tree.map(workflowMetadata, "labels").forEach((k, v) -> meta.getLabels().put(k, String.valueOf(v)));
+        Tree.map(workflowMetadata, "annotations").forEach((k, v) -> meta.getAnnotations().put(k, String.valueOf(v)));
         List<String> finalizers = new ArrayList<>();
-        Json.list(workflowMetadata, "finalizers").forEach(f -> finalizers.add(String.valueOf(f)));
+        Tree.list(workflowMetadata, "finalizers").forEach(f -> finalizers.add(String.valueOf(f)));
         if (!finalizers.isEmpty()) {
             meta.setFinalizers(finalizers);
         }
@@ -106,8 +107,8 @@ public final class WorkflowFromCron {
         if (overrides.isEmpty()) {
             return;
         }
-        Map<String, Object> spec = Json.map(wf.getAdditionalProperties(), "spec");
-        Map<String, Object> arguments = new LinkedHashMap<>(Json.map(spec, "arguments"));
+        Map<String, Object> spec = Tree.map(wf.getAdditionalProperties(), "spec");
+        Map<String, Object> arguments = new LinkedHashMap<>(Tree.map(spec, "arguments"));
         List<Object> params = new ArrayList<>();
         LinkedHashSet<String> given = new LinkedHashSet<>();
         for (Parameter p : overrides) {
@@ -117,8 +118,8 @@ public final class WorkflowFromCron {
             params.add(param);
             given.add(p.name());
         }
-        for (Object declared : Json.list(arguments, "parameters")) {
-            if (!given.contains(Json.string(declared, "name").orElse(""))) {
+        for (Object declared : Tree.list(arguments, "parameters")) {
+            if (!given.contains(Tree.text(declared, "name"))) {
                 params.add(declared);
             }
         }
@@ -128,8 +129,8 @@ public final class WorkflowFromCron {
 
     /** Sets the value of parameter {@code name} if the workflow declares it; returns whether it did. */
     static boolean setDeclaredParameter(GenericKubernetesResource wf, String name, String value) {
-        for (Object declared : Json.list(wf.getAdditionalProperties(), "spec", "arguments", "parameters")) {
-            if (declared instanceof Map<?, ?> && name.equals(Json.string(declared, "name").orElse(null))) {
+        for (Object declared : Tree.list(wf.getAdditionalProperties(), "spec.arguments.parameters")) {
+            if (declared instanceof Map<?, ?> && name.equals(Tree.string(declared, "name"))) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> param = (Map<String, Object>) declared;
                 param.remove("valueFrom");
@@ -142,8 +143,8 @@ public final class WorkflowFromCron {
 
     /** The names of the parameters the cron's workflowSpec declares. */
     static List<String> declaredParameters(CronWorkflowInfo cron) {
-        return Json.list(cron.spec(), "workflowSpec", "arguments", "parameters").stream()
-                .map(p -> Json.string(p, "name").orElse("")).filter(n -> !n.isEmpty()).toList();
+        return Tree.list(cron.spec(), "workflowSpec.arguments.parameters").stream()
+                .map(p -> Tree.text(p, "name")).filter(n -> !n.isEmpty()).toList();
     }
 
     private static Map<String, String> labels(CronWorkflowInfo cron) {

@@ -9,6 +9,7 @@ import static dev.argogke.plan.ResourceTypes.NODE_POOL;
 import static dev.argogke.plan.ResourceTypes.ROUTER;
 import static dev.argogke.plan.ResourceTypes.ROUTER_NAT;
 
+import dev.argogke.tree.Tree;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -322,7 +323,7 @@ public record CostEstimate(String stack, List<Line> lines, List<String> notes, B
         private void addresses() {
             List<String> referenced = new ArrayList<>();
             for (PlanFile.Resource ing : plan.resourcesOfType(INGRESS)) {
-                Object ip = PlanValues.at(ing.inputs(), "metadata.annotations");
+                Object ip = Tree.at(ing.inputs(), "metadata.annotations");
                 if (ip instanceof Map<?, ?> a && a.containsKey("kubernetes.io/ingress.global-static-ip-name")) {
                     Object v = a.get("kubernetes.io/ingress.global-static-ip-name");
                     referenced.add(v instanceof String s ? s : "?");
@@ -452,7 +453,7 @@ public record CostEstimate(String stack, List<Line> lines, List<String> notes, B
         }
 
         private static String annotation(PlanFile.Resource r, String name) {
-            Object a = PlanValues.at(r.inputs(), "metadata.annotations");
+            Object a = Tree.at(r.inputs(), "metadata.annotations");
             return a instanceof Map<?, ?> m && m.get(name) instanceof String s ? s : null;
         }
 

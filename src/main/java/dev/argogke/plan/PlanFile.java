@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.argogke.UserError;
+import dev.argogke.tree.Tree;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -103,7 +104,7 @@ public record PlanFile(int formatVersion, String project, String stack, List<Res
 
         /** An input by dotted path ({@code "nodeConfig.machineType"}); null when absent. */
         public Object input(String dottedPath) {
-            return PlanValues.at(inputs, dottedPath);
+            return Tree.at(inputs, dottedPath);
         }
 
         /** The same resource waiting for {@code urns} (computed by {@link CreationOrder}). */

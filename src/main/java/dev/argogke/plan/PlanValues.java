@@ -103,16 +103,4 @@ public final class PlanValues {
         }
         return d;
     }
-
-    /** Looks up a dotted path of map keys ({@code "nodeConfig.machineType"}); null when absent. */
-    public static Object at(Map<String, Object> root, String dottedPath) {
-        Object current = root;
-        for (String key : dottedPath.split("\\.")) {
-            if (!(current instanceof Map<?, ?> m)) {
-                return null;
-            }
-            current = m.get(key);
-        }
-        return current;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.argogke.plan;
 
+import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -81,7 +82,7 @@ public final class WorkflowShape {
 
         Builder(Map<String, Object> spec) {
             this.spec = spec;
-            for (Object t : list(spec.get("templates"))) {
+            for (Object t : Tree.list(spec.get("templates"))) {
                 if (t instanceof Map<?, ?> m && m.get("name") instanceof String name) {
                     templates.putIfAbsent(name, cast(m));
                 }
@@ -110,7 +111,7 @@ public final class WorkflowShape {
                 if (t.get("dag") instanceof Map<?, ?> dag) {
                     dagGroup(name, groupIds, cast(dag));
                 } else {
-                    stepsGroup(name, groupIds, list(t.get("steps")));
+                    stepsGroup(name, groupIds, Tree.list(t.get("steps")));
                 }
             }
             if (groups.isEmpty()) {
@@ -124,7 +125,7 @@ public final class WorkflowShape {
             List<Node> nodes = new ArrayList<>();
             Map<String, Node> byTask = new LinkedHashMap<>();
             List<Map<String, Object>> tasks = new ArrayList<>();
-            for (Object o : list(dag.get("tasks"))) {
+            for (Object o : Tree.list(dag.get("tasks"))) {
                 if (o instanceof Map<?, ?> m && m.get("name") instanceof String task && !byTask.containsKey(task)) {
                     Node n = node(template, cast(m));
                     byTask.put(task, n);
@@ -136,7 +137,7 @@ public final class WorkflowShape {
             for (Map<String, Object> task : tasks) {
                 Node to = byTask.get((String) task.get("name"));
                 Set<String> seen = new LinkedHashSet<>();
-                for (Object d : list(task.get("dependencies"))) {
+                for (Object d : Tree.list(task.get("dependencies"))) {
                     if (d instanceof String dep && byTask.containsKey(dep) && seen.add(dep)) {
                         edges.add(new Edge(byTask.get(dep).id(), to.id(), null, false));
                     }
@@ -163,7 +164,7 @@ public final class WorkflowShape {
             List<Node> stepNodes = new ArrayList<>();
             for (Object g : stepGroups) {
                 List<Node> current = new ArrayList<>();
-                for (Object o : list(g)) {
+                for (Object o : Tree.list(g)) {
                     if (o instanceof Map<?, ?> m && m.get("name") instanceof String) {
                         Node n = node(template, cast(m));
                         current.add(n);
@@ -313,13 +314,6 @@ public final class WorkflowShape {
 
     private static String escape(String label) {
         return label.replace("\"", "#quot;");
-    }
-
-    private static List<Object> list(Object o) {
-        if (o instanceof List<?> l) {
-            return new ArrayList<>(l);
-        }
-        return List.of();
     }
 
     @SuppressWarnings("unchecked")

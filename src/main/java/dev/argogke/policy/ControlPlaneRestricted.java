@@ -2,6 +2,7 @@ package dev.argogke.policy;
 
 import dev.argogke.plan.PlanFile;
 import dev.argogke.plan.ResourceTypes;
+import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,13 +42,13 @@ final class ControlPlaneRestricted implements Rule {
                 continue;
             }
             String where = PlanQuery.label(cluster);
-            List<?> blocks = PlanQuery.list(cluster.input("masterAuthorizedNetworksConfig.cidrBlocks"));
+            List<?> blocks = Tree.list(cluster.input("masterAuthorizedNetworksConfig.cidrBlocks"));
             if (blocks.isEmpty()) {
                 out.add(violation(where, "the control plane's public endpoint accepts any address (" + KEY + " is empty); list the networks "
                         + "that run kubectl and pulumi (office, VPN, CI runners) in " + KEY + ", or waive " + name() + " with a reason"));
             }
             for (Object block : blocks) {
-                String cidr = PlanQuery.text(PlanQuery.at(block, "cidrBlock"));
+                String cidr = Tree.string(Tree.at(block, "cidrBlock"));
                 if (cidr != null && prefix(cidr) < WIDEST_PREFIX) {
                     out.add(violation(where, KEY + ": " + cidr + " opens the control plane to (nearly) any network; list your own networks (at most /"
                             + WIDEST_PREFIX + " wide)"));

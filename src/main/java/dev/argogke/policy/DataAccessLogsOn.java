@@ -1,6 +1,7 @@
 package dev.argogke.policy;
 
 import dev.argogke.plan.PlanFile;
+import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,19 +52,19 @@ final class DataAccessLogsOn implements Rule {
         }
         String project = input.settings().gcp().get().project();
         List<PlanFile.Resource> configs = new PlanQuery(input.plan()).ofType(TYPE).stream()
-                .filter(r -> project.equals(PlanQuery.text(r.input("project"))))
+                .filter(r -> project.equals(Tree.string(r.input("project"))))
                 .toList();
         List<Violation> out = new ArrayList<>();
         SERVICES.forEach((service, lost) -> {
             String where = TYPE + " for " + service + " (project " + project + ")";
-            List<PlanFile.Resource> mine = configs.stream().filter(r -> service.equals(PlanQuery.text(r.input("service")))).toList();
+            List<PlanFile.Resource> mine = configs.stream().filter(r -> service.equals(Tree.string(r.input("service")))).toList();
             if (mine.isEmpty()) {
                 out.add(violation(where, "missing: its Data Access audit logs stay off, so " + lost + " leaves no trace; "
                         + "set argo-gke:dataAccessLogs: true, or, where the project's audit config is managed elsewhere, "
                         + "waive " + NAME + " with that reason"));
             }
             for (PlanFile.Resource config : mine) {
-                checkTypes(PlanQuery.label(config), PlanQuery.list(config.input("auditLogConfigs")), lost, out);
+                checkTypes(PlanQuery.label(config), Tree.list(config.input("auditLogConfigs")), lost, out);
             }
         });
         return out;
@@ -72,9 +73,9 @@ final class DataAccessLogsOn implements Rule {
     private void checkTypes(String where, List<?> logConfigs, String lost, List<Violation> out) {
         List<String> missing = new ArrayList<>(LOG_TYPES);
         for (Object c : logConfigs) {
-            missing.remove(PlanQuery.text(PlanQuery.at(c, "logType")));
-            if (!PlanQuery.list(PlanQuery.at(c, "exemptedMembers")).isEmpty()) {
-                out.add(violation(where, PlanQuery.text(PlanQuery.at(c, "logType")) + " exempts " + PlanQuery.at(c, "exemptedMembers")
+            missing.remove(Tree.string(Tree.at(c, "logType")));
+            if (!Tree.list(Tree.at(c, "exemptedMembers")).isEmpty()) {
+                out.add(violation(where, Tree.string(Tree.at(c, "logType")) + " exempts " + Tree.at(c, "exemptedMembers")
                         + ", whose reads and writes are then not recorded; remove exemptedMembers"));
             }
         }

@@ -2,6 +2,7 @@ package dev.argogke.policy;
 
 import dev.argogke.plan.PlanFile;
 import dev.argogke.plan.ResourceTypes;
+import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,12 +41,12 @@ final class HttpsOnly implements Rule {
             Map<String, String> annotations = PlanQuery.annotations(ingress);
 
             List<String> certificates = names(annotations.get(MANAGED_CERTIFICATES));
-            boolean tls = !PlanQuery.list(ingress.input("spec.tls")).isEmpty() || annotations.containsKey(PRE_SHARED_CERT);
+            boolean tls = !Tree.list(ingress.input("spec.tls")).isEmpty() || annotations.containsKey(PRE_SHARED_CERT);
             for (String cert : certificates) {
                 Optional<PlanFile.Resource> mc = plan.object("networking.gke.io", "ManagedCertificate", ns, cert);
                 if (mc.isEmpty()) {
                     out.add(violation(where, MANAGED_CERTIFICATES + " names " + cert + ", which this stack does not create; create the ManagedCertificate"));
-                } else if (PlanQuery.list(mc.get().input("spec.domains")).isEmpty()) {
+                } else if (Tree.list(mc.get().input("spec.domains")).isEmpty()) {
                     out.add(violation(PlanQuery.label(mc.get()), "spec.domains is empty, so no certificate is issued; list the UI's host"));
                 }
             }

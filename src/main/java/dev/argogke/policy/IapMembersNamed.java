@@ -1,6 +1,7 @@
 package dev.argogke.policy;
 
 import dev.argogke.plan.PlanFile;
+import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,11 +40,11 @@ final class IapMembersNamed implements Rule {
         PlanQuery plan = new PlanQuery(input.plan());
         List<Violation> out = new ArrayList<>();
         for (PlanFile.Resource r : plan.ofType(MEMBER_TYPES.toArray(String[]::new))) {
-            check(r, PlanQuery.text(r.input("member")), out);
+            check(r, Tree.string(r.input("member")), out);
         }
         for (PlanFile.Resource r : plan.ofType(BINDING_TYPES.toArray(String[]::new))) {
             Set<String> members = new LinkedHashSet<>();
-            PlanQuery.list(r.input("members")).forEach(m -> members.add(PlanQuery.text(m)));
+            Tree.list(r.input("members")).forEach(m -> members.add(Tree.string(m)));
             members.forEach(m -> check(r, m, out));
         }
         return out;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.argogke.plan.PlanFile;
 import dev.argogke.plan.ResourceTypes;
+import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,13 +55,13 @@ final class IapRequired implements Rule {
             }
         }
         for (PlanFile.Resource member : plan.ofType("gcp:iap/webIamMember:WebIamMember", "gcp:iap/webBackendServiceIamMember:WebBackendServiceIamMember")) {
-            String who = PlanQuery.text(member.input("member"));
+            String who = Tree.string(member.input("member"));
             if (who != null && EVERYONE.contains(who)) {
                 out.add(violation(PlanQuery.label(member), "lets " + who + " through IAP; list people, groups or a domain in argo-gke:edge.iapMembers"));
             }
         }
         for (PlanFile.Resource binding : plan.ofType("gcp:iap/webIamBinding:WebIamBinding", "gcp:iap/webBackendServiceIamBinding:WebBackendServiceIamBinding")) {
-            for (Object who : PlanQuery.list(binding.input("members"))) {
+            for (Object who : Tree.list(binding.input("members"))) {
                 if (who instanceof String s && EVERYONE.contains(s)) {
                     out.add(violation(PlanQuery.label(binding), "lets " + s + " through IAP; list people, groups or a domain in argo-gke:edge.iapMembers"));
                 }
@@ -99,13 +100,13 @@ final class IapRequired implements Rule {
     /** spec.defaultBackend and every rule's paths; Ingress API networking.k8s.io/v1. */
     static Set<String> backendServices(PlanFile.Resource ingress) {
         Set<String> out = new LinkedHashSet<>();
-        String defaultBackend = PlanQuery.text(ingress.input("spec.defaultBackend.service.name"));
+        String defaultBackend = Tree.string(ingress.input("spec.defaultBackend.service.name"));
         if (defaultBackend != null) {
             out.add(defaultBackend);
         }
-        for (Object rule : PlanQuery.list(ingress.input("spec.rules"))) {
-            for (Object path : PlanQuery.list(PlanQuery.at(rule, "http.paths"))) {
-                String name = PlanQuery.text(PlanQuery.at(path, "backend.service.name"));
+        for (Object rule : Tree.list(ingress.input("spec.rules"))) {
+            for (Object path : Tree.list(Tree.at(rule, "http.paths"))) {
+                String name = Tree.string(Tree.at(path, "backend.service.name"));
                 if (name != null) {
                     out.add(name);
                 }

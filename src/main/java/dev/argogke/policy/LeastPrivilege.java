@@ -1,6 +1,7 @@
 package dev.argogke.policy;
 
 import dev.argogke.plan.PlanFile;
+import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +42,7 @@ final class LeastPrivilege implements Rule {
             }
         }
         for (PlanFile.Resource binding : plan.ofType(ROLE_BINDINGS.toArray(String[]::new))) {
-            if ("cluster-admin".equals(PlanQuery.text(binding.input("roleRef.name")))) {
+            if ("cluster-admin".equals(Tree.string(binding.input("roleRef.name")))) {
                 out.add(violation(PlanQuery.label(binding), "binds cluster-admin; bind a Role with only the verbs the account needs"));
             }
         }
@@ -51,7 +52,7 @@ final class LeastPrivilege implements Rule {
             }
         }
         for (PlanFile.Resource grant : plan.ofType("gcp:projects/iAMMember:IAMMember", "gcp:projects/iAMBinding:IAMBinding")) {
-            String role = PlanQuery.text(grant.input("role"));
+            String role = Tree.string(grant.input("role"));
             if (role != null && ADMIN_ROLES.contains(role)) {
                 out.add(violation(PlanQuery.label(grant), "grants " + role + " on the project; grant the narrow roles the jobs need (e.g. roles/bigquery.dataEditor)"));
             }
@@ -73,7 +74,7 @@ final class LeastPrivilege implements Rule {
         boolean serverRbac = !PlanQuery.isFalse(release.value("server.enabled")) && !PlanQuery.isFalse(release.value("server.rbac.create"));
         boolean singleNamespace = PlanQuery.isTrue(release.value("singleNamespace"));
         boolean whitelisted = PlanQuery.isTrue(release.value("server.sso.enabled")) && PlanQuery.isTrue(release.value("server.sso.rbac.enabled"))
-                && !PlanQuery.list(release.value("server.sso.rbac.secretWhitelist")).isEmpty();
+                && !Tree.list(release.value("server.sso.rbac.secretWhitelist")).isEmpty();
         if (serverRbac && !singleNamespace && !whitelisted) {
             out.add(violation(where, "without values.singleNamespace the chart gives argo-server a ClusterRole that reads every Secret in the cluster; "
                     + "install it with singleNamespace and grant argo-server the workflows namespace only (argo-gke's ServerRbac)"));
@@ -86,14 +87,14 @@ final class LeastPrivilege implements Rule {
     }
 
     static boolean readsEverySecret(Object rules) {
-        for (Object rule : PlanQuery.list(rules)) {
-            List<?> groups = PlanQuery.list(PlanQuery.at(rule, "apiGroups"));
-            List<?> resources = PlanQuery.list(PlanQuery.at(rule, "resources"));
-            List<?> verbs = PlanQuery.list(PlanQuery.at(rule, "verbs"));
+        for (Object rule : Tree.list(rules)) {
+            List<?> groups = Tree.list(Tree.at(rule, "apiGroups"));
+            List<?> resources = Tree.list(Tree.at(rule, "resources"));
+            List<?> verbs = Tree.list(Tree.at(rule, "verbs"));
             boolean core = groups.contains("") || groups.contains("*");
             boolean secrets = resources.contains("secrets") || resources.contains("*");
             boolean reads = verbs.stream().anyMatch(READ_VERBS::contains);
-            boolean named = !PlanQuery.list(PlanQuery.at(rule, "resourceNames")).isEmpty();
+            boolean named = !Tree.list(Tree.at(rule, "resourceNames")).isEmpty();
             if (core && secrets && reads && !named) {
                 return true;
             }

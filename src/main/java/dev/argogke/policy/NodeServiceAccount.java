@@ -2,6 +2,7 @@ package dev.argogke.policy;
 
 import dev.argogke.plan.PlanFile;
 import dev.argogke.plan.ResourceTypes;
+import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,9 +31,9 @@ final class NodeServiceAccount implements Rule {
         for (PlanFile.Resource cluster : plan.ofType(ResourceTypes.CLUSTER)) {
             // Even with removeDefaultNodePool the cluster first creates that pool from nodeConfig.
             check(cluster, cluster.input("nodeConfig.serviceAccount"), "nodeConfig.serviceAccount", out);
-            List<?> inline = PlanQuery.list(cluster.input("nodePools"));
+            List<?> inline = Tree.list(cluster.input("nodePools"));
             for (int i = 0; i < inline.size(); i++) {
-                check(cluster, PlanQuery.at(inline.get(i), "nodeConfig.serviceAccount"), "nodePools[" + i + "].nodeConfig.serviceAccount", out);
+                check(cluster, Tree.at(inline.get(i), "nodeConfig.serviceAccount"), "nodePools[" + i + "].nodeConfig.serviceAccount", out);
             }
             if (PlanQuery.isTrue(cluster.input("clusterAutoscaling.enabled"))) {
                 check(cluster, cluster.input("clusterAutoscaling.autoProvisioningDefaults.serviceAccount"),
@@ -47,7 +48,7 @@ final class NodeServiceAccount implements Rule {
 
     /** A value only known after deploy is the email of an account the stack creates: fine. */
     private void check(PlanFile.Resource r, Object account, String at, List<Violation> out) {
-        String email = PlanQuery.text(account);
+        String email = Tree.string(account);
         if (account == null || (email != null && (email.isBlank() || email.equals("default") || email.endsWith(DEFAULT_COMPUTE_SUFFIX)))) {
             out.add(violation(PlanQuery.label(r), at + (account == null || email.isBlank() ? " is unset" : " is " + email)
                     + ", so nodes run as the default compute service account (Editor on the project); name the stack's node service account"));

@@ -10,6 +10,7 @@ import static dev.argogke.plan.ResourceTypes.SERVICE;
 
 import dev.argogke.plan.PlanFile;
 import dev.argogke.plan.PlanValues;
+import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,40 +65,19 @@ final class PlanQuery {
         return Boolean.FALSE.equals(v) || "false".equals(v);
     }
 
-    /** Plain text, or null for anything else (absent, unknown until deploy, secret, structured). */
-    static String text(Object v) {
-        return v instanceof String s ? s : null;
-    }
-
-    @SuppressWarnings("unchecked")
+    /** A mapping, or an empty one for anything else, a value unknown until deploy or a secret included. */
     static Map<String, Object> map(Object v) {
-        return v instanceof Map<?, ?> m && !PlanValues.isUnknown(v) && !PlanValues.isSecret(v) ? (Map<String, Object>) m : Map.of();
-    }
-
-    static List<?> list(Object v) {
-        return v instanceof List<?> l ? l : List.of();
-    }
-
-    /** A value under a dotted path of map keys, starting from any value. */
-    static Object at(Object root, String dottedPath) {
-        Object current = root;
-        for (String key : dottedPath.split("\\.")) {
-            if (!(current instanceof Map<?, ?> m)) {
-                return null;
-            }
-            current = m.get(key);
-        }
-        return current;
+        return PlanValues.isUnknown(v) || PlanValues.isSecret(v) ? Map.of() : Tree.map(v);
     }
 
     /** A Kubernetes object's {@code metadata.name}; null when not plain text. */
     static String name(PlanFile.Resource r) {
-        return text(r.input("metadata.name"));
+        return Tree.string(r.input("metadata.name"));
     }
 
     /** A namespaced Kubernetes object's namespace; {@code default} when none is set, as the API server does. */
     static String namespace(PlanFile.Resource r) {
-        String ns = text(r.input("metadata.namespace"));
+        String ns = Tree.string(r.input("metadata.namespace"));
         return ns == null || ns.isEmpty() ? "default" : ns;
     }
 
@@ -126,15 +106,15 @@ final class PlanQuery {
         }
 
         Object value(String dottedPath) {
-            return at(rawValues, dottedPath);
+            return Tree.at(rawValues, dottedPath);
         }
 
         String fullName() {
-            String override = text(value("fullnameOverride"));
+            String override = Tree.string(value("fullnameOverride"));
             if (override != null && !override.isEmpty()) {
                 return override;
             }
-            String release = text(resource.input("name"));
+            String release = Tree.string(resource.input("name"));
             if (release == null) {
                 release = resource.name();
             }
@@ -157,8 +137,8 @@ final class PlanQuery {
     List<HelmRelease> helmReleases() {
         List<HelmRelease> out = new ArrayList<>();
         for (PlanFile.Resource r : ofType(HELM_RELEASE)) {
-            String chart = chartName(text(r.input("chart")));
-            String ns = text(r.input("namespace"));
+            String chart = chartName(Tree.string(r.input("chart")));
+            String ns = Tree.string(r.input("namespace"));
             out.add(new HelmRelease(r, chart, ns == null || ns.isEmpty() ? "default" : ns, r.input("values")));
         }
         return out;

@@ -2,6 +2,7 @@ package dev.argogke.policy;
 
 import dev.argogke.plan.PlanFile;
 import dev.argogke.plan.ResourceTypes;
+import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class PlannedServices {
     static List<PlannedService> of(PlanQuery plan) {
         List<PlannedService> out = new ArrayList<>();
         for (PlanFile.Resource r : plan.ofType(ResourceTypes.SERVICE)) {
-            String type = PlanQuery.text(r.input("spec.type"));
+            String type = Tree.string(r.input("spec.type"));
             out.add(new PlannedService(PlanQuery.label(r), PlanQuery.namespace(r), PlanQuery.name(r),
                     type == null ? "ClusterIP" : type, PlanQuery.annotations(r)));
         }
@@ -49,8 +50,8 @@ final class PlannedServices {
     }
 
     private static PlannedService chartService(PlanQuery.HelmRelease release, String source, String key, String defaultName) {
-        String component = Optional.ofNullable(PlanQuery.text(release.value(key + ".name"))).orElse(defaultName);
-        String type = Optional.ofNullable(PlanQuery.text(release.value(key + ".serviceType"))).orElse("ClusterIP");
+        String component = Optional.ofNullable(Tree.string(release.value(key + ".name"))).orElse(defaultName);
+        String type = Optional.ofNullable(Tree.string(release.value(key + ".serviceType"))).orElse("ClusterIP");
         return new PlannedService(source, release.namespace(), release.fullName() + "-" + component, type,
                 PlanQuery.strings(release.value(key + ".serviceAnnotations")));
     }

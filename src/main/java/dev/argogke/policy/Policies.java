@@ -2,7 +2,7 @@ package dev.argogke.policy;
 
 import dev.argogke.UserError;
 import dev.argogke.config.Settings;
-import dev.argogke.config.Suggest;
+import dev.argogke.names.DidYouMean;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -104,7 +104,7 @@ public final class Policies {
             if (rule(w.rule()).isEmpty()) {
                 List<String> names = ALL.stream().map(Rule::name).toList();
                 throw new UserError(origin + ": " + key + ".rule: '" + w.rule() + "' is not a policy rule"
-                        + Suggest.closest(w.rule(), names).map(s -> " (did you mean " + s + "?)").orElse("")
+                        + DidYouMean.closest(w.rule(), names).map(s -> " (did you mean " + s + "?)").orElse("")
                         + "; rules: " + String.join(", ", names));
             }
             if (w.reason() == null || w.reason().isBlank()) {

@@ -2,6 +2,7 @@ package dev.argogke.policy;
 
 import dev.argogke.plan.PlanFile;
 import dev.argogke.plan.ResourceTypes;
+import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,13 +35,13 @@ final class PrivateArtifactBucket implements Rule {
             }
         }
         for (PlanFile.Resource m : plan.ofType("gcp:storage/bucketIAMMember:BucketIAMMember")) {
-            String who = PlanQuery.text(m.input("member"));
+            String who = Tree.string(m.input("member"));
             if (who != null && IapRequired.EVERYONE.contains(who)) {
                 out.add(violation(PlanQuery.label(m), "makes the bucket readable by " + who + "; grant named service accounts only"));
             }
         }
         for (PlanFile.Resource b : plan.ofType("gcp:storage/bucketIAMBinding:BucketIAMBinding")) {
-            for (Object who : PlanQuery.list(b.input("members"))) {
+            for (Object who : Tree.list(b.input("members"))) {
                 if (who instanceof String s && IapRequired.EVERYONE.contains(s)) {
                     out.add(violation(PlanQuery.label(b), "makes the bucket readable by " + s + "; grant named service accounts only"));
                 }
@@ -48,7 +49,7 @@ final class PrivateArtifactBucket implements Rule {
         }
         for (PlanFile.Resource acl : plan.ofType("gcp:storage/bucketAccessControl:BucketAccessControl",
                 "gcp:storage/defaultObjectAccessControl:DefaultObjectAccessControl", "gcp:storage/objectAccessControl:ObjectAccessControl")) {
-            String entity = PlanQuery.text(acl.input("entity"));
+            String entity = Tree.string(acl.input("entity"));
             if (entity != null && IapRequired.EVERYONE.contains(entity)) {
                 out.add(violation(PlanQuery.label(acl), "an ACL for " + entity + " makes objects public; remove it"));
             }

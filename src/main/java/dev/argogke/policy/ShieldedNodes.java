@@ -2,6 +2,7 @@ package dev.argogke.policy;
 
 import dev.argogke.plan.PlanFile;
 import dev.argogke.plan.ResourceTypes;
+import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,9 +32,9 @@ final class ShieldedNodes implements Rule {
             if (cluster.input("nodeConfig") != null) {
                 secureBoot(cluster, cluster.input("nodeConfig.shieldedInstanceConfig.enableSecureBoot"), "nodeConfig", out);
             }
-            List<?> inline = PlanQuery.list(cluster.input("nodePools"));
+            List<?> inline = Tree.list(cluster.input("nodePools"));
             for (int i = 0; i < inline.size(); i++) {
-                secureBoot(cluster, PlanQuery.at(inline.get(i), "nodeConfig.shieldedInstanceConfig.enableSecureBoot"), "nodePools[" + i + "].nodeConfig", out);
+                secureBoot(cluster, Tree.at(inline.get(i), "nodeConfig.shieldedInstanceConfig.enableSecureBoot"), "nodePools[" + i + "].nodeConfig", out);
             }
         }
         for (PlanFile.Resource pool : plan.ofType(ResourceTypes.NODE_POOL)) {

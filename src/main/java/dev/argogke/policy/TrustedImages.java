@@ -2,6 +2,7 @@ package dev.argogke.policy;
 
 import dev.argogke.config.Settings;
 import dev.argogke.edge.IapProxy;
+import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +50,7 @@ final class TrustedImages implements Rule {
         if (prod) {
             for (WorkflowObjects.Doc doc : WorkflowObjects.of(input)) {
                 WorkflowObjects.templates(doc, (tp, template) -> WorkflowObjects.containers(tp, template, (cp, container) ->
-                        checkImage(doc.where() + ": " + cp + ".image", PlanQuery.text(container.get("image")), out)));
+                        checkImage(doc.where() + ": " + cp + ".image", Tree.string(container.get("image")), out)));
             }
         }
         return out;
@@ -65,9 +66,9 @@ final class TrustedImages implements Rule {
                 continue; // least-privilege already reports values known only after deploy
             }
             for (String key : CHART_CONTAINERS) {
-                List<?> containers = PlanQuery.list(release.value(key));
+                List<?> containers = Tree.list(release.value(key));
                 for (int i = 0; i < containers.size(); i++) {
-                    String image = PlanQuery.text(PlanQuery.at(containers.get(i), "image"));
+                    String image = Tree.string(containers.get(i), "image");
                     if (image != null && !allowedImage(image) && !PINNED_UPSTREAM.contains(dockerReference(image))) {
                         out.add(violation(PlanQuery.label(release.resource()) + ": values." + key + "[" + i + "].image",
                                 "'" + image + "' is neither from Artifact Registry or gcr.io nor an upstream image argo-gke pins ("

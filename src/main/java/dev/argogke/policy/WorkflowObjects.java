@@ -1,6 +1,7 @@
 package dev.argogke.policy;
 
 import dev.argogke.plan.PlanFile;
+import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ final class WorkflowObjects {
 
     /** Each template with its path: {@code spec.templates[2]}. */
     static void templates(Doc doc, BiConsumer<String, Map<String, Object>> each) {
-        List<?> templates = PlanQuery.list(doc.spec().get("templates"));
+        List<?> templates = Tree.list(doc.spec().get("templates"));
         for (int i = 0; i < templates.size(); i++) {
             each.accept(doc.specPath() + ".templates[" + i + "]", PlanQuery.map(templates.get(i)));
         }
@@ -66,15 +67,15 @@ final class WorkflowObjects {
                 each.accept(templatePath + "." + single, PlanQuery.map(template.get(single)));
             }
         }
-        listed(templatePath + ".containerSet.containers", PlanQuery.at(template, "containerSet.containers"), each);
+        listed(templatePath + ".containerSet.containers", Tree.at(template, "containerSet.containers"), each);
         listed(templatePath + ".initContainers", template.get("initContainers"), each);
         listed(templatePath + ".sidecars", template.get("sidecars"), each);
     }
 
     static void listed(String path, Object list, BiConsumer<String, Map<String, Object>> each) {
-        List<?> items = PlanQuery.list(list);
+        List<?> items = Tree.list(list);
         for (int j = 0; j < items.size(); j++) {
-            each.accept(path + "[" + j + "]", PlanQuery.map(items.get(j)));
+            each.accept(Tree.index(path, j), PlanQuery.map(items.get(j)));
         }
     }
 }

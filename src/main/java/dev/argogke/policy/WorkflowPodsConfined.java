@@ -1,6 +1,7 @@
 package dev.argogke.policy;
 
 import dev.argogke.argo.ArgoWorkflows;
+import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,15 +54,15 @@ final class WorkflowPodsConfined implements Rule {
             }
         }
         serviceAccount(where, path + ".serviceAccountName", spec.get("serviceAccountName"), out);
-        serviceAccount(where, path + ".executor.serviceAccountName", PlanQuery.at(spec, "executor.serviceAccountName"), out);
-        String patch = PlanQuery.text(spec.get("podSpecPatch"));
+        serviceAccount(where, path + ".executor.serviceAccountName", Tree.at(spec, "executor.serviceAccountName"), out);
+        String patch = Tree.string(spec.get("podSpecPatch"));
         if (patch != null) {
             podSpecPatch(where, path + ".podSpecPatch", patch, out);
         }
     }
 
     private void serviceAccount(String where, String path, Object value, List<Violation> out) {
-        String sa = PlanQuery.text(value);
+        String sa = Tree.string(value);
         if (sa != null && !sa.equals(ArgoWorkflows.WORKFLOW_SERVICE_ACCOUNT)) {
             out.add(violation(where + ": " + path, "'" + sa + "' is not the workflows' service account; remove it (jobs run as "
                     + ArgoWorkflows.WORKFLOW_SERVICE_ACCOUNT + ", which argo-gke gives argo-gke:argo.workflowRoles)"));
@@ -75,7 +76,7 @@ final class WorkflowPodsConfined implements Rule {
     }
 
     private void privileged(String where, String path, Map<String, Object> container, List<Violation> out) {
-        if (PlanQuery.isTrue(PlanQuery.at(container, "securityContext.privileged"))) {
+        if (PlanQuery.isTrue(Tree.at(container, "securityContext.privileged"))) {
             out.add(violation(where + ": " + path + ".securityContext.privileged", "a privileged container is root on the node; remove it"));
         }
     }

@@ -2,6 +2,7 @@ package dev.argogke.policy;
 
 import dev.argogke.plan.PlanFile;
 import dev.argogke.plan.ResourceTypes;
+import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,16 +26,16 @@ final class WorkloadIdentity implements Rule {
         PlanQuery plan = new PlanQuery(input.plan());
         List<Violation> out = new ArrayList<>();
         for (PlanFile.Resource cluster : plan.ofType(ResourceTypes.CLUSTER)) {
-            String pool = PlanQuery.text(cluster.input("workloadIdentityConfig.workloadPool"));
+            String pool = Tree.string(cluster.input("workloadIdentityConfig.workloadPool"));
             if (pool == null || pool.isBlank()) {
                 out.add(violation(PlanQuery.label(cluster), "workloadIdentityConfig.workloadPool is not set, so pods use the nodes' credentials; set it to <project>.svc.id.goog"));
             }
             if (cluster.input("nodeConfig") != null) {
                 checkMode(cluster, cluster.input("nodeConfig.workloadMetadataConfig.mode"), "nodeConfig", out);
             }
-            List<?> inline = PlanQuery.list(cluster.input("nodePools"));
+            List<?> inline = Tree.list(cluster.input("nodePools"));
             for (int i = 0; i < inline.size(); i++) {
-                checkMode(cluster, PlanQuery.at(inline.get(i), "nodeConfig.workloadMetadataConfig.mode"), "nodePools[" + i + "].nodeConfig", out);
+                checkMode(cluster, Tree.at(inline.get(i), "nodeConfig.workloadMetadataConfig.mode"), "nodePools[" + i + "].nodeConfig", out);
             }
         }
         for (PlanFile.Resource pool : plan.ofType(ResourceTypes.NODE_POOL)) {

@@ -5,6 +5,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.argogke.names.DidYouMean;
 import dev.argogke.workflows.lint.SharedConformance;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -110,7 +111,7 @@ public final class PulumiProjectRules {
     public static List<String> validateProject(Map<String, Object> project, JsonSchema schema) {
         List<String> errors = new ArrayList<>();
         if (!project.containsKey("name")) {
-            String closest = Suggest.closest("name", new TreeSet<>(project.keySet())).orElse(null);
+            String closest = DidYouMean.closest("name", new TreeSet<>(project.keySet())).orElse(null);
             errors.add("project is missing a 'name' attribute" + (closest == null ? "" : "; found '" + closest + "' instead"));
             return errors;
         }

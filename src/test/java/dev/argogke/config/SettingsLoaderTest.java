@@ -113,6 +113,14 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void aKeyThreeEditsFromAKnownOneGetsNoSuggestion() {
+        // The Pulumi CLI's bound for a misspelt Pulumi.yaml key is 2 edits (names/DidYouMean). "rleaseChanl"
+        // is 3 insertions (e, n, e) from "releaseChannel"; config used to allow a third of the typed length (3).
+        SettingsException e = fails(TestSettings.devWith("    releaseChannel: REGULAR", "    rleaseChanl: REGULAR"));
+        assertTrue(e.problems().contains("argo-gke:cluster.rleaseChanl: unknown setting"), e.problems().toString());
+    }
+
+    @Test
     void aStringWhereAMappingBelongsSaysWhatWasFound() {
         SettingsException e = fails(TestSettings.devWith("  argo-gke:argo:\n    serverAuthMode: server\n    artifactRetentionDays: 7",
                 "  argo-gke:argo: server"));

@@ -207,6 +207,45 @@ class CronJobImporterTest {
         assertThrows(UserError.class, () -> new ImportOptions("Mars/Olympus"));
     }
 
+    /**
+     * Kubernetes v1.36.5 validateTimeZone (pkg/apis/batch/validation/validation.go) takes any name Go's
+     * time.LoadLocation loads except "Local": EST loads (Go 1.26: -05:00 all year), SystemV/EST5 and
+     * "Local" do not pass. Before, java.time decided, the other way round for EST and SystemV/EST5.
+     */
+    @ParameterizedTest
+    @CsvSource({"EST, true", "GMT+0, true", "Local, false", "SystemV/EST5, false"})
+    void aCronJobsTimeZoneIsTakenWhereKubernetesTakesIt(String zone, boolean taken) {
+        String text = """
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata: {name: zoned}
+                spec:
+                  schedule: "0 3 * * *"
+                  timeZone: %s
+                  jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: x, image: busybox}]}}}}
+                """.formatted(zone);
+        List<CronJobSource> sources = CronJobInputs.fromManifests(ManifestLoader.parse(Path.of("jobs.yaml"), text))
+                .cronJobs();
+        if (taken) {
+            assertEquals(zone, at(only("zoned", CronJobImporter.plan(sources, List.of(), ImportOptions.DEFAULTS))
+                    .cronWorkflow(), "spec.timezone"));
+        } else {
+            CronJobImportException e = assertThrows(CronJobImportException.class,
+                    () -> CronJobImporter.plan(sources, List.of(), ImportOptions.DEFAULTS));
+            assertTrue(e.problems().get(0).contains("error: CronJob zoned: spec.timeZone: \"" + zone
+                    + "\" is not a time zone name of the IANA database (e.g. Europe/Berlin, America/New_York, UTC)"),
+                    e.problems().toString());
+        }
+    }
+
+    @Test
+    void theDefaultTimeZoneIsAnExplicitZoneAsACronJobsWouldBe() {
+        assertEquals("EST", new ImportOptions("EST").defaultTimezone());
+        UserError local = assertThrows(UserError.class, () -> new ImportOptions("Local"));
+        assertEquals("--default-timezone: \"Local\" is not a time zone name of the IANA database (e.g. UTC, Europe/Berlin)",
+                local.getMessage());
+    }
+
     @Test
     void aCronTzPrefixInTheScheduleMovesToTheTimezoneField() {
         ImportedWorkflow w = only("tokyo-inline-zone", plan("valid/timezones.yaml"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.argogke.UserError;
+import dev.argogke.testing.TreePath;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -242,7 +243,7 @@ class BackfillTest {
         GenericKubernetesResource wf = argo.workflows().get(0);
         assertEquals("2026-03-29T06:00:00+02:00",
                 wf.getMetadata().getAnnotations().get(ArgoResources.ANNOTATION_SCHEDULED_TIME));
-        List<Object> params = Json.list(wf.getAdditionalProperties(), "spec", "arguments", "parameters");
+        List<?> params = (List<?>) TreePath.at(wf.getAdditionalProperties(), "spec.arguments.parameters");
         assertEquals(Map.of("name", "scheduledTime", "value", "2026-03-29T06:00:00+02:00"), params.get(0));
         assertEquals(Map.of("name", "region", "value", "eu"), params.get(1));
         assertEquals("nightly-etl", wf.getMetadata().getLabels().get(ArgoResources.LABEL_CRON_WORKFLOW));

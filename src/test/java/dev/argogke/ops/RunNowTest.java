@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.argogke.UserError;
+import dev.argogke.testing.TreePath;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import java.nio.file.Path;
@@ -95,7 +96,7 @@ class RunNowTest {
         run(List.of(new WorkflowFromCron.Parameter("dryRun", "true")));
 
         assertEquals(List.of(Map.of("name", "dryRun", "value", "true"), Map.of("name", "region", "value", "eu", "enum", List.of("eu", "us"))),
-                Json.list(argo.workflows().get(0).getAdditionalProperties(), "spec", "arguments", "parameters"));
+                TreePath.at(argo.workflows().get(0).getAdditionalProperties(), "spec.arguments.parameters"));
     }
 
     @Test

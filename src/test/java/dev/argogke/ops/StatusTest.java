@@ -4,6 +4,7 @@ import dev.argogke.workflows.DeployedForm;
 import dev.argogke.workflows.ImageOverride;
 import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -244,6 +246,44 @@ class StatusTest {
         assertTrue(problem.startsWith("spec.schedules[0] 'CRON_TZ=Asia/Tokyo 0 2 * * *': expected 5 fields"), problem);
         assertTrue(problem.endsWith("keep only one of them"), problem);
         assertEquals(List.of(), row(report, "tokyo").nextRuns());
+    }
+
+    @Test
+    void aTimeZoneWithASpaceIsReportedAsTheControllerRefusesIt() {
+        // Go 1.26 time.LoadLocation("Europe/Oslo "): "unknown time zone Europe/Oslo "; ops used to trim it.
+        cron(cronYaml("padded", "'Europe/Oslo '", "0 2 * * *"));
+
+        Status.Report report = status("2026-03-08T12:00:00Z");
+
+        assertEquals(Optional.of("spec.timezone 'Europe/Oslo ' is not a known time zone (use an IANA name such as Europe/Oslo)"),
+                row(report, "padded").problem());
+    }
+
+    @Test
+    void aCronWorkflowNotYetDeployedRunsInTheZoneGoLoadsForItsName() throws Exception {
+        // Go 1.26 time.LoadLocation("EST"): -05:00 all year (tzdata's backward link to America/Panama);
+        // java.time's ZoneId.of("EST") throws, which made this row UTC before.
+        Files.writeString(repo.resolve("crons.yaml"), cronYaml("eastern", "EST", "0 3 * * *"));
+
+        Status.Report report = status("2026-03-08T12:00:00Z", RepoCronWorkflows.load(repo, "argo", DeployedForm.asWritten()));
+
+        assertEquals(Status.DriftState.MISSING, row(report, "eastern").drift().state());
+        assertEquals(ZoneId.of("America/Panama"), row(report, "eastern").zone());
+    }
+
+    @Test
+    void onlyTheBooleanTrueSuspendsACronWorkflow() throws Exception {
+        // CronWorkflowSpec.Suspend is a Go bool (argo-workflows v4.0.7 cron_workflow_types.go) and the
+        // chart's full CRD (argo-helm 1.0.18, crds.full: true) declares it "type: boolean": the text
+        // "true" suspends nothing, the API server refuses it. ops used to count the text as true.
+        Files.writeString(repo.resolve("crons.yaml"), cronYaml("quoted", "UTC", "0 3 * * *")
+                .replace("spec:\n", "spec:\n  suspend: \"true\"\n") + "---\n"
+                + cronYaml("suspended", "UTC", "0 3 * * *").replace("spec:\n", "spec:\n  suspend: true\n"));
+
+        Status.Report report = status("2026-03-08T12:00:00Z", RepoCronWorkflows.load(repo, "argo", DeployedForm.asWritten()));
+
+        assertFalse(row(report, "quoted").suspended());
+        assertTrue(row(report, "suspended").suspended());
     }
 
     @Test

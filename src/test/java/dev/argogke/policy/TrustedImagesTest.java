@@ -4,6 +4,7 @@ import static dev.argogke.policy.RuleExamples.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.argogke.testing.TreePath;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ class TrustedImagesTest {
     void theIapProxysPinnedEnvoyImageIsAcceptedInEveryCommittedStack() {
         for (String stack : List.of("dev", "prod")) {
             PolicyInput input = PolicyFixtures.real(stack);
-            Object image = PlanQuery.at(PolicyFixtures.resource(input.plan(), RELEASE, "argo").input("values"), "server.extraContainers");
+            Object image = TreePath.at(PolicyFixtures.resource(input.plan(), RELEASE, "argo").input("values"), "server.extraContainers");
             assertTrue(String.valueOf(image).contains("image=docker.io/envoyproxy/envoy:v1.40.0"), stack + ": " + image);
             assertEquals(List.of(), lines(rule, input), stack);
         }
@@ -79,7 +80,7 @@ class TrustedImagesTest {
         PolicyInput prod = PolicyFixtures.real("prod");
         Map<String, Object> values = PolicyFixtures.mutable(cast(PolicyFixtures.resource(prod.plan(), RELEASE, "argo").input("values")));
         Map<String, Object> server = cast(values.get("server"));
-        List<Object> containers = new ArrayList<>(PlanQuery.list(server.get("extraContainers")));
+        List<Object> containers = new ArrayList<>((List<?>) server.get("extraContainers"));
         Map<String, Object> proxy = new LinkedHashMap<>(cast(containers.get(0)));
         proxy.put("image", image);
         containers.set(0, proxy);

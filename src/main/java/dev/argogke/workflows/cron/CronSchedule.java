@@ -1,5 +1,6 @@
 package dev.argogke.workflows.cron;
 
+import dev.argogke.names.TimeZones;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -121,12 +122,12 @@ public final class CronSchedule {
         return new CronSchedule(expression, zone, zoneName, spec, null);
     }
 
-    /** Go's time.LoadLocation (see {@link GoTimeZones}); "Local" is the time's own zone in robfig's Next. */
+    /** Go's time.LoadLocation (see {@link TimeZones#cronWorkflowZone}); "Local" is the time's own zone in robfig's Next. */
     private static Optional<ZoneId> loadLocation(String prefix, String name) throws CronSyntaxException {
         if (name.equals("Local")) {
             return Optional.empty();
         }
-        Optional<ZoneId> zone = GoTimeZones.load(name);
+        Optional<ZoneId> zone = TimeZones.cronWorkflowZone(name);
         if (zone.isEmpty()) {
             throw new CronSyntaxException(prefix + "=: unknown time zone '" + name
                     + "'; use an IANA name such as Europe/Oslo or UTC");

@@ -1,5 +1,6 @@
 package dev.argogke.workflows.lint;
 
+import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,56 +22,56 @@ final class Arguments {
      *                   whose values come at submission
      */
     static void check(DocumentFindings out, String path, Map<String, Object> arguments, boolean needValues) {
-        String paramsPath = Nodes.join(path, "parameters");
-        List<Object> params = Nodes.list(arguments.get("parameters"));
+        String paramsPath = Tree.join(path, "parameters");
+        List<Object> params = Tree.list(arguments.get("parameters"));
         FieldNames.check(out, paramsPath, params, FieldNames.Style.PARAMETER, "parameter");
         for (int i = 0; i < params.size(); i++) {
-            Map<String, Object> p = Nodes.map(params.get(i));
-            String pp = Nodes.index(paramsPath, i);
-            String name = Nodes.text(p.get("name"));
+            Map<String, Object> p = Tree.map(params.get(i));
+            String pp = Tree.index(paramsPath, i);
+            String name = Tree.text(p.get("name"));
             boolean hasValue = p.get("value") != null;
-            Map<String, Object> valueFrom = Nodes.map(p.get("valueFrom"));
+            Map<String, Object> valueFrom = Tree.map(p.get("valueFrom"));
             boolean hasValueFrom = p.get("valueFrom") != null;
             if (!hasValue && !hasValueFrom && needValues) {
                 out.error(pp, "parameter '" + name + "' has no value: set value: or valueFrom:");
             }
             if (hasValueFrom) {
-                boolean source = valueFrom.get("configMapKeyRef") != null || !Nodes.text(valueFrom.get("event")).isEmpty()
+                boolean source = valueFrom.get("configMapKeyRef") != null || !Tree.text(valueFrom.get("event")).isEmpty()
                         || valueFrom.get("supplied") != null;
-                boolean outputOnly = !Nodes.text(valueFrom.get("path")).isEmpty() || !Nodes.text(valueFrom.get("jsonPath")).isEmpty()
-                        || !Nodes.text(valueFrom.get("parameter")).isEmpty() || !Nodes.text(valueFrom.get("expression")).isEmpty();
+                boolean outputOnly = !Tree.text(valueFrom.get("path")).isEmpty() || !Tree.text(valueFrom.get("jsonPath")).isEmpty()
+                        || !Tree.text(valueFrom.get("parameter")).isEmpty() || !Tree.text(valueFrom.get("expression")).isEmpty();
                 if (!source || outputOnly) {
-                    out.error(Nodes.join(pp, "valueFrom"), "an argument's valueFrom only allows configMapKeyRef, event,"
+                    out.error(Tree.join(pp, "valueFrom"), "an argument's valueFrom only allows configMapKeyRef, event,"
                             + " supplied and default");
                 }
             }
             if (p.containsKey("enum") && p.get("enum") instanceof List<?> options) {
                 if (options.isEmpty()) {
-                    out.error(Nodes.join(pp, "enum"), "enum should contain at least one value");
+                    out.error(Tree.join(pp, "enum"), "enum should contain at least one value");
                 } else if (hasValue) {
                     String value = anyString(p.get("value"));
                     List<String> allowed = new ArrayList<>();
                     options.forEach(o -> allowed.add(anyString(o)));
                     if (!allowed.contains(value) && !value.contains("{{")) {
-                        out.error(Nodes.join(pp, "value"), "value '" + value + "' of parameter '" + name
+                        out.error(Tree.join(pp, "value"), "value '" + value + "' of parameter '" + name
                                 + "' is not in its enum (" + String.join(", ", allowed) + ")");
                     }
                 }
             }
         }
-        String artsPath = Nodes.join(path, "artifacts");
-        List<Object> artifacts = Nodes.list(arguments.get("artifacts"));
+        String artsPath = Tree.join(path, "artifacts");
+        List<Object> artifacts = Tree.list(arguments.get("artifacts"));
         FieldNames.check(out, artsPath, artifacts, FieldNames.Style.PARAMETER, "artifact");
         for (int i = 0; i < artifacts.size(); i++) {
-            Map<String, Object> a = Nodes.map(artifacts.get(i));
-            String ap = Nodes.index(artsPath, i);
-            String name = Nodes.text(a.get("name"));
-            boolean from = !Nodes.text(a.get("from")).isEmpty();
+            Map<String, Object> a = Tree.map(artifacts.get(i));
+            String ap = Tree.index(artsPath, i);
+            String name = Tree.text(a.get("name"));
+            boolean from = !Tree.text(a.get("from")).isEmpty();
             if (!from && !hasLocation(a)) {
                 out.error(ap, "artifact '" + name + "' needs from: or a location such as s3:, gcs: or http:");
             }
-            if (from && !Nodes.text(a.get("fromExpression")).isEmpty()) {
-                out.error(Nodes.join(ap, "fromExpression"), "artifact '" + name + "' has both from and fromExpression; keep one");
+            if (from && !Tree.text(a.get("fromExpression")).isEmpty()) {
+                out.error(Tree.join(ap, "fromExpression"), "artifact '" + name + "' has both from and fromExpression; keep one");
             }
         }
     }

@@ -1,6 +1,8 @@
 package dev.argogke.workflows.lint;
 
-import dev.argogke.workflows.cron.GoTimeZones;
+import dev.argogke.names.DidYouMean;
+import dev.argogke.names.TimeZones;
+import dev.argogke.tree.Tree;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,29 +20,29 @@ final class CronChecker {
         if (schedules == null || schedules instanceof List<?> l && l.isEmpty()) {
             // A v3 `schedule:` or a misspelt `schedules` is reported as an unknown field already.
             boolean misspelt = spec.keySet().stream()
-                    .anyMatch(k -> !k.equals("schedules") && Suggestions.closest(k, List.of("schedules", "schedule")) != null);
+                    .anyMatch(k -> !k.equals("schedules") && DidYouMean.closest(k, List.of("schedules", "schedule")).isPresent());
             if (!misspelt) {
                 out.error(schedules == null ? "spec" : sp, "a CronWorkflow needs at least one line in spec.schedules,"
                         + " e.g. schedules: [\"0 2 * * *\"]");
             }
         }
-        List<Object> list = Nodes.list(schedules);
+        List<Object> list = Tree.list(schedules);
         for (int i = 0; i < list.size(); i++) {
-            String line = Nodes.str(list.get(i));
+            String line = Tree.string(list.get(i));
             if (line == null) {
                 continue; // reported by the strict decoding
             }
             String problem = line.isBlank() ? "a schedule line is empty" : lines.problem(line);
             if (problem != null) {
-                out.error(Nodes.index(sp, i), "schedule \"" + Nodes.abbreviate(line) + "\" is malformed: " + problem);
+                out.error(Tree.index(sp, i), "schedule \"" + ValueText.abbreviate(line) + "\" is malformed: " + problem);
             }
         }
-        String timezone = Nodes.text(spec.get("timezone"));
+        String timezone = Tree.text(spec.get("timezone"));
         if (!timezone.isEmpty() && !isIanaZone(timezone)) {
-            out.error("spec.timezone", "unknown time zone \"" + Nodes.abbreviate(timezone)
+            out.error("spec.timezone", "unknown time zone \"" + ValueText.abbreviate(timezone)
                     + "\": use an IANA name such as Europe/Paris or America/New_York");
         }
-        String policy = Nodes.text(spec.get("concurrencyPolicy"));
+        String policy = Tree.text(spec.get("concurrencyPolicy"));
         if (!policy.isEmpty() && !CONCURRENCY_POLICIES.contains(policy)) {
             out.error("spec.concurrencyPolicy", "concurrencyPolicy '" + policy + "' is not one of Allow, Forbid, Replace");
         }
@@ -63,6 +65,6 @@ final class CronChecker {
      * fixed offsets such as "+02:00" or "UTC+2", which java.time would accept, are not zone names.
      */
     static boolean isIanaZone(String zone) {
-        return GoTimeZones.load(zone).isPresent();
+        return TimeZones.cronWorkflowZone(zone).isPresent();
     }
 }

@@ -1,5 +1,7 @@
 package dev.argogke.workflows.lint;
 
+import dev.argogke.names.DidYouMean;
+import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,25 +27,25 @@ final class DagChecker {
     }
 
     void check(Map<String, Object> t, String p) {
-        String dp = Nodes.join(p, "dag");
-        Map<String, Object> dag = Nodes.map(t.get("dag"));
-        String tp = Nodes.join(dp, "tasks");
-        List<Object> list = Nodes.list(dag.get("tasks"));
+        String dp = Tree.join(p, "dag");
+        Map<String, Object> dag = Tree.map(t.get("dag"));
+        String tp = Tree.join(dp, "tasks");
+        List<Object> list = Tree.list(dag.get("tasks"));
         if (list.isEmpty()) {
             out.error(tp, "a dag needs at least one task");
             return;
         }
         FieldNames.check(out, tp, list, FieldNames.Style.WORKFLOW_FIELD, "task");
-        boolean usingDepends = list.stream().anyMatch(o -> !Nodes.text(Nodes.map(o).get("depends")).isEmpty());
+        boolean usingDepends = list.stream().anyMatch(o -> !Tree.text(Tree.map(o).get("depends")).isEmpty());
 
         Map<String, Task> tasks = new LinkedHashMap<>();
         List<Task> ordered = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            Map<String, Object> body = Nodes.map(list.get(i));
-            String path = Nodes.index(tp, i);
-            String name = Nodes.text(body.get("name"));
+            Map<String, Object> body = Tree.map(list.get(i));
+            String path = Tree.index(tp, i);
+            String name = Tree.text(body.get("name"));
             Task task = new Task(name, i, path, body, new LinkedHashSet<>(),
-                    Nodes.text(body.get("depends")).isEmpty() ? "dependencies" : "depends");
+                    Tree.text(body.get("depends")).isEmpty() ? "dependencies" : "depends");
             ordered.add(task);
             if (!name.isEmpty()) {
                 tasks.putIfAbsent(name, task);
@@ -55,16 +57,16 @@ final class DagChecker {
         List<String> cycle = findCycle(ordered, tasks);
         if (cycle != null) {
             Task start = tasks.get(cycle.get(0));
-            out.error(Nodes.join(start.path(), start.dependencyField()), "dependency cycle: " + String.join(" -> ", cycle));
+            out.error(Tree.join(start.path(), start.dependencyField()), "dependency cycle: " + String.join(" -> ", cycle));
         } else {
             for (Task task : ordered) {
                 checkArgumentDependencies(task, tasks);
             }
         }
-        String target = Nodes.text(dag.get("target"));
+        String target = Tree.text(dag.get("target"));
         for (String name : target.split(" ")) {
             if (!name.isEmpty() && !name.contains("{{") && !tasks.containsKey(name)) {
-                out.error(Nodes.join(dp, "target"), "target '" + name + "' is not a task of this dag"
+                out.error(Tree.join(dp, "target"), "target '" + name + "' is not a task of this dag"
                         + suggestion(name, tasks.keySet()));
             }
         }
@@ -73,22 +75,22 @@ final class DagChecker {
     private void checkTask(Task task, boolean usingDepends, Map<String, Task> tasks) {
         Map<String, Object> body = task.body();
         String label = task.name().isEmpty() ? "this task" : "task '" + task.name() + "'";
-        List<Object> dependencies = Nodes.list(body.get("dependencies"));
+        List<Object> dependencies = Tree.list(body.get("dependencies"));
         if ((usingDepends || !dependencies.isEmpty()) && !task.name().isEmpty() && Character.isDigit(task.name().charAt(0))) {
-            out.error(Nodes.join(task.path(), "name"), "task name '" + task.name() + "' cannot start with a digit when"
+            out.error(Tree.join(task.path(), "name"), "task name '" + task.name() + "' cannot start with a digit when"
                     + " tasks use depends or dependencies");
         }
         if (usingDepends && !dependencies.isEmpty()) {
-            out.error(Nodes.join(task.path(), "dependencies"), "this dag uses depends, so write this task's dependencies"
+            out.error(Tree.join(task.path(), "dependencies"), "this dag uses depends, so write this task's dependencies"
                     + " as depends: \"A && B\" too (one dag cannot mix them)");
         }
         if (usingDepends && body.get("continueOn") != null) {
-            out.error(Nodes.join(task.path(), "continueOn"), "continueOn does not work with depends; test 'task.Failed'"
+            out.error(Tree.join(task.path(), "continueOn"), "continueOn does not work with depends; test 'task.Failed'"
                     + " or 'task.Errored' in the depends expression instead");
         }
-        String depends = Nodes.text(body.get("depends"));
+        String depends = Tree.text(body.get("depends"));
         if (!depends.isEmpty()) {
-            String path = Nodes.join(task.path(), "depends");
+            String path = Tree.join(task.path(), "depends");
             try {
                 for (DependsExpression.Reference ref : DependsExpression.parse(depends)) {
                     Task dependency = tasks.get(ref.task());
@@ -104,28 +106,28 @@ final class DagChecker {
                     }
                 }
             } catch (DependsExpression.SyntaxError e) {
-                out.error(path, "depends \"" + Nodes.abbreviate(depends) + "\": " + e.getMessage());
+                out.error(path, "depends \"" + ValueText.abbreviate(depends) + "\": " + e.getMessage());
             }
         }
         for (int k = 0; k < dependencies.size(); k++) {
-            String dep = Nodes.text(dependencies.get(k));
+            String dep = Tree.text(dependencies.get(k));
             if (tasks.containsKey(dep)) {
                 task.dependencies().add(dep);
             } else {
-                out.error(Nodes.index(Nodes.join(task.path(), "dependencies"), k), "task '" + dep + "' is not in this dag"
+                out.error(Tree.index(Tree.join(task.path(), "dependencies"), k), "task '" + dep + "' is not in this dag"
                         + suggestion(dep, tasks.keySet()));
             }
         }
         Loops.check(out, body, task.path(), label);
-        Map<String, Object> arguments = Nodes.map(body.get("arguments"));
-        Arguments.check(out, Nodes.join(task.path(), "arguments"), arguments, true);
+        Map<String, Object> arguments = Tree.map(body.get("arguments"));
+        Arguments.check(out, Tree.join(task.path(), "arguments"), arguments, true);
         Map<String, Object> target = ctx.resolveCall(body, task.path(), label);
         if (target != null) {
             ctx.checkSupplied(target, label + " runs a template that", arguments, task.path(), true);
         }
-        Hooks.check(ctx, Nodes.map(body.get("hooks")), Nodes.join(task.path(), "hooks"));
+        Hooks.check(ctx, Tree.map(body.get("hooks")), Tree.join(task.path(), "hooks"));
         if (body.get("inline") instanceof Map<?, ?>) {
-            templates.check(Nodes.map(body.get("inline")), Nodes.join(task.path(), "inline"));
+            templates.check(Tree.map(body.get("inline")), Tree.join(task.path(), "inline"));
         }
     }
 
@@ -171,19 +173,19 @@ final class DagChecker {
     private void checkArgumentDependencies(Task task, Map<String, Task> tasks) {
         Set<String> ancestors = new LinkedHashSet<>();
         collectAncestors(task.name(), tasks, ancestors);
-        Map<String, Object> arguments = Nodes.map(task.body().get("arguments"));
-        String ap = Nodes.join(task.path(), "arguments");
-        List<Object> params = Nodes.list(arguments.get("parameters"));
+        Map<String, Object> arguments = Tree.map(task.body().get("arguments"));
+        String ap = Tree.join(task.path(), "arguments");
+        List<Object> params = Tree.list(arguments.get("parameters"));
         for (int i = 0; i < params.size(); i++) {
-            Map<String, Object> param = Nodes.map(params.get(i));
+            Map<String, Object> param = Tree.map(params.get(i));
             checkTaskReference(Arguments.anyString(param.get("value")), ancestors, task,
-                    Nodes.join(Nodes.index(Nodes.join(ap, "parameters"), i), "value"), "parameter '" + Nodes.text(param.get("name")) + "'");
+                    Tree.join(Tree.index(Tree.join(ap, "parameters"), i), "value"), "parameter '" + Tree.text(param.get("name")) + "'");
         }
-        List<Object> artifacts = Nodes.list(arguments.get("artifacts"));
+        List<Object> artifacts = Tree.list(arguments.get("artifacts"));
         for (int i = 0; i < artifacts.size(); i++) {
-            Map<String, Object> artifact = Nodes.map(artifacts.get(i));
-            checkTaskReference(Nodes.text(artifact.get("from")), ancestors, task,
-                    Nodes.join(Nodes.index(Nodes.join(ap, "artifacts"), i), "from"), "artifact '" + Nodes.text(artifact.get("name")) + "'");
+            Map<String, Object> artifact = Tree.map(artifacts.get(i));
+            checkTaskReference(Tree.text(artifact.get("from")), ancestors, task,
+                    Tree.join(Tree.index(Tree.join(ap, "artifacts"), i), "from"), "artifact '" + Tree.text(artifact.get("name")) + "'");
         }
     }
 
@@ -215,7 +217,7 @@ final class DagChecker {
     }
 
     private static String suggestion(String name, Set<String> names) {
-        String s = Suggestions.closest(name, names);
+        String s = DidYouMean.closest(name, names).orElse(null);
         return s == null ? "" : "; did you mean '" + s + "'?";
     }
 }

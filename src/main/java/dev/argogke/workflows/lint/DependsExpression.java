@@ -1,5 +1,6 @@
 package dev.argogke.workflows.lint;
 
+import dev.argogke.names.DidYouMean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -120,7 +121,7 @@ final class DependsExpression {
                 throw new SyntaxError("expected a result such as " + task + ".Succeeded at column " + (dot + 1), dot);
             }
             if (!RESULTS.contains(result)) {
-                String suggestion = Suggestions.closest(result, RESULTS);
+                String suggestion = DidYouMean.closest(result, RESULTS).orElse(null);
                 throw new SyntaxError("task result '" + result + "' for task '" + task + "' is invalid; "
                         + (suggestion != null ? "did you mean '" + suggestion + "'?"
                         : "use one of Succeeded, Failed, Errored, Skipped, Omitted, Daemoned, AnySucceeded, AllFailed"), resultStart);

@@ -1,5 +1,8 @@
 package dev.argogke.workflows.lint;
 
+import dev.argogke.names.DidYouMean;
+import dev.argogke.names.KubeNames;
+import dev.argogke.tree.Tree;
 import dev.argogke.workflows.manifest.Manifest;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +43,7 @@ final class DocumentChecker {
         }
         if (!API_VERSION.equals(apiVersion)) {
             out.error("apiVersion", content.get("apiVersion") == null ? "apiVersion is required: " + API_VERSION
-                    : "apiVersion of a " + kind + " must be " + API_VERSION + ", not " + Nodes.describe(content.get("apiVersion")));
+                    : "apiVersion of a " + kind + " must be " + API_VERSION + ", not " + ValueText.describe(content.get("apiVersion")));
         }
         checkDuplicateKeys(m, out);
         decoder.decodeDocument(content, kind, out);
@@ -52,12 +55,12 @@ final class DocumentChecker {
             }
             return;
         }
-        Map<String, Object> spec = Nodes.map(content.get("spec"));
+        Map<String, Object> spec = Tree.map(content.get("spec"));
         switch (kind) {
             case "CronWorkflow" -> {
                 CronChecker.check(out, spec, cronLines);
                 if (spec.get("workflowSpec") instanceof Map<?, ?>) {
-                    SpecChecker.check(out, index, kind, "spec.workflowSpec", Nodes.map(spec.get("workflowSpec")), true);
+                    SpecChecker.check(out, index, kind, "spec.workflowSpec", Tree.map(spec.get("workflowSpec")), true);
                 } else if (spec.get("workflowSpec") == null) {
                     out.error("spec.workflowSpec", "a CronWorkflow needs a workflowSpec: the workflow it runs");
                 }
@@ -90,10 +93,10 @@ final class DocumentChecker {
             out.error(path, (d.isNaN() ? ".nan" : d > 0 ? ".inf" : "-.inf") + " is a number JSON cannot hold, so neither Argo"
                     + " nor Kubernetes can read this document; quote it if it is text");
         } else if (value instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> checkNumbersJsonCannotHold(v, Nodes.join(path, String.valueOf(k)), out));
+            map.forEach((k, v) -> checkNumbersJsonCannotHold(v, Tree.join(path, String.valueOf(k)), out));
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
-                checkNumbersJsonCannotHold(list.get(i), Nodes.index(path, i), out);
+                checkNumbersJsonCannotHold(list.get(i), Tree.index(path, i), out);
             }
         }
     }
@@ -107,7 +110,7 @@ final class DocumentChecker {
             }
             return;
         }
-        String suggestion = Suggestions.closest(kind, KINDS);
+        String suggestion = DidYouMean.closest(kind, KINDS).orElse(null);
         if (suggestion != null) {
             out.error("kind", "unknown kind '" + kind + "'; did you mean '" + suggestion + "'?");
             return;
@@ -117,10 +120,10 @@ final class DocumentChecker {
     }
 
     private static void checkNames(Map<String, Object> content, String kind, DocumentFindings out) {
-        Map<String, Object> metadata = Nodes.map(content.get("metadata"));
+        Map<String, Object> metadata = Tree.map(content.get("metadata"));
         Object rawName = metadata.get("name");
-        String name = Nodes.str(rawName);
-        String generateName = Nodes.str(metadata.get("generateName"));
+        String name = Tree.string(rawName);
+        String generateName = Tree.string(metadata.get("generateName"));
         boolean workflow = kind.equals("Workflow");
         if (name == null || name.isEmpty()) {
             if (rawName != null && name == null) {
@@ -129,7 +132,7 @@ final class DocumentChecker {
             if (workflow && generateName != null && !generateName.isEmpty()) {
                 // The API server checks generateName as a name whose trailing '-' is masked.
                 String masked = generateName.endsWith("-") ? generateName.substring(0, generateName.length() - 1) + "a" : generateName;
-                String problem = KubeValues.objectNameProblem(masked);
+                String problem = KubeNames.subdomainProblem(masked).orElse(null);
                 if (problem != null) {
                     out.error("metadata.generateName", "generateName '" + generateName + "' is invalid: it " + problem);
                 }
@@ -138,7 +141,7 @@ final class DocumentChecker {
             out.error("metadata.name", "metadata.name is required" + (workflow ? " (or metadata.generateName)" : ""));
             return;
         }
-        String problem = KubeValues.objectNameProblem(name);
+        String problem = KubeNames.subdomainProblem(name).orElse(null);
         if (problem != null) {
             out.error("metadata.name", "name '" + name + "' is invalid: it " + problem);
             return;
@@ -148,20 +151,20 @@ final class DocumentChecker {
             out.error("metadata.name", "name '" + name + "' is " + name.length() + " characters; a " + kind + " name may have"
                     + " at most " + max + (kind.equals("CronWorkflow") ? " (Argo appends a timestamp to the workflows it creates)" : ""));
         }
-        String namespace = Nodes.str(metadata.get("namespace"));
-        if (namespace != null && !namespace.isEmpty() && !KubeValues.isDns1123Label(namespace)) {
+        String namespace = Tree.string(metadata.get("namespace"));
+        if (namespace != null && !namespace.isEmpty() && !KubeNames.isLabel(namespace)) {
             out.error("metadata.namespace", "namespace '" + namespace + "' is invalid: it must be at most 63 lower-case"
                     + " letters, digits or '-', starting and ending with a letter or digit");
         }
     }
 
     private void checkEventBinding(Map<String, Object> spec, DocumentFindings out) {
-        if (Nodes.text(Nodes.map(spec.get("event")).get("selector")).isEmpty()) {
+        if (Tree.text(Tree.map(spec.get("event")).get("selector")).isEmpty()) {
             out.error("spec.event.selector", "a WorkflowEventBinding needs an event selector expression");
         }
-        Map<String, Object> ref = Nodes.map(Nodes.map(spec.get("submit")).get("workflowTemplateRef"));
-        String name = Nodes.text(ref.get("name"));
-        boolean clusterScope = Nodes.isTrue(ref.get("clusterScope"));
+        Map<String, Object> ref = Tree.map(Tree.map(spec.get("submit")).get("workflowTemplateRef"));
+        String name = Tree.text(ref.get("name"));
+        boolean clusterScope = Tree.isTrue(ref.get("clusterScope"));
         if (spec.get("submit") != null && name.isEmpty()) {
             out.error("spec.submit.workflowTemplateRef.name", "submit needs the name of the "
                     + TemplateIndex.kindOf(clusterScope) + " to run");
@@ -169,6 +172,6 @@ final class DocumentChecker {
             out.error("spec.submit.workflowTemplateRef.name", TemplateIndex.kindOf(clusterScope) + " '" + name
                     + "' is not defined in the linted files");
         }
-        Arguments.check(out, "spec.submit.arguments", Nodes.map(Nodes.map(spec.get("submit")).get("arguments")), false);
+        Arguments.check(out, "spec.submit.arguments", Tree.map(Tree.map(spec.get("submit")).get("arguments")), false);
     }
 }

@@ -1,5 +1,6 @@
 package dev.argogke.workflows.lint;
 
+import dev.argogke.tree.Tree;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,26 +40,26 @@ final class FieldNames {
     static Map<String, Integer> check(DocumentFindings out, String listPath, List<Object> items, Style style, String what) {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
-            Map<String, Object> item = Nodes.map(items.get(i));
-            String path = Nodes.index(listPath, i);
+            Map<String, Object> item = Tree.map(items.get(i));
+            String path = Tree.index(listPath, i);
             Object raw = item.get("name");
-            String name = Nodes.str(raw);
+            String name = Tree.string(raw);
             if (raw != null && name == null) {
                 continue; // a name of the wrong type is reported by the strict decoding
             }
             if (name == null || name.isEmpty()) {
-                out.error(Nodes.join(path, "name"), what + " name is required");
+                out.error(Tree.join(path, "name"), what + " name is required");
                 continue;
             }
             String problem = problem(name, style);
             if (problem != null) {
-                out.error(Nodes.join(path, "name"), what + " name '" + name + "' is invalid: " + problem);
+                out.error(Tree.join(path, "name"), what + " name '" + name + "' is invalid: " + problem);
                 continue;
             }
             Integer first = seen.putIfAbsent(name, i);
             if (first != null) {
-                out.error(Nodes.join(path, "name"), what + " name '" + name + "' is not unique (also "
-                        + Nodes.index(listPath, first) + ")");
+                out.error(Tree.join(path, "name"), what + " name '" + name + "' is not unique (also "
+                        + Tree.index(listPath, first) + ")");
             }
         }
         return seen;

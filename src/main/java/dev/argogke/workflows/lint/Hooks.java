@@ -1,5 +1,6 @@
 package dev.argogke.workflows.lint;
 
+import dev.argogke.tree.Tree;
 import java.util.Map;
 
 /** Lifecycle hooks of a workflow, step or task (Argo v4.1 validateHooks). */
@@ -9,9 +10,9 @@ final class Hooks {
 
     static void check(SpecContext ctx, Map<String, Object> hooks, String path) {
         for (Map.Entry<String, Object> e : hooks.entrySet()) {
-            String hp = Nodes.join(path, e.getKey());
-            Map<String, Object> hook = Nodes.map(e.getValue());
-            if (!e.getKey().equals("exit") && Nodes.text(hook.get("expression")).isEmpty()) {
+            String hp = Tree.join(path, e.getKey());
+            Map<String, Object> hook = Tree.map(e.getValue());
+            if (!e.getKey().equals("exit") && Tree.text(hook.get("expression")).isEmpty()) {
                 ctx.out.error(hp, "hook '" + e.getKey() + "' needs an expression: (only the exit hook runs without one)");
             }
             if (hook.get("template") != null || hook.get("templateRef") != null) {

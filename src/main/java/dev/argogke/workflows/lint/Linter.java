@@ -1,5 +1,6 @@
 package dev.argogke.workflows.lint;
 
+import dev.argogke.tree.Tree;
 import dev.argogke.workflows.manifest.Manifest;
 import dev.argogke.workflows.manifest.ManifestException;
 import dev.argogke.workflows.manifest.ManifestFile;
@@ -82,7 +83,7 @@ public final class Linter {
             return;
         }
         String namespace = m.kind().equals("ClusterWorkflowTemplate") ? ""
-                : Nodes.text(Nodes.map(m.content().get("metadata")).get("namespace"));
+                : Tree.text(Tree.map(m.content().get("metadata")).get("namespace"));
         Manifest first = seen.putIfAbsent(m.kind() + "/" + namespace + "/" + name, m);
         if (first != null) {
             out.error("metadata.name", m.kind() + " '" + name + "' is also defined at " + first.file() + ":"

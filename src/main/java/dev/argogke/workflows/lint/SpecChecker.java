@@ -1,5 +1,7 @@
 package dev.argogke.workflows.lint;
 
+import dev.argogke.names.DidYouMean;
+import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,43 +24,43 @@ final class SpecChecker {
      */
     static void check(DocumentFindings out, TemplateIndex index, String kind, String specPath, Map<String, Object> spec,
                       boolean argumentsNeedValues) {
-        List<Object> templates = Nodes.list(spec.get("templates"));
-        String templatesPath = Nodes.join(specPath, "templates");
+        List<Object> templates = Tree.list(spec.get("templates"));
+        String templatesPath = Tree.join(specPath, "templates");
         FieldNames.check(out, templatesPath, templates, FieldNames.Style.WORKFLOW_FIELD, "template");
 
         TemplateIndex.Holder referenced = null;
-        String refPath = Nodes.join(specPath, "workflowTemplateRef");
+        String refPath = Tree.join(specPath, "workflowTemplateRef");
         if (spec.get("workflowTemplateRef") != null) {
-            Map<String, Object> ref = Nodes.map(spec.get("workflowTemplateRef"));
+            Map<String, Object> ref = Tree.map(spec.get("workflowTemplateRef"));
             if (!templates.isEmpty()) {
                 out.error(templatesPath, "a workflow that uses workflowTemplateRef cannot define templates of its own");
             }
-            String name = Nodes.text(ref.get("name"));
-            boolean clusterScope = Nodes.isTrue(ref.get("clusterScope"));
+            String name = Tree.text(ref.get("name"));
+            boolean clusterScope = Tree.isTrue(ref.get("clusterScope"));
             if (name.isEmpty()) {
-                out.error(Nodes.join(refPath, "name"), "workflowTemplateRef needs the name of a " + TemplateIndex.kindOf(clusterScope));
+                out.error(Tree.join(refPath, "name"), "workflowTemplateRef needs the name of a " + TemplateIndex.kindOf(clusterScope));
             } else {
                 referenced = index.find(clusterScope, name);
                 if (referenced == null) {
-                    out.error(Nodes.join(refPath, "name"), TemplateIndex.kindOf(clusterScope) + " '" + name
+                    out.error(Tree.join(refPath, "name"), TemplateIndex.kindOf(clusterScope) + " '" + name
                             + "' is not defined in the linted files");
                 }
             }
         }
 
-        Map<String, Object> arguments = Nodes.map(spec.get("arguments"));
+        Map<String, Object> arguments = Tree.map(spec.get("arguments"));
         Map<String, Object> merged = mergedArguments(arguments, referenced);
         Set<String> workflowParameters = TemplateChecker.names(merged.get("parameters"));
         Map<String, Map<String, Object>> local = referenced != null ? referenced.templates() : TemplateIndex.templatesByName(spec);
         SpecContext ctx = new SpecContext(out, index, kind, specPath, spec, local, workflowParameters);
 
-        Arguments.check(out, Nodes.join(specPath, "arguments"), arguments, argumentsNeedValues);
+        Arguments.check(out, Tree.join(specPath, "arguments"), arguments, argumentsNeedValues);
         if (referenced != null && argumentsNeedValues) {
             templateParametersHaveValues(out, specPath, arguments, merged, referenced);
         }
 
-        String entrypoint = Nodes.text(spec.get("entrypoint"));
-        String entrypointPath = Nodes.join(specPath, "entrypoint");
+        String entrypoint = Tree.text(spec.get("entrypoint"));
+        String entrypointPath = Tree.join(specPath, "entrypoint");
         if (entrypoint.isEmpty() && referenced != null) {
             entrypoint = referenced.entrypoint();
         }
@@ -69,7 +71,7 @@ final class SpecChecker {
         } else if (!entrypoint.contains("{{") && (referenced != null || spec.get("workflowTemplateRef") == null)) {
             Map<String, Object> start = local.get(entrypoint);
             if (start == null) {
-                String suggestion = Suggestions.closest(entrypoint, local.keySet());
+                String suggestion = DidYouMean.closest(entrypoint, local.keySet()).orElse(null);
                 out.error(entrypointPath, "entrypoint '" + entrypoint + "' is not a template of this "
                         + (referenced != null ? referenced.kind() + " '" + referenced.name() + "'" : kind)
                         + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
@@ -78,27 +80,27 @@ final class SpecChecker {
             }
         }
 
-        String onExit = Nodes.text(spec.get("onExit"));
+        String onExit = Tree.text(spec.get("onExit"));
         if (!onExit.isEmpty() && (referenced != null || spec.get("workflowTemplateRef") == null)) {
-            Map<String, Object> exit = ctx.resolveLocal(onExit, Nodes.join(specPath, "onExit"));
+            Map<String, Object> exit = ctx.resolveLocal(onExit, Tree.join(specPath, "onExit"));
             if (exit != null) {
                 ctx.checkSupplied(exit, "the onExit template '" + onExit + "'", arguments, specPath, argumentsNeedValues);
             }
         }
 
-        Hooks.check(ctx, Nodes.map(spec.get("hooks")), Nodes.join(specPath, "hooks"));
+        Hooks.check(ctx, Tree.map(spec.get("hooks")), Tree.join(specPath, "hooks"));
 
-        String podGc = Nodes.text(Nodes.map(spec.get("podGC")).get("strategy"));
+        String podGc = Tree.text(Tree.map(spec.get("podGC")).get("strategy"));
         if (!podGc.isEmpty() && !POD_GC_STRATEGIES.contains(podGc)) {
-            out.error(Nodes.join(Nodes.join(specPath, "podGC"), "strategy"), "podGC strategy '" + podGc + "' is not one of"
+            out.error(Tree.join(Tree.join(specPath, "podGC"), "strategy"), "podGC strategy '" + podGc + "' is not one of"
                     + " OnPodCompletion, OnPodSuccess, OnWorkflowCompletion, OnWorkflowSuccess");
         }
 
         TemplateChecker checker = new TemplateChecker(ctx);
-        checker.checkRetryStrategy(Nodes.map(spec.get("retryStrategy")), Nodes.join(specPath, "retryStrategy"));
+        checker.checkRetryStrategy(Tree.map(spec.get("retryStrategy")), Tree.join(specPath, "retryStrategy"));
         for (int i = 0; i < templates.size(); i++) {
             if (templates.get(i) instanceof Map<?, ?>) {
-                checker.check(Nodes.map(templates.get(i)), Nodes.index(templatesPath, i));
+                checker.check(Tree.map(templates.get(i)), Tree.index(templatesPath, i));
             }
         }
     }
@@ -112,11 +114,11 @@ final class SpecChecker {
     private static void templateParametersHaveValues(DocumentFindings out, String specPath, Map<String, Object> arguments,
                                                      Map<String, Object> merged, TemplateIndex.Holder referenced) {
         Set<String> own = TemplateChecker.names(arguments.get("parameters"));
-        for (Object o : Nodes.list(merged.get("parameters"))) {
-            Map<String, Object> p = Nodes.map(o);
-            String name = Nodes.text(p.get("name"));
+        for (Object o : Tree.list(merged.get("parameters"))) {
+            Map<String, Object> p = Tree.map(o);
+            String name = Tree.text(p.get("name"));
             if (!own.contains(name) && p.get("value") == null && p.get("valueFrom") == null) {
-                out.error(Nodes.join(specPath, "arguments"), "parameter '" + name + "' of " + referenced.kind() + " '"
+                out.error(Tree.join(specPath, "arguments"), "parameter '" + name + "' of " + referenced.kind() + " '"
                         + referenced.name() + "' has no value: set it under arguments.parameters here, or give it a value in the template");
             }
         }
@@ -126,13 +128,13 @@ final class SpecChecker {
         if (referenced == null) {
             return own;
         }
-        Map<String, Object> theirs = Nodes.map(referenced.spec().get("arguments"));
+        Map<String, Object> theirs = Tree.map(referenced.spec().get("arguments"));
         Map<String, Object> merged = new LinkedHashMap<>();
         for (String field : List.of("parameters", "artifacts")) {
-            List<Object> items = new ArrayList<>(Nodes.list(own.get(field)));
+            List<Object> items = new ArrayList<>(Tree.list(own.get(field)));
             Set<String> names = new LinkedHashSet<>(TemplateChecker.names(own.get(field)));
-            for (Object o : Nodes.list(theirs.get(field))) {
-                if (names.add(Nodes.text(Nodes.map(o).get("name")))) {
+            for (Object o : Tree.list(theirs.get(field))) {
+                if (names.add(Tree.text(Tree.map(o).get("name")))) {
                     items.add(o);
                 }
             }

@@ -1,5 +1,7 @@
 package dev.argogke.workflows.lint;
 
+import dev.argogke.names.DidYouMean;
+import dev.argogke.tree.Tree;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,7 @@ final class SpecContext {
     }
 
     Map<String, Object> templateDefaults() {
-        return Nodes.map(spec.get("templateDefaults"));
+        return Tree.map(spec.get("templateDefaults"));
     }
 
     /**
@@ -48,25 +50,25 @@ final class SpecContext {
      * (a reference made of {{variables}}) or does not resolve (then reported here).
      */
     Map<String, Object> resolveCall(Map<String, Object> caller, String callerPath, String callerWhat) {
-        String template = Nodes.text(caller.get("template"));
+        String template = Tree.text(caller.get("template"));
         boolean hasRef = caller.get("templateRef") != null;
         boolean hasInline = caller.get("inline") != null;
         if (!template.isEmpty() && hasRef) {
-            out.error(Nodes.join(callerPath, "template"), callerWhat + " has both template and templateRef; keep one");
+            out.error(Tree.join(callerPath, "template"), callerWhat + " has both template and templateRef; keep one");
             return null;
         }
         if (hasInline && (!template.isEmpty() || hasRef)) {
-            out.error(Nodes.join(callerPath, "inline"), callerWhat + " has an inline template and also names one; keep one");
+            out.error(Tree.join(callerPath, "inline"), callerWhat + " has an inline template and also names one; keep one");
             return null;
         }
         if (hasInline) {
-            return Nodes.map(caller.get("inline"));
+            return Tree.map(caller.get("inline"));
         }
         if (!template.isEmpty()) {
-            return resolveLocal(template, Nodes.join(callerPath, "template"));
+            return resolveLocal(template, Tree.join(callerPath, "template"));
         }
         if (hasRef) {
-            return resolveRef(Nodes.map(caller.get("templateRef")), Nodes.join(callerPath, "templateRef"));
+            return resolveRef(Tree.map(caller.get("templateRef")), Tree.join(callerPath, "templateRef"));
         }
         if (!out.hasErrorAtOrBelow(callerPath)) {
             out.error(callerPath, callerWhat + " runs nothing: name a template (template: or templateRef:) or give an inline: one");
@@ -80,7 +82,7 @@ final class SpecContext {
         }
         Map<String, Object> t = localTemplates.get(name);
         if (t == null) {
-            String suggestion = Suggestions.closest(name, localTemplates.keySet());
+            String suggestion = DidYouMean.closest(name, localTemplates.keySet()).orElse(null);
             out.error(path, "template '" + name + "' is not defined in this " + kind
                     + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
         }
@@ -88,16 +90,16 @@ final class SpecContext {
     }
 
     Map<String, Object> resolveRef(Map<String, Object> ref, String path) {
-        String name = Nodes.text(ref.get("name"));
-        String template = Nodes.text(ref.get("template"));
-        boolean clusterScope = Nodes.isTrue(ref.get("clusterScope"));
+        String name = Tree.text(ref.get("name"));
+        String template = Tree.text(ref.get("template"));
+        boolean clusterScope = Tree.isTrue(ref.get("clusterScope"));
         String targetKind = TemplateIndex.kindOf(clusterScope);
         if (name.isEmpty()) {
-            out.error(Nodes.join(path, "name"), "templateRef needs the name of a " + targetKind);
+            out.error(Tree.join(path, "name"), "templateRef needs the name of a " + targetKind);
             return null;
         }
         if (template.isEmpty()) {
-            out.error(Nodes.join(path, "template"), "templateRef needs the name of a template of " + targetKind + " '" + name + "'");
+            out.error(Tree.join(path, "template"), "templateRef needs the name of a template of " + targetKind + " '" + name + "'");
             return null;
         }
         if (name.contains("{{") || template.contains("{{")) {
@@ -108,13 +110,13 @@ final class SpecContext {
             String hint = index.find(!clusterScope, name) != null
                     ? "; it is a " + TemplateIndex.kindOf(!clusterScope) + (clusterScope ? ": remove clusterScope" : ": add clusterScope: true")
                     : "";
-            out.error(Nodes.join(path, "name"), targetKind + " '" + name + "' is not defined in the linted files" + hint);
+            out.error(Tree.join(path, "name"), targetKind + " '" + name + "' is not defined in the linted files" + hint);
             return null;
         }
         Map<String, Object> t = holder.templates().get(template);
         if (t == null) {
-            String suggestion = Suggestions.closest(template, holder.templates().keySet());
-            out.error(Nodes.join(path, "template"), targetKind + " '" + name + "' has no template '" + template + "'"
+            String suggestion = DidYouMean.closest(template, holder.templates().keySet()).orElse(null);
+            out.error(Tree.join(path, "template"), targetKind + " '" + name + "' has no template '" + template + "'"
                     + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
         }
         return t;
@@ -130,32 +132,32 @@ final class SpecContext {
      */
     void checkSupplied(Map<String, Object> target, String targetLabel, Map<String, Object> arguments,
                        String callerPath, boolean allowEmptyArguments) {
-        Map<String, Map<String, Object>> argParams = byName(Nodes.list(arguments.get("parameters")));
-        Map<String, Map<String, Object>> argArtifacts = byName(Nodes.list(arguments.get("artifacts")));
-        Map<String, Object> inputs = Nodes.map(target.get("inputs"));
-        for (Object o : Nodes.list(inputs.get("parameters"))) {
-            Map<String, Object> in = Nodes.map(o);
-            String name = Nodes.text(in.get("name"));
+        Map<String, Map<String, Object>> argParams = byName(Tree.list(arguments.get("parameters")));
+        Map<String, Map<String, Object>> argArtifacts = byName(Tree.list(arguments.get("artifacts")));
+        Map<String, Object> inputs = Tree.map(target.get("inputs"));
+        for (Object o : Tree.list(inputs.get("parameters"))) {
+            Map<String, Object> in = Tree.map(o);
+            String name = Tree.text(in.get("name"));
             if (name.isEmpty() || in.get("value") != null || in.get("default") != null
-                    || Nodes.map(in.get("valueFrom")).get("configMapKeyRef") != null) {
+                    || Tree.map(in.get("valueFrom")).get("configMapKeyRef") != null) {
                 continue;
             }
             Map<String, Object> arg = argParams.get(name);
             boolean passed = arg != null && (allowEmptyArguments || arg.get("value") != null
-                    || Nodes.map(arg.get("valueFrom")).get("configMapKeyRef") != null);
+                    || Tree.map(arg.get("valueFrom")).get("configMapKeyRef") != null);
             if (!passed) {
-                out.error(Nodes.join(callerPath, "arguments"), targetLabel + " needs input parameter '" + name
+                out.error(Tree.join(callerPath, "arguments"), targetLabel + " needs input parameter '" + name
                         + "' (it has no default); pass it under arguments.parameters");
             }
         }
-        for (Object o : Nodes.list(inputs.get("artifacts"))) {
-            Map<String, Object> in = Nodes.map(o);
-            String name = Nodes.text(in.get("name"));
-            if (name.isEmpty() || Nodes.isTrue(in.get("optional")) || Arguments.hasLocation(in)) {
+        for (Object o : Tree.list(inputs.get("artifacts"))) {
+            Map<String, Object> in = Tree.map(o);
+            String name = Tree.text(in.get("name"));
+            if (name.isEmpty() || Tree.isTrue(in.get("optional")) || Arguments.hasLocation(in)) {
                 continue;
             }
             if (!argArtifacts.containsKey(name)) {
-                out.error(Nodes.join(callerPath, "arguments"), targetLabel + " needs input artifact '" + name
+                out.error(Tree.join(callerPath, "arguments"), targetLabel + " needs input artifact '" + name
                         + "'; pass it under arguments.artifacts (or mark the input optional: true)");
             }
         }
@@ -164,8 +166,8 @@ final class SpecContext {
     private static Map<String, Map<String, Object>> byName(List<Object> items) {
         Map<String, Map<String, Object>> byName = new HashMap<>();
         for (Object o : items) {
-            Map<String, Object> item = Nodes.map(o);
-            String name = Nodes.str(item.get("name"));
+            Map<String, Object> item = Tree.map(o);
+            String name = Tree.string(item.get("name"));
             if (name != null) {
                 byName.putIfAbsent(name, item);
             }

@@ -1,5 +1,6 @@
 package dev.argogke.workflows.lint;
 
+import dev.argogke.tree.Tree;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,21 +18,21 @@ final class StepsChecker {
     }
 
     void check(Map<String, Object> t, String p) {
-        String sp = Nodes.join(p, "steps");
-        List<Object> groups = Nodes.list(t.get("steps"));
+        String sp = Tree.join(p, "steps");
+        List<Object> groups = Tree.list(t.get("steps"));
         Map<String, String> seen = new HashMap<>();
         for (int i = 0; i < groups.size(); i++) {
-            List<Object> group = Nodes.list(groups.get(i));
+            List<Object> group = Tree.list(groups.get(i));
             for (int j = 0; j < group.size(); j++) {
-                String path = Nodes.index(Nodes.index(sp, i), j);
-                checkStep(Nodes.map(group.get(j)), path, seen);
+                String path = Tree.index(Tree.index(sp, i), j);
+                checkStep(Tree.map(group.get(j)), path, seen);
             }
         }
     }
 
     private void checkStep(Map<String, Object> step, String path, Map<String, String> seen) {
-        String name = Nodes.text(step.get("name"));
-        String np = Nodes.join(path, "name");
+        String name = Tree.text(step.get("name"));
+        String np = Tree.join(path, "name");
         if (name.isEmpty()) {
             if (step.get("name") == null || step.get("name") instanceof String) {
                 out.error(np, "step name is required");
@@ -47,15 +48,15 @@ final class StepsChecker {
         }
         String label = name.isEmpty() ? "this step" : "step '" + name + "'";
         Loops.check(out, step, path, label);
-        Map<String, Object> arguments = Nodes.map(step.get("arguments"));
-        Arguments.check(out, Nodes.join(path, "arguments"), arguments, true);
+        Map<String, Object> arguments = Tree.map(step.get("arguments"));
+        Arguments.check(out, Tree.join(path, "arguments"), arguments, true);
         Map<String, Object> target = ctx.resolveCall(step, path, label);
         if (target != null) {
             ctx.checkSupplied(target, label + " runs a template that", arguments, path, true);
         }
-        Hooks.check(ctx, Nodes.map(step.get("hooks")), Nodes.join(path, "hooks"));
+        Hooks.check(ctx, Tree.map(step.get("hooks")), Tree.join(path, "hooks"));
         if (step.get("inline") instanceof Map<?, ?>) {
-            templates.check(Nodes.map(step.get("inline")), Nodes.join(path, "inline"));
+            templates.check(Tree.map(step.get("inline")), Tree.join(path, "inline"));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.argogke.workflows.lint;
 
+import dev.argogke.names.DidYouMean;
+import dev.argogke.tree.Tree;
 import java.math.BigInteger;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -47,19 +49,19 @@ final class StrictDecoder {
                             + " \"- - name: ...\" (a list of groups, each a list of steps)");
                     return;
                 }
-                out.error(path, "expected a list, got " + Nodes.describe(value) + hintForList(value));
+                out.error(path, "expected a list, got " + ValueText.describe(value) + hintForList(value));
                 return;
             }
             for (int i = 0; i < items.size(); i++) {
-                decode(items.get(i), list.element(), Nodes.index(path, i), out);
+                decode(items.get(i), list.element(), Tree.index(path, i), out);
             }
         } else if (type instanceof FieldType.MapOf map) {
             if (!(value instanceof Map<?, ?> entries)) {
-                out.error(path, "expected a mapping, got " + Nodes.describe(value));
+                out.error(path, "expected a mapping, got " + ValueText.describe(value));
                 return;
             }
             for (Map.Entry<?, ?> e : entries.entrySet()) {
-                decode(e.getValue(), map.value(), Nodes.join(path, String.valueOf(e.getKey())), out);
+                decode(e.getValue(), map.value(), Tree.join(path, String.valueOf(e.getKey())), out);
             }
         } else if (value instanceof String s && out.manifest().positions().yaml11Booleans().contains(path)) {
             // Kubernetes and Argo read YAML 1.1, where an unquoted yes/no/on/off is a boolean.
@@ -69,9 +71,9 @@ final class StrictDecoder {
             }
         } else if (type instanceof FieldType.OneOf oneOf) {
             if (!(value instanceof String s)) {
-                out.error(path, "expected one of " + String.join(", ", oneOf.values()) + ", got " + Nodes.describe(value));
+                out.error(path, "expected one of " + String.join(", ", oneOf.values()) + ", got " + ValueText.describe(value));
             } else if (!oneOf.values().contains(s) && !s.contains("{{")) {
-                out.error(path, "\"" + Nodes.abbreviate(s) + "\" is not one of " + String.join(", ", oneOf.values()));
+                out.error(path, "\"" + ValueText.abbreviate(s) + "\" is not one of " + String.join(", ", oneOf.values()));
             }
         } else if (type instanceof FieldType.Scalar scalar) {
             String problem = scalarProblem(value, scalar.kind());
@@ -83,13 +85,13 @@ final class StrictDecoder {
 
     private void decodeObject(Object value, FieldModel.ObjectType type, String path, DocumentFindings out) {
         if (!(value instanceof Map<?, ?> fields)) {
-            out.error(path, "expected a mapping (" + type.name() + "), got " + Nodes.describe(value));
+            out.error(path, "expected a mapping (" + type.name() + "), got " + ValueText.describe(value));
             return;
         }
         for (Map.Entry<?, ?> e : fields.entrySet()) {
             String key = String.valueOf(e.getKey());
             FieldType fieldType = type.fields().get(key);
-            String fieldPath = Nodes.join(path, key);
+            String fieldPath = Tree.join(path, key);
             if (fieldType == null) {
                 out.error(fieldPath, unknownField(type, key));
             } else {
@@ -103,13 +105,13 @@ final class StrictDecoder {
             // Argo v4 removed CronWorkflowSpec.Schedule (cron_workflow_types.go); only the list remains.
             return "unknown field \"schedule\": Argo v4 removed it; write schedules: [\"...\"] instead";
         }
-        String suggestion = Suggestions.closest(key, type.fields().keySet());
+        String suggestion = DidYouMean.closest(key, type.fields().keySet()).orElse(null);
         return "unknown field \"" + key + "\" in " + type.name()
                 + (suggestion == null ? "" : "; did you mean \"" + suggestion + "\"?");
     }
 
     private static String hintForList(Object value) {
-        return value instanceof String ? "; write [" + "\"" + Nodes.abbreviate((String) value) + "\"] for a list of one" : "";
+        return value instanceof String ? "; write [" + "\"" + ValueText.abbreviate((String) value) + "\"] for a list of one" : "";
     }
 
     /** Why {@code value} cannot be decoded as {@code kind}, or null when it can. */
@@ -122,11 +124,11 @@ final class StrictDecoder {
                     return null;
                 }
                 if (value instanceof Number || value instanceof Boolean) {
-                    return "expected a string, got " + Nodes.describe(value) + "; quote it: \"" + value + "\"";
+                    return "expected a string, got " + ValueText.describe(value) + "; quote it: \"" + value + "\"";
                 }
-                return "expected a string, got " + Nodes.describe(value);
+                return "expected a string, got " + ValueText.describe(value);
             case BOOL:
-                return value instanceof Boolean ? null : "expected true or false, got " + Nodes.describe(value);
+                return value instanceof Boolean ? null : "expected true or false, got " + ValueText.describe(value);
             case INT32:
                 return integerProblem(value, INT32_MIN, INT32_MAX);
             case INT64:
@@ -140,40 +142,40 @@ final class StrictDecoder {
                 if (value instanceof String s && isNumber(s)) {
                     return null;
                 }
-                return "expected a number, got " + Nodes.describe(value);
+                return "expected a number, got " + ValueText.describe(value);
             case INT_OR_STRING:
                 if (value instanceof String) {
                     return null;
                 }
                 return integerProblem(value, INT32_MIN, INT32_MAX) == null ? null
-                        : "expected an integer or a string, got " + Nodes.describe(value);
+                        : "expected an integer or a string, got " + ValueText.describe(value);
             case QUANTITY:
                 if (value instanceof Number || value instanceof String) {
                     String text = value instanceof Double d ? quantityText(d) : String.valueOf(value);
                     return KubeValues.isQuantity(text) ? null
-                            : "\"" + Nodes.abbreviate(text) + "\" is not a Kubernetes quantity (e.g. 500m, 2, 512Mi, 1Gi)";
+                            : "\"" + ValueText.abbreviate(text) + "\" is not a Kubernetes quantity (e.g. 500m, 2, 512Mi, 1Gi)";
                 }
-                return "expected a quantity such as 500m or 1Gi, got " + Nodes.describe(value);
+                return "expected a quantity such as 500m or 1Gi, got " + ValueText.describe(value);
             case TIME:
                 if (value instanceof String s) {
                     try {
                         OffsetDateTime.parse(s);
                         return null;
                     } catch (DateTimeParseException e) {
-                        return "\"" + Nodes.abbreviate(s) + "\" is not an RFC 3339 time (e.g. 2024-01-31T08:00:00Z)";
+                        return "\"" + ValueText.abbreviate(s) + "\" is not an RFC 3339 time (e.g. 2024-01-31T08:00:00Z)";
                     }
                 }
-                return "expected an RFC 3339 time, got " + Nodes.describe(value);
+                return "expected an RFC 3339 time, got " + ValueText.describe(value);
             case BYTES:
                 if (value instanceof String s) {
                     try {
                         Base64.getDecoder().decode(s.replace("\n", "").replace("\r", ""));
                         return null;
                     } catch (IllegalArgumentException e) {
-                        return "expected base64 text, got \"" + Nodes.abbreviate(s) + "\"";
+                        return "expected base64 text, got \"" + ValueText.abbreviate(s) + "\"";
                     }
                 }
-                return "expected base64 text, got " + Nodes.describe(value);
+                return "expected base64 text, got " + ValueText.describe(value);
             case PLUGIN:
                 // Argo's Plugin.UnmarshalJSON (plugin_types.go): a map of exactly one key.
                 if (value instanceof Map<?, ?> m && m.size() == 1) {
@@ -181,7 +183,7 @@ final class StrictDecoder {
                 }
                 return value instanceof Map<?, ?> m
                         ? "a plugin template names exactly one plugin, got " + m.size() + " keys"
-                        : "expected a mapping naming one plugin, got " + Nodes.describe(value);
+                        : "expected a mapping naming one plugin, got " + ValueText.describe(value);
             default:
                 throw new IllegalStateException("unhandled kind " + kind);
         }
@@ -198,7 +200,7 @@ final class StrictDecoder {
             n = java.math.BigDecimal.valueOf(d).toBigInteger();
         }
         if (n == null) {
-            String got = Nodes.describe(value);
+            String got = ValueText.describe(value);
             return value instanceof String s && isInteger(s)
                     ? "expected an integer, got " + got + "; remove the quotes"
                     : "expected an integer, got " + got;

@@ -1,5 +1,6 @@
 package dev.argogke.workflows.lint;
 
+import dev.argogke.tree.Tree;
 import dev.argogke.workflows.cron.GoDuration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +34,7 @@ final class TemplateChecker {
     }
 
     void check(Map<String, Object> t, String p) {
-        String name = Nodes.text(t.get("name"));
+        String name = Tree.text(t.get("name"));
         String label = name.isEmpty() ? "this template" : "template '" + name + "'";
         String type = type(t, p, label);
 
@@ -52,16 +53,16 @@ final class TemplateChecker {
             }
         }
         if (type != null && !type.equals("steps") && !type.equals("dag") && t.get("parallelism") != null) {
-            out.error(Nodes.join(p, "parallelism"), "parallelism only applies to steps and dag templates");
+            out.error(Tree.join(p, "parallelism"), "parallelism only applies to steps and dag templates");
         }
         checkMountCollisions(t, p);
-        checkRetryStrategy(Nodes.map(t.get("retryStrategy")), Nodes.join(p, "retryStrategy"));
+        checkRetryStrategy(Tree.map(t.get("retryStrategy")), Tree.join(p, "retryStrategy"));
         checkOutputs(t, p, type);
         checkMetrics(t, p, label);
-        List<Object> inits = Nodes.list(t.get("initContainers"));
+        List<Object> inits = Tree.list(t.get("initContainers"));
         for (int i = 0; i < inits.size(); i++) {
-            if (Nodes.text(Nodes.map(inits.get(i)).get("name")).isEmpty()) {
-                out.error(Nodes.join(Nodes.index(Nodes.join(p, "initContainers"), i), "name"), "init containers need a name");
+            if (Tree.text(Tree.map(inits.get(i)).get("name")).isEmpty()) {
+                out.error(Tree.join(Tree.index(Tree.join(p, "initContainers"), i), "name"), "init containers need a name");
             }
         }
         Variables.check(out, t, p, scope(t, name));
@@ -84,21 +85,21 @@ final class TemplateChecker {
                         + " containerSet, data, http or plugin");
             }
         } else {
-            out.error(Nodes.join(p, types.get(1)), label + " has several types (" + String.join(", ", types) + "); keep one");
+            out.error(Tree.join(p, types.get(1)), label + " has several types (" + String.join(", ", types) + "); keep one");
         }
         return null;
     }
 
     Variables.Scope scope(Map<String, Object> t, String name) {
-        Map<String, Object> inputs = Nodes.map(t.get("inputs"));
+        Map<String, Object> inputs = Tree.map(t.get("inputs"));
         return new Variables.Scope(name, names(inputs.get("parameters")), names(inputs.get("artifacts")),
                 ctx.workflowParameters, ctx.checkWorkflowParameters);
     }
 
     static Set<String> names(Object list) {
         Set<String> names = new LinkedHashSet<>();
-        for (Object o : Nodes.list(list)) {
-            String n = Nodes.str(Nodes.map(o).get("name"));
+        for (Object o : Tree.list(list)) {
+            String n = Tree.string(Tree.map(o).get("name"));
             if (n != null) {
                 names.add(n);
             }
@@ -107,40 +108,40 @@ final class TemplateChecker {
     }
 
     private void checkInputs(Map<String, Object> t, String p, String type) {
-        String ip = Nodes.join(p, "inputs");
-        Map<String, Object> inputs = Nodes.map(t.get("inputs"));
-        FieldNames.check(out, Nodes.join(ip, "parameters"), Nodes.list(inputs.get("parameters")), FieldNames.Style.PARAMETER, "input parameter");
-        List<Object> artifacts = Nodes.list(inputs.get("artifacts"));
-        String ap = Nodes.join(ip, "artifacts");
+        String ip = Tree.join(p, "inputs");
+        Map<String, Object> inputs = Tree.map(t.get("inputs"));
+        FieldNames.check(out, Tree.join(ip, "parameters"), Tree.list(inputs.get("parameters")), FieldNames.Style.PARAMETER, "input parameter");
+        List<Object> artifacts = Tree.list(inputs.get("artifacts"));
+        String ap = Tree.join(ip, "artifacts");
         FieldNames.check(out, ap, artifacts, FieldNames.Style.PARAMETER, "input artifact");
         for (int i = 0; i < artifacts.size(); i++) {
-            Map<String, Object> a = Nodes.map(artifacts.get(i));
-            String path = Nodes.index(ap, i);
-            if (!Nodes.text(a.get("from")).isEmpty()) {
-                out.error(Nodes.join(path, "from"), "from is for arguments, not inputs: pass the artifact from the caller");
+            Map<String, Object> a = Tree.map(artifacts.get(i));
+            String path = Tree.index(ap, i);
+            if (!Tree.text(a.get("from")).isEmpty()) {
+                out.error(Tree.join(path, "from"), "from is for arguments, not inputs: pass the artifact from the caller");
             }
-            if (type != null && !LEAF_TYPES.contains(type) && !Nodes.text(a.get("path")).isEmpty()) {
-                out.error(Nodes.join(path, "path"), "an input artifact path only works in container and script templates");
+            if (type != null && !LEAF_TYPES.contains(type) && !Tree.text(a.get("path")).isEmpty()) {
+                out.error(Tree.join(path, "path"), "an input artifact path only works in container and script templates");
             }
         }
     }
 
     private void checkTimeouts(Map<String, Object> t, String p, String type, String label) {
-        String timeout = Nodes.str(t.get("timeout"));
+        String timeout = Tree.string(t.get("timeout"));
         if (timeout != null && !timeout.isEmpty()) {
-            String tp = Nodes.join(p, "timeout");
+            String tp = Tree.join(p, "timeout");
             if (type != null && !LEAF_TYPES.contains(type)) {
                 out.error(tp, "a " + type + " template cannot have a timeout; set it on the templates it runs"
                         + " (or use activeDeadlineSeconds)");
             } else if (isWholeNumber(timeout)) {
                 out.error(tp, "timeout needs a unit, e.g. \"" + timeout + "s\"");
             } else if (!timeout.contains("{{") && !GoDuration.isDuration(timeout)) {
-                out.error(tp, "\"" + Nodes.abbreviate(timeout) + "\" is not a duration such as 30s, 5m or 1h30m");
+                out.error(tp, "\"" + ValueText.abbreviate(timeout) + "\" is not a duration such as 30s, 5m or 1h30m");
             }
         }
         Object deadline = t.get("activeDeadlineSeconds");
         if (deadline != null) {
-            String dp = Nodes.join(p, "activeDeadlineSeconds");
+            String dp = Tree.join(p, "activeDeadlineSeconds");
             if ("steps".equals(type) || "dag".equals(type)) {
                 out.error(dp, "activeDeadlineSeconds only works on leaf templates (container, script, resource, ...),"
                         + " not on a " + type + " template");
@@ -149,7 +150,7 @@ final class TemplateChecker {
             } else if (deadline instanceof String s && !s.contains("{{")) {
                 if (!isWholeNumber(s.strip())) {
                     out.error(dp, "activeDeadlineSeconds must be a whole number of seconds or an Argo variable, got \""
-                            + Nodes.abbreviate(s) + "\"");
+                            + ValueText.abbreviate(s) + "\"");
                 } else if (s.strip().startsWith("-")) {
                     out.error(dp, "activeDeadlineSeconds must not be negative");
                 }
@@ -158,43 +159,43 @@ final class TemplateChecker {
     }
 
     private void checkImage(Map<String, Object> t, String p, String field, String label) {
-        Object image = Nodes.map(t.get(field)).get("image");
+        Object image = Tree.map(t.get(field)).get("image");
         if (image != null && !"".equals(image)) {
             return; // set (a value of the wrong type is reported by the strict decoding)
         }
         // Argo fills in templateDefaults, but only for Workflows and WorkflowTemplates.
         boolean defaulted = !ctx.kind.equals("ClusterWorkflowTemplate")
-                && !Nodes.text(Nodes.map(ctx.templateDefaults().get(field)).get("image")).isEmpty();
+                && !Tree.text(Tree.map(ctx.templateDefaults().get(field)).get("image")).isEmpty();
         if (!defaulted) {
-            out.error(Nodes.join(Nodes.join(p, field), "image"), label + " needs a " + field + " image");
+            out.error(Tree.join(Tree.join(p, field), "image"), label + " needs a " + field + " image");
         }
     }
 
     private void checkContainerSet(Map<String, Object> t, String p, String label) {
-        String csp = Nodes.join(p, "containerSet");
-        Map<String, Object> cs = Nodes.map(t.get("containerSet"));
-        List<Object> containers = Nodes.list(cs.get("containers"));
-        String cp = Nodes.join(csp, "containers");
+        String csp = Tree.join(p, "containerSet");
+        Map<String, Object> cs = Tree.map(t.get("containerSet"));
+        List<Object> containers = Tree.list(cs.get("containers"));
+        String cp = Tree.join(csp, "containers");
         if (containers.isEmpty()) {
             out.error(cp, "a containerSet needs at least one container");
             return;
         }
         Map<String, Integer> byName = FieldNames.check(out, cp, containers, FieldNames.Style.WORKFLOW_FIELD, "container");
         for (int i = 0; i < containers.size(); i++) {
-            List<Object> deps = Nodes.list(Nodes.map(containers.get(i)).get("dependencies"));
+            List<Object> deps = Tree.list(Tree.map(containers.get(i)).get("dependencies"));
             for (int j = 0; j < deps.size(); j++) {
-                String dep = Nodes.text(deps.get(j));
+                String dep = Tree.text(deps.get(j));
                 if (!byName.containsKey(dep)) {
-                    out.error(Nodes.index(Nodes.join(Nodes.index(cp, i), "dependencies"), j),
+                    out.error(Tree.index(Tree.join(Tree.index(cp, i), "dependencies"), j),
                             "container '" + dep + "' is not in this containerSet");
                 }
             }
         }
-        checkDuplicateMounts(Nodes.list(cs.get("volumeMounts")), Nodes.join(csp, "volumeMounts"), new HashMap<>());
-        Map<String, Object> inputs = Nodes.map(t.get("inputs"));
-        Map<String, Object> outputs = Nodes.map(t.get("outputs"));
-        boolean io = !Nodes.list(inputs.get("artifacts")).isEmpty() || !Nodes.list(outputs.get("parameters")).isEmpty()
-                || !Nodes.list(outputs.get("artifacts")).isEmpty();
+        checkDuplicateMounts(Tree.list(cs.get("volumeMounts")), Tree.join(csp, "volumeMounts"), new HashMap<>());
+        Map<String, Object> inputs = Tree.map(t.get("inputs"));
+        Map<String, Object> outputs = Tree.map(t.get("outputs"));
+        boolean io = !Tree.list(inputs.get("artifacts")).isEmpty() || !Tree.list(outputs.get("parameters")).isEmpty()
+                || !Tree.list(outputs.get("artifacts")).isEmpty();
         if (io && !byName.containsKey("main")) {
             out.error(cp, label + " has inputs or outputs, so its containerSet needs a container named \"main\"");
         }
@@ -205,13 +206,13 @@ final class TemplateChecker {
             return;
         }
         Map<String, String> mounted = new HashMap<>();
-        checkDuplicateMounts(Nodes.list(Nodes.map(t.get("container")).get("volumeMounts")),
-                Nodes.join(Nodes.join(p, "container"), "volumeMounts"), mounted);
-        List<Object> artifacts = Nodes.list(Nodes.map(t.get("inputs")).get("artifacts"));
+        checkDuplicateMounts(Tree.list(Tree.map(t.get("container")).get("volumeMounts")),
+                Tree.join(Tree.join(p, "container"), "volumeMounts"), mounted);
+        List<Object> artifacts = Tree.list(Tree.map(t.get("inputs")).get("artifacts"));
         for (int i = 0; i < artifacts.size(); i++) {
-            String path = Nodes.text(Nodes.map(artifacts.get(i)).get("path"));
+            String path = Tree.text(Tree.map(artifacts.get(i)).get("path"));
             if (!path.isEmpty() && mounted.containsKey(path)) {
-                out.error(Nodes.join(Nodes.index(Nodes.join(Nodes.join(p, "inputs"), "artifacts"), i), "path"),
+                out.error(Tree.join(Tree.index(Tree.join(Tree.join(p, "inputs"), "artifacts"), i), "path"),
                         "path '" + path + "' is already mounted by " + mounted.get(path));
             }
         }
@@ -219,47 +220,47 @@ final class TemplateChecker {
 
     private void checkDuplicateMounts(List<Object> mounts, String mp, Map<String, String> mounted) {
         for (int i = 0; i < mounts.size(); i++) {
-            Map<String, Object> m = Nodes.map(mounts.get(i));
-            String path = Nodes.text(m.get("mountPath"));
+            Map<String, Object> m = Tree.map(mounts.get(i));
+            String path = Tree.text(m.get("mountPath"));
             if (path.isEmpty()) {
                 continue;
             }
-            String previous = mounted.putIfAbsent(path, "volume mount '" + Nodes.text(m.get("name")) + "'");
+            String previous = mounted.putIfAbsent(path, "volume mount '" + Tree.text(m.get("name")) + "'");
             if (previous != null) {
-                out.error(Nodes.join(Nodes.index(mp, i), "mountPath"), "mountPath '" + path + "' is already mounted by " + previous);
+                out.error(Tree.join(Tree.index(mp, i), "mountPath"), "mountPath '" + path + "' is already mounted by " + previous);
             }
         }
     }
 
     private void checkResource(Map<String, Object> t, String p, String label) {
-        String rp = Nodes.join(p, "resource");
-        Map<String, Object> r = Nodes.map(t.get("resource"));
-        String action = Nodes.text(r.get("action"));
+        String rp = Tree.join(p, "resource");
+        Map<String, Object> r = Tree.map(t.get("resource"));
+        String action = Tree.text(r.get("action"));
         if (!action.contains("{{") && !RESOURCE_ACTIONS.contains(action)) {
-            out.error(Nodes.join(rp, "action"), action.isEmpty() ? "a resource template needs an action: get, create, apply,"
+            out.error(Tree.join(rp, "action"), action.isEmpty() ? "a resource template needs an action: get, create, apply,"
                     + " delete, replace or patch" : "action '" + action + "' is not one of get, create, apply, delete, replace, patch");
         }
         if (action.equals("get") || action.equals("delete")) {
             return;
         }
-        String manifest = Nodes.text(r.get("manifest"));
+        String manifest = Tree.text(r.get("manifest"));
         boolean from = r.get("manifestFrom") != null;
         if (manifest.isEmpty() && !from) {
             out.error(rp, label + " needs manifest: or manifestFrom: to " + (action.isEmpty() ? "act on" : action));
         } else if (!manifest.isEmpty() && from) {
-            out.error(Nodes.join(rp, "manifestFrom"), label + " has both manifest and manifestFrom; keep one");
+            out.error(Tree.join(rp, "manifestFrom"), label + " has both manifest and manifestFrom; keep one");
         }
         if (from) {
-            String artifact = Nodes.text(Nodes.map(Nodes.map(r.get("manifestFrom")).get("artifact")).get("name"));
-            if (!artifact.isEmpty() && !names(Nodes.map(t.get("inputs")).get("artifacts")).contains(artifact)) {
-                out.error(Nodes.join(Nodes.join(Nodes.join(rp, "manifestFrom"), "artifact"), "name"),
+            String artifact = Tree.text(Tree.map(Tree.map(r.get("manifestFrom")).get("artifact")).get("name"));
+            if (!artifact.isEmpty() && !names(Tree.map(t.get("inputs")).get("artifacts")).contains(artifact)) {
+                out.error(Tree.join(Tree.join(Tree.join(rp, "manifestFrom"), "artifact"), "name"),
                         "manifestFrom names artifact '" + artifact + "', which is not an input artifact of " + label);
             }
         }
         if (!manifest.isEmpty()) {
             String yamlProblem = manifestYamlProblem(manifest);
             if (yamlProblem != null) {
-                out.error(Nodes.join(rp, "manifest"), "manifest is not valid YAML: " + yamlProblem);
+                out.error(Tree.join(rp, "manifest"), "manifest is not valid YAML: " + yamlProblem);
             }
         }
     }
@@ -282,13 +283,13 @@ final class TemplateChecker {
         if (retry.isEmpty()) {
             return;
         }
-        String policy = Nodes.text(retry.get("retryPolicy"));
+        String policy = Tree.text(retry.get("retryPolicy"));
         if (!policy.isEmpty() && !policy.contains("{{") && !RETRY_POLICIES.contains(policy)) {
-            out.error(Nodes.join(rp, "retryPolicy"), "retryPolicy '" + policy + "' is not one of Always, OnFailure, OnError,"
+            out.error(Tree.join(rp, "retryPolicy"), "retryPolicy '" + policy + "' is not one of Always, OnFailure, OnError,"
                     + " OnTransientError");
         }
         Object limit = retry.get("limit");
-        String lp = Nodes.join(rp, "limit");
+        String lp = Tree.join(rp, "limit");
         // The controller reads limit as an int32 (operator.go processNodeRetries, v4.0.7): text that is not a
         // number fails the node when it first needs a retry; a negative number is reached at once (no retry),
         // which neither argo lint nor the CRD (int-or-string, no minimum) refuses.
@@ -297,49 +298,49 @@ final class TemplateChecker {
             out.warning(lp, negativeLimit);
         } else if (limit instanceof String s && !s.contains("{{")) {
             if (!isWholeNumber(s.strip())) {
-                out.error(lp, "limit must be a whole number or an Argo variable, got \"" + Nodes.abbreviate(s) + "\"");
+                out.error(lp, "limit must be a whole number or an Argo variable, got \"" + ValueText.abbreviate(s) + "\"");
             } else if (s.strip().startsWith("-")) {
                 out.warning(lp, negativeLimit);
             }
         }
-        Map<String, Object> backoff = Nodes.map(retry.get("backoff"));
+        Map<String, Object> backoff = Tree.map(retry.get("backoff"));
         for (String field : List.of("duration", "maxDuration", "cap")) {
-            String d = Nodes.str(backoff.get(field));
+            String d = Tree.string(backoff.get(field));
             // Argo reads a bare number as seconds, else a Go duration (retry backoff parsing).
             if (d != null && !d.isEmpty() && !d.contains("{{") && !isWholeNumber(d) && !GoDuration.isDuration(d)) {
-                out.error(Nodes.join(Nodes.join(rp, "backoff"), field),
-                        "\"" + Nodes.abbreviate(d) + "\" is not a duration such as 10s, 2m or 1h (or a number of seconds)");
+                out.error(Tree.join(Tree.join(rp, "backoff"), field),
+                        "\"" + ValueText.abbreviate(d) + "\" is not a duration such as 10s, 2m or 1h (or a number of seconds)");
             }
         }
         Object factor = backoff.get("factor");
         // A factor below 1 is ignored: the wait stays at duration (operator.go processNodeRetries, v4.0.7).
         if (factor instanceof Number n && n.longValue() < 0) {
-            out.warning(Nodes.join(Nodes.join(rp, "backoff"), "factor"), "factor is negative: Argo ignores it and waits"
+            out.warning(Tree.join(Tree.join(rp, "backoff"), "factor"), "factor is negative: Argo ignores it and waits"
                     + " duration between retries every time");
         }
     }
 
     private void checkOutputs(Map<String, Object> t, String p, String type) {
-        String op = Nodes.join(p, "outputs");
-        Map<String, Object> outputs = Nodes.map(t.get("outputs"));
-        List<Object> params = Nodes.list(outputs.get("parameters"));
-        String pp = Nodes.join(op, "parameters");
+        String op = Tree.join(p, "outputs");
+        Map<String, Object> outputs = Tree.map(t.get("outputs"));
+        List<Object> params = Tree.list(outputs.get("parameters"));
+        String pp = Tree.join(op, "parameters");
         FieldNames.check(out, pp, params, FieldNames.Style.PARAMETER, "output parameter");
         for (int i = 0; i < params.size(); i++) {
-            Map<String, Object> param = Nodes.map(params.get(i));
-            String path = Nodes.index(pp, i);
-            String name = Nodes.text(param.get("name"));
+            Map<String, Object> param = Tree.map(params.get(i));
+            String path = Tree.index(pp, i);
+            String name = Tree.text(param.get("name"));
             checkOutputParameter(param, path, name, type);
             checkGlobalName(param, path);
         }
-        List<Object> artifacts = Nodes.list(outputs.get("artifacts"));
-        String ap = Nodes.join(op, "artifacts");
+        List<Object> artifacts = Tree.list(outputs.get("artifacts"));
+        String ap = Tree.join(op, "artifacts");
         FieldNames.check(out, ap, artifacts, FieldNames.Style.PARAMETER, "output artifact");
         for (int i = 0; i < artifacts.size(); i++) {
-            Map<String, Object> a = Nodes.map(artifacts.get(i));
-            String path = Nodes.index(ap, i);
-            if (type != null && !LEAF_TYPES.contains(type) && !Nodes.text(a.get("path")).isEmpty()) {
-                out.error(Nodes.join(path, "path"), "an output artifact path only works in container and script templates;"
+            Map<String, Object> a = Tree.map(artifacts.get(i));
+            String path = Tree.index(ap, i);
+            if (type != null && !LEAF_TYPES.contains(type) && !Tree.text(a.get("path")).isEmpty()) {
+                out.error(Tree.join(path, "path"), "an output artifact path only works in container and script templates;"
                         + " use from: here");
             }
             checkGlobalName(a, path);
@@ -350,7 +351,7 @@ final class TemplateChecker {
         boolean hasValue = param.get("value") != null;
         boolean hasValueFrom = param.get("valueFrom") != null;
         if (hasValue && hasValueFrom) {
-            out.error(Nodes.join(path, "valueFrom"), "output parameter '" + name + "' has both value and valueFrom; keep one");
+            out.error(Tree.join(path, "valueFrom"), "output parameter '" + name + "' has both value and valueFrom; keep one");
             return;
         }
         if (hasValue) {
@@ -360,17 +361,17 @@ final class TemplateChecker {
             out.error(path, "output parameter '" + name + "' needs value: or valueFrom:");
             return;
         }
-        Map<String, Object> vf = Nodes.map(param.get("valueFrom"));
+        Map<String, Object> vf = Tree.map(param.get("valueFrom"));
         List<String> sources = new ArrayList<>();
         for (String s : List.of("path", "jqFilter", "jsonPath", "parameter", "expression")) {
-            if (!Nodes.text(vf.get(s)).isEmpty()) {
+            if (!Tree.text(vf.get(s)).isEmpty()) {
                 sources.add(s);
             }
         }
         if (vf.get("supplied") != null) {
             sources.add("supplied");
         }
-        String vp = Nodes.join(path, "valueFrom");
+        String vp = Tree.join(path, "valueFrom");
         if (sources.isEmpty()) {
             out.error(vp, "valueFrom needs one of path, jqFilter, jsonPath, parameter, expression or supplied");
             return;
@@ -405,26 +406,26 @@ final class TemplateChecker {
     }
 
     private void checkGlobalName(Map<String, Object> item, String path) {
-        String global = Nodes.text(item.get("globalName"));
+        String global = Tree.text(item.get("globalName"));
         if (!global.isEmpty() && !global.contains("{{")) {
             String problem = FieldNames.problem(global, FieldNames.Style.PARAMETER);
             if (problem != null) {
-                out.error(Nodes.join(path, "globalName"), "globalName '" + global + "' " + problem);
+                out.error(Tree.join(path, "globalName"), "globalName '" + global + "' " + problem);
             }
         }
     }
 
     private void checkMetrics(Map<String, Object> t, String p, String label) {
-        List<Object> metrics = Nodes.list(Nodes.map(t.get("metrics")).get("prometheus"));
-        String mp = Nodes.join(Nodes.join(p, "metrics"), "prometheus");
+        List<Object> metrics = Tree.list(Tree.map(t.get("metrics")).get("prometheus"));
+        String mp = Tree.join(Tree.join(p, "metrics"), "prometheus");
         for (int i = 0; i < metrics.size(); i++) {
-            Map<String, Object> m = Nodes.map(metrics.get(i));
-            String path = Nodes.index(mp, i);
-            String name = Nodes.text(m.get("name"));
+            Map<String, Object> m = Tree.map(metrics.get(i));
+            String path = Tree.index(mp, i);
+            String name = Tree.text(m.get("name"));
             if (!METRIC_NAME.matcher(name).matches()) {
-                out.error(Nodes.join(path, "name"), "metric name '" + name + "' is invalid: use letters, digits and '_'");
+                out.error(Tree.join(path, "name"), "metric name '" + name + "' is invalid: use letters, digits and '_'");
             }
-            if (Nodes.text(m.get("help")).isEmpty()) {
+            if (Tree.text(m.get("help")).isEmpty()) {
                 out.error(path, "metric '" + name + "' of " + label + " needs a help: text");
             }
         }

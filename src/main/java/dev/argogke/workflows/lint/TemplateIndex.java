@@ -1,5 +1,6 @@
 package dev.argogke.workflows.lint;
 
+import dev.argogke.tree.Tree;
 import dev.argogke.workflows.manifest.Manifest;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,7 +18,7 @@ final class TemplateIndex {
                   Map<String, Map<String, Object>> templates) {
 
         String entrypoint() {
-            return Nodes.text(spec.get("entrypoint"));
+            return Tree.text(spec.get("entrypoint"));
         }
     }
 
@@ -30,7 +31,7 @@ final class TemplateIndex {
         if (name == null) {
             return;
         }
-        Map<String, Object> spec = Nodes.map(manifest.content().get("spec"));
+        Map<String, Object> spec = Tree.map(manifest.content().get("spec"));
         Holder holder = new Holder(manifest, kind, name, spec, templatesByName(spec));
         if ("WorkflowTemplate".equals(kind)) {
             workflowTemplates.putIfAbsent(name, holder);
@@ -51,9 +52,9 @@ final class TemplateIndex {
     /** The first template of each name in {@code spec.templates} (duplicates are reported elsewhere). */
     static Map<String, Map<String, Object>> templatesByName(Map<String, Object> spec) {
         Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
-        for (Object t : Nodes.list(spec.get("templates"))) {
-            Map<String, Object> template = Nodes.map(t);
-            String name = Nodes.str(template.get("name"));
+        for (Object t : Tree.list(spec.get("templates"))) {
+            Map<String, Object> template = Tree.map(t);
+            String name = Tree.string(template.get("name"));
             if (name != null && !name.isEmpty()) {
                 byName.putIfAbsent(name, template);
             }

@@ -1,5 +1,7 @@
 package dev.argogke.workflows.lint;
 
+import dev.argogke.names.DidYouMean;
+import dev.argogke.tree.Tree;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,11 +35,11 @@ final class Variables {
                 if (key.equals("inline") && e.getValue() instanceof Map<?, ?>) {
                     continue;
                 }
-                check(out, e.getValue(), Nodes.join(path, key), scope);
+                check(out, e.getValue(), Tree.join(path, key), scope);
             }
         } else if (node instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
-                check(out, list.get(i), Nodes.index(path, i), scope);
+                check(out, list.get(i), Tree.index(path, i), scope);
             }
         }
     }
@@ -108,7 +110,7 @@ final class Variables {
     }
 
     private static String hint(String name, Set<String> declared, String otherwise) {
-        String suggestion = Suggestions.closest(name, declared);
+        String suggestion = DidYouMean.closest(name, declared).orElse(null);
         return suggestion != null ? "; did you mean '" + suggestion + "'?" : "; " + otherwise;
     }
 }

@@ -1,5 +1,6 @@
 package dev.argogke.workflows.manifest;
 
+import dev.argogke.tree.Tree;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -20,26 +21,18 @@ public record Manifest(Path file, int documentIndex, Map<String, Object> content
     }
 
     public String kind() {
-        return content.get("kind") instanceof String s ? s : null;
+        return Tree.string(content, "kind");
     }
 
     /** {@code metadata.name}, or empty when it is missing or not a string. */
     public Optional<String> name() {
-        if (content.get("metadata") instanceof Map<?, ?> metadata && metadata.get("name") instanceof String s) {
-            return Optional.of(s);
-        }
-        return Optional.empty();
+        return Optional.ofNullable(Tree.string(content, "metadata.name"));
     }
 
     /** {@code Kind/name} as findings and errors show it, e.g. {@code CronWorkflow/nightly-etl}. */
     public String displayName() {
         String k = kind() == null ? "<no kind>" : kind();
-        String n = name().orElseGet(() -> {
-            if (content.get("metadata") instanceof Map<?, ?> m && m.get("generateName") instanceof String g) {
-                return g;
-            }
-            return "<no name>";
-        });
+        String n = name().or(() -> Optional.ofNullable(Tree.string(content, "metadata.generateName"))).orElse("<no name>");
         return k + "/" + n;
     }
 

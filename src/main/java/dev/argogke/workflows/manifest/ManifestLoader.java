@@ -1,5 +1,6 @@
 package dev.argogke.workflows.manifest;
 
+import dev.argogke.tree.Tree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -226,7 +227,7 @@ public final class ManifestLoader {
                 List<Object> list = new ArrayList<>();
                 int i = 0;
                 for (Node item : sequence.getValue()) {
-                    list.add(toJava(item, path + "[" + i++ + "]", depth + 1));
+                    list.add(toJava(item, Tree.index(path, i++), depth + 1));
                 }
                 return list;
             }
@@ -244,7 +245,7 @@ public final class ManifestLoader {
                     throw new ManifestException(file, position(tuple.getKeyNode()), "mapping keys must be plain scalars");
                 }
                 String k = String.valueOf(key);
-                String childPath = path.isEmpty() ? k : path + "." + k;
+                String childPath = Tree.join(path, k);
                 if (map.containsKey(k)) {
                     // SnakeYAML checks duplicate keys when it constructs objects, not when it composes nodes; the
                     // later value wins here, and the linter reports the key (Positions#duplicateKeys).

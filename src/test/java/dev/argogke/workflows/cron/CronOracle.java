@@ -1,5 +1,6 @@
 package dev.argogke.workflows.cron;
 
+import dev.argogke.names.TimeZones;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -103,7 +104,7 @@ public final class CronOracle {
         } catch (CronSyntaxException e) {
             return "reject\t" + category(e.getMessage()) + "\t" + e.getMessage().replace("\n", "\\n");
         }
-        ZoneId local = GoTimeZones.CONTROLLER_LOCAL;
+        ZoneId local = TimeZones.CONTROLLER_LOCAL;
         SpecNext.Outcome outcome = schedule.outcome(t.instant().atZone(local), local);
         if (outcome.neverReturns()) {
             return "hang";

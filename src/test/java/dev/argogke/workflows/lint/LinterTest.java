@@ -74,6 +74,35 @@ class LinterTest {
         assertEquals("spec.workflowSpec.templates[0].steps[0][0].templateRef.name", alone.errors().get(0).path());
     }
 
+    /**
+     * "Did you mean" follows the Pulumi CLI's rule (Levenshtein, at most 2 edits; names/DidYouMean):
+     * 'ld' is two insertions from 'load' and is now suggested (the linter's old bound for a word of up
+     * to 4 letters was 1); "imagePulPolicie" is three edits from "imagePullPolicy" and is no longer
+     * (the old bound for a word of more than 8 letters was 3).
+     */
+    @Test
+    void aSuggestionIsAtMostTwoEditsAwayWhateverTheLengthOfTheWord() throws IOException {
+        Path file = write("hello.yaml", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Workflow
+                metadata:
+                  name: hello
+                spec:
+                  entrypoint: ld
+                  templates:
+                    - name: load
+                      container:
+                        image: alpine:3.20
+                        imagePulPolicie: Always
+                """);
+
+        List<String> messages = Linter.lint(List.of(file)).errors().stream().map(f -> f.path() + ": " + f.message()).toList();
+
+        assertEquals(List.of("spec.entrypoint: entrypoint 'ld' is not a template of this Workflow; did you mean 'load'?",
+                "spec.templates[0].container.imagePulPolicie: unknown field \"imagePulPolicie\" in Container"),
+                messages.stream().sorted().toList());
+    }
+
     @Test
     void aFileThatIsNotYamlIsAFindingAndTheOtherFilesAreStillLinted() throws IOException {
         Path broken = write("a-broken.yaml", "kind: Workflow\nmetadata:\n  name: [unclosed\n");

@@ -1,5 +1,6 @@
 package dev.argogke.migrate;
 
+import dev.argogke.tree.Tree;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,13 +15,13 @@ import java.util.Set;
  * (a wrong type is a problem reported with its position) and marks it as handled, so that what
  * is left over can be reported by name rather than dropped silently.
  */
-final class Obj {
+final class FieldReader {
     private final Map<String, Object> map;
     private final String path;
     private final JobReport report;
     private final Set<String> handled = new HashSet<>();
 
-    Obj(Map<String, Object> map, String path, JobReport report) {
+    FieldReader(Map<String, Object> map, String path, JobReport report) {
         this.map = map;
         this.path = path;
         this.report = report;
@@ -31,7 +32,7 @@ final class Obj {
     }
 
     String path(String key) {
-        return path.isEmpty() ? key : path + "." + key;
+        return Tree.join(path, key);
     }
 
     /** Present with a non-null value (Kubernetes treats {@code key: null} as absent). */
@@ -93,8 +94,8 @@ final class Obj {
         return Optional.empty();
     }
 
-    Optional<Obj> obj(String key) {
-        return map(key).map(m -> new Obj(m, path(key), report));
+    Optional<FieldReader> obj(String key) {
+        return map(key).map(m -> new FieldReader(m, path(key), report));
     }
 
     @SuppressWarnings("unchecked")
