@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Day-2 examples in README.md are what the commands print against a mock cluster: this test runs
+ * The Day-2 examples in docs/day-2.md are what the commands print against a mock cluster: this test runs
  * them and compares. Run with {@code -Dargogke.updateDocs=true} to rewrite the examples instead.
  */
 class Day2DocsTest {
@@ -46,7 +46,7 @@ class Day2DocsTest {
         MockCluster.quiet();
     }
 
-    static final Path DOC = Path.of("README.md");
+    static final Path DOC = Path.of("docs/day-2.md");
     static final Pattern EXAMPLE = Pattern.compile("<!-- example: ([a-z-]+) -->\n```text\n(.*?)```\n", Pattern.DOTALL);
     static final Pattern RUN_NAME = Pattern.compile("weekly-report-[bcdfghjklmnpqrstvwxz2456789]{5}");
     /** The mock server's address changes every run; the doc shows a fixed stand-in. */

@@ -321,12 +321,12 @@ class PlanDiffTest {
         assertTrue(tree.get("cost").get("delta").asDouble() > 0);
     }
 
-    /** The README's "Example comment" is what `diff --format markdown` prints for the fixtures, headings two levels down. */
+    /** docs/pull-requests.md's "Example comment" is what `diff --format markdown` prints for the fixtures, headings two levels down. */
     @Test
-    void theReadmesExampleCommentIsWhatTheCommandPrints() throws java.io.IOException {
-        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+    void theDocumentedExampleCommentIsWhatTheCommandPrints() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("docs/pull-requests.md"));
         String shown = DiffReport.markdown(fixtureDiff()).lines().map(l -> l.startsWith("#") ? "##" + l : l)
                 .collect(java.util.stream.Collectors.joining("\n"));
-        assertTrue(readme.contains("\n---\n\n" + shown.strip() + "\n\n---\n"), "README.md, section Example comment, differs from:\n" + shown);
+        assertTrue(readme.contains("\n---\n\n" + shown.strip() + "\n\n---\n"), "docs/pull-requests.md, section Example comment, differs from:\n" + shown);
     }
 }
