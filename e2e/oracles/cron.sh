@@ -24,7 +24,8 @@ done
 start=$SECONDS
 
 # --- build (cached) -------------------------------------------------------------------------------
-java_sources=("$root"/src/main/java/dev/argogke/workflows/cron/*.java
+# The cron package and what it uses (dev.argogke.names: time zones as Go reads them; JDK only).
+java_sources=("$root"/src/main/java/dev/argogke/workflows/cron/*.java "$root"/src/main/java/dev/argogke/names/*.java
   "$root"/src/test/java/dev/argogke/workflows/cron/{CronOracle,CronOracleTriple,CronKnownDifferences}.java)
 go_key=$( (go version; cd "$here/cron" && cat go.mod go.sum ./*.go gen/*.go) | sha256sum | cut -c1-16)
 java_key=$( (javac -version 2>&1; cat "${java_sources[@]}") | sha256sum | cut -c1-16)
