@@ -73,6 +73,9 @@ final class PodSpecReader {
             template.put("container", main);
             r.note(pod.path("containers[0]"), "container " + main.get("name") + " runs as container \"main\""
                     + " in Argo's pods, which Argo names so (kubectl logs POD -c main)");
+            for (int i = 0; i < containers.size(); i++) {
+                commandNamed(containers.get(i), pod.path("containers[" + i + "]"), r);
+            }
             List<Map<String, Object>> sidecars = containers.subList(1, containers.size());
             for (int i = 0; i < sidecars.size(); i++) {
                 r.warn(pod.path("containers[" + (i + 1) + "]"), "container " + sidecars.get(i).get("name")
@@ -139,5 +142,19 @@ final class PodSpecReader {
             out.add((Map<String, Object>) c);
         }
         return ok ? out : null;
+    }
+
+    /**
+     * A container without a command makes Argo's controller read the image's entrypoint from its registry
+     * before every run (Argo v4.0.7 workflow/controller/workflowpod.go), which fails for a private registry:
+     * argo-gke's controller has no Google identity. The check rule workflow-commands-explicit refuses it.
+     */
+    private static void commandNamed(Map<String, Object> container, String path, JobReport r) {
+        Object command = container.get("command");
+        if (!(command instanceof List<?> list) || list.isEmpty()) {
+            r.warn(path + ".command", "not set: before every run Argo's controller would read the entrypoint of "
+                    + container.get("image") + " from its registry, which fails for a private one; add command: with the"
+                    + " image's entrypoint (argo-gke check refuses the workflow until then: workflow-commands-explicit)");
+        }
     }
 }

@@ -34,7 +34,8 @@ public final class Policies {
             new ArgoVersionCurrent(),
             new TrustedImages(),
             new WorkflowPodsConfined(),
-            new WorkflowsReferenceTemplates());
+            new WorkflowsReferenceTemplates(),
+            new WorkflowCommandsExplicit());
 
     /**
      * Rules a prod stack may not waive: they guard the public endpoint and who may use it, and the

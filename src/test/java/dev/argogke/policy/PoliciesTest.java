@@ -104,7 +104,7 @@ class PoliciesTest {
         PolicyReport report = Policies.evaluate(withWaivers(broken, List.of(new Settings.Waiver("legacy-auth-off", "migrating an old tool that needs ABAC"))));
         assertTrue(report.passed(), report.render());
         assertTrue(report.render().contains("waived  legacy-auth-off                (migrating an old tool that needs ABAC)"), report.render());
-        assertTrue(report.render().endsWith("All 18 rules pass, 2 waived.\n"), report.render());
+        assertTrue(report.render().endsWith("All 19 rules pass, 2 waived.\n"), report.render());
     }
 
     /** The issue: a waiver for a rule that passes without it is an error, since it would hide the next violation. */
@@ -122,7 +122,7 @@ class PoliciesTest {
         PolicyReport report = Policies.evaluate(withPlan(dev, set(dev.plan(), "gcp:container/cluster:Cluster", "cluster", "enableShieldedNodes", false)));
         assertTrue(report.render().contains("  FAIL    shielded-nodes"), report.render());
         assertTrue(report.render().contains("gcp:container/cluster:Cluster cluster: enableShieldedNodes is not true; set it to true"), report.render());
-        assertTrue(report.render().endsWith("1 of 20 rules fail, 1 waived.\n"), report.render());
+        assertTrue(report.render().endsWith("1 of 21 rules fail, 1 waived.\n"), report.render());
     }
 
     /** The stack's own waivers, and more. */
