@@ -2,8 +2,11 @@ package dev.argogke.testing;
 
 import dev.argogke.ProjectRoot;
 import dev.argogke.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import picocli.CommandLine;
 
@@ -26,10 +29,18 @@ public final class Cli {
 
     /** The command line with a test's project folder and clock. */
     public static Run run(Main main, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = run(main, out, err, args);
-        return new Run(code, out.toString().replace("\r\n", "\n"), err.toString().replace("\r\n", "\n"));
+        // Bytes in UTF-8, as the terminal gets them: text that is not valid Unicode (a lone
+        // surrogate) reads back as '?', as it does from bin/argo-gke.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine cli = main.commandLine();
+        cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        int code = cli.execute(args);
+        cli.getOut().flush();
+        cli.getErr().flush();
+        return new Run(code, out.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"),
+                err.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"));
     }
 
     /** Runs {@code main}, appending what it prints to {@code out} and {@code err}. */
