@@ -31,15 +31,16 @@ public final class App {
 
     /** What {@code pulumi up} runs (the jar's entry point). */
     public static void main(String[] args) {
+        Path root = ProjectRoot.ofEntryPoint();
         ByteArrayOutputStream refusal = new ByteArrayOutputStream();
-        if (preflight(System.getenv(), projectRoot(), new PrintStream(refusal, true, StandardCharsets.UTF_8)) != 0) {
+        if (preflight(System.getenv(), root, new PrintStream(refusal, true, StandardCharsets.UTF_8)) != 0) {
             // Each line as an error diagnostic of the run, which `pulumi preview` shows as the stack's error
             // (a failing program's stderr would only be dumped after a generic "exited with non-zero exit code").
             // Nothing is registered but the root stack; the SDK exits non-zero because errors were logged.
             List<String> lines = refusal.toString(StandardCharsets.UTF_8).lines().map(l -> l.replaceFirst("^error: ", "")).toList();
             Pulumi.run(ctx -> lines.forEach(line -> ctx.log().error(line)));
         }
-        Pulumi.run(App::stackReportingUserErrors);
+        Pulumi.run(ctx -> stackReportingUserErrors(ctx, root));
     }
 
     /**
@@ -68,26 +69,27 @@ public final class App {
     }
 
     /** Like {@link #stack}, but a user's mistake is one error line in Pulumi's output, not a stack trace. */
-    static void stackReportingUserErrors(Context ctx) {
+    static void stackReportingUserErrors(Context ctx, Path root) {
         try {
-            stack(ctx);
+            stack(ctx, root);
         } catch (UserError e) {
             ctx.log().error(e.getMessage());
         }
     }
 
+    /** The program on the project in the working directory (where the tests run). */
     public static void stack(Context ctx) {
+        stack(ctx, ProjectRoot.of(null));
+    }
+
+    /** The program on the project at {@code root}. */
+    public static void stack(Context ctx, Path root) {
         Settings settings = SettingsLoader.load(ctx.stackName(), new PulumiConfigSource(ctx));
-        stack(ctx, settings, Inputs.load(projectRoot(), settings));
+        stack(ctx, settings, Inputs.load(root, settings));
     }
 
     /** The program proper, given settings and inputs that have already been checked. */
     public static void stack(Context ctx, Settings settings, Inputs inputs) {
         StackProgram.compose(ctx, settings, inputs);
-    }
-
-    /** Where Pulumi.yaml is: the working directory under Pulumi, or -Dargogke.root for the offline tools. */
-    public static Path projectRoot() {
-        return Path.of(System.getProperty("argogke.root", ".")).toAbsolutePath().normalize();
     }
 }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "backfill", mixinStandardHelpOptions = true,
@@ -22,6 +23,9 @@ import picocli.CommandLine.Spec;
 final class BackfillCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     @Mixin
     ClusterOptions cluster;
@@ -61,8 +65,8 @@ final class BackfillCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Cancellation cancellation = new Cancellation();
         try (StopOnCtrlC stop = new StopOnCtrlC(cancellation);
-             ArgoCluster argo = cluster.connect(cancellation, err)) {
-            Backfill backfill = new Backfill(argo, ClusterOptions.clock(), Duration.ofMillis(pollMillis));
+             ArgoCluster argo = cluster.connect(main.root(), cancellation, err)) {
+            Backfill backfill = new Backfill(argo, main.clock(), Duration.ofMillis(pollMillis));
             Backfill.Plan plan = backfill.plan(new Backfill.Request(cronWorkflow, from, to, parallel, dryRun, max, yes));
             if (dryRun) {
                 BackfillReport.printPlan(plan, out);

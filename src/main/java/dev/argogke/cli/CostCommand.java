@@ -3,15 +3,18 @@ package dev.argogke.cli;
 import dev.argogke.UserError;
 import dev.argogke.plan.CostEstimate;
 import dev.argogke.plan.CostReport;
+import dev.argogke.plan.OfflinePlan;
 import dev.argogke.plan.PlanFile;
 import dev.argogke.plan.PriceBook;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code argo-gke cost --stack dev} (or {@code --plan plan.json}): the monthly estimate of what a stack creates. */
@@ -25,21 +28,16 @@ public final class CostCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Where the plan comes from: a stack (planned offline now), a stack file, or a plan file. */
-    static final class Source {
-        @Option(names = "--stack", paramLabel = "STACK",
-                description = "Plan this stack offline (stacks/Pulumi.<stack>.yaml) and price it (default: dev).")
-        String stack;
+    @ParentCommand
+    Main main;
 
-        @Option(names = "--stack-file", paramLabel = "FILE", description = "Plan this stack file and price it.")
-        Path stackFile;
+    /** The stack to plan offline now and price, unless --plan names a plan file written before. */
+    @Mixin
+    StackOptions stack;
 
-        @Option(names = "--plan", paramLabel = "PLAN.json", description = "Price a plan file written by 'argo-gke plan --out'.")
-        Path plan;
-    }
-
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Source source = new Source();
+    @Option(names = "--plan", paramLabel = "PLAN.json",
+            description = "Price a plan file written by 'argo-gke plan --out' instead of planning a stack.")
+    Path plan;
 
     @Option(names = "--prices", paramLabel = "FILE",
             description = "A price file to use instead of the built-in one (to try refreshed prices).")
@@ -58,9 +56,11 @@ public final class CostCommand implements Callable<Integer> {
             throw new UserError("--fail-above must be a positive amount in USD, e.g. --fail-above 25");
         }
         PriceBook book = prices == null ? PriceBook.standard() : PriceBook.read(prices);
-        PlanFile planned = source.plan != null
-                ? PlanFile.read(source.plan)
-                : PlanCommand.plan(source.stack == null ? "dev" : source.stack, source.stackFile, null);
+        if (plan != null && stack.named()) {
+            throw new UserError("give either --plan PLAN.json or --stack/--stack-file, not both");
+        }
+        PlanFile planned = plan != null ? PlanFile.read(plan)
+                : OfflinePlan.run(main.root(), stack.require(main.root()), Optional.empty());
         CostEstimate estimate = CostEstimate.of(planned, book);
         spec.commandLine().getOut().print(format == Format.text ? CostReport.text(estimate) : CostReport.markdown(estimate));
         spec.commandLine().getOut().flush();

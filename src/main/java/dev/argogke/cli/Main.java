@@ -1,6 +1,9 @@
 package dev.argogke.cli;
 
+import dev.argogke.ProjectRoot;
 import dev.argogke.UserError;
+import java.nio.file.Path;
+import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,13 +33,38 @@ public final class Main {
     public static final int EXIT_USAGE = 2;
     private static final java.util.regex.Pattern COMPILER_STYLE = java.util.regex.Pattern.compile("\\S+:[0-9]+:[0-9]+: error: ");
 
-    public static void main(String[] args) {
-        System.exit(run(args));
+    private final Path root;
+    private final Clock clock;
+
+    /**
+     * @param root  the project folder: stacks/ and the stacks' workflows folders are read from it
+     * @param clock the time the day-2 commands (status, run, backfill) count from
+     */
+    public Main(Path root, Clock clock) {
+        this.root = root;
+        this.clock = clock;
     }
 
-    /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
-    public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+    public static void main(String[] args) {
+        System.exit(new Main(ProjectRoot.ofEntryPoint(), Clock.systemUTC()).commandLine().execute(args));
+    }
+
+    /** The project folder this run works on. */
+    Path root() {
+        return root;
+    }
+
+    /** The time this run counts from. */
+    Clock clock() {
+        return clock;
+    }
+
+    /**
+     * The command line, ready to {@code execute}: output goes to {@link CommandLine#getOut()} and
+     * {@link CommandLine#getErr()} (System.out and System.err unless set; tests set their own).
+     */
+    public CommandLine commandLine() {
+        CommandLine cli = new CommandLine(this);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             Throwable t = ex;
             while (t != null && !(t instanceof UserError)) {
@@ -55,7 +83,7 @@ public final class Main {
             ex.getCommandLine().getErr().println("Try 'argo-gke " + ex.getCommandLine().getCommandName() + " --help'.");
             return EXIT_USAGE;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

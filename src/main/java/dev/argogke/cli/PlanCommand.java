@@ -1,7 +1,5 @@
 package dev.argogke.cli;
 
-import dev.argogke.App;
-import dev.argogke.plan.OfflinePlan;
 import dev.argogke.plan.PlanFile;
 import dev.argogke.plan.PlanTree;
 import dev.argogke.policy.PolicyCheck;
@@ -13,15 +11,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "plan", description = "Run the Pulumi program offline (mock engine), show what a stack would create, and check it against the security rules.")
+@Command(name = "plan", mixinStandardHelpOptions = true, description = "Run the Pulumi program offline (mock engine), show what a stack would create, and check it against the security rules.")
 public final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    Main main;
+
     @Mixin
-    StackOption stack;
+    StackOptions stack;
 
     @Option(names = "--out", description = "Write the plan as JSON (for `diff` and `cost`) instead of printing the tree.")
     Path out;
@@ -31,8 +33,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path root = App.projectRoot();
-        PolicyCheck.Result checked = PolicyCheck.of(root, stack.load(root), Optional.ofNullable(workflows));
+        PolicyCheck.Result checked = PolicyCheck.of(main.root(), stack.require(main.root()), Optional.ofNullable(workflows));
         PlanFile plan = checked.plan();
         if (out != null) {
             plan.write(out);
@@ -53,11 +54,5 @@ public final class PlanCommand implements Callable<Integer> {
             return Main.EXIT_FINDINGS;
         }
         return Main.EXIT_OK;
-    }
-
-    /** The plan of a stack (by name) or of a stack file; shared by the commands that need one. */
-    static PlanFile plan(String stack, Path stackFile, Path workflows) {
-        Path root = App.projectRoot();
-        return OfflinePlan.run(root, StackOption.load(root, stack, stackFile), Optional.ofNullable(workflows));
     }
 }

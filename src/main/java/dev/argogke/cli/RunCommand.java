@@ -18,6 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -26,6 +27,9 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     @Mixin
     ClusterOptions cluster;
@@ -52,8 +56,8 @@ final class RunCommand implements Callable<Integer> {
         parameters.forEach((k, v) -> params.add(new WorkflowFromCron.Parameter(k, v)));
         Cancellation cancellation = new Cancellation();
         try (StopOnCtrlC stop = new StopOnCtrlC(cancellation);
-             ArgoCluster argo = cluster.connect(cancellation, err)) {
-            RunNow.Submitted submitted = new RunNow(argo, ClusterOptions.clock()).submit(cronWorkflow, params);
+             ArgoCluster argo = cluster.connect(main.root(), cancellation, err)) {
+            RunNow.Submitted submitted = new RunNow(argo, main.clock()).submit(cronWorkflow, params);
             submitted.warnings().forEach(w -> err.println("warning: " + w));
             err.flush();
             out.println("Workflow " + submitted.name() + " created in namespace " + argo.namespace()

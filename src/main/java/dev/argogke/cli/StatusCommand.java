@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -27,6 +28,9 @@ final class StatusCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     @Mixin
     ClusterOptions cluster;
@@ -41,10 +45,10 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String namespace = cluster.namespace();
-        Optional<Settings> settings = cluster.settingsIfReadable();
+        String namespace = cluster.namespace(main.root());
+        Optional<Settings> settings = cluster.settingsIfReadable(main.root());
         Path dir = workflows != null ? workflows
-                : ClusterOptions.root().resolve(settings.map(s -> s.workflows().directory()).orElse("workflows"));
+                : main.root().resolve(settings.map(s -> s.workflows().directory()).orElse("workflows"));
         DeployedForm form = settings.map(s -> DeployedForm.of(s.workflows())).orElse(DeployedForm.asWritten());
         PrintWriter err = spec.commandLine().getErr();
         Optional<RepoCronWorkflows> repo;
@@ -56,8 +60,8 @@ final class StatusCommand implements Callable<Integer> {
             repo = Optional.empty();
         }
         Cancellation cancellation = new Cancellation();
-        try (ArgoCluster argo = cluster.connect(cancellation, err)) {
-            Status.Report report = Status.collect(argo, repo, ClusterOptions.clock());
+        try (ArgoCluster argo = cluster.connect(main.root(), cancellation, err)) {
+            Status.Report report = Status.collect(argo, repo, main.clock());
             spec.commandLine().getOut().print(format == Format.json ? StatusFormat.json(report) : StatusFormat.table(report));
             spec.commandLine().getOut().flush();
         }

@@ -1,5 +1,6 @@
 package dev.argogke.ops;
 
+import dev.argogke.config.GkeCredentials;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -13,8 +14,7 @@ import java.time.Duration;
  *                           are missing or rejected; the stack knows the exact one
  */
 public record ConnectionSettings(Path kubeconfig, String context, Duration requestTimeout, String credentialsCommand) {
-    public static final String GENERIC_CREDENTIALS_COMMAND =
-            "gcloud container clusters get-credentials CLUSTER --location LOCATION --project PROJECT";
+    public static final String GENERIC_CREDENTIALS_COMMAND = GkeCredentials.GENERIC;
 
     public static ConnectionSettings defaults() {
         return new ConnectionSettings(null, null, Duration.ofSeconds(10), GENERIC_CREDENTIALS_COMMAND);

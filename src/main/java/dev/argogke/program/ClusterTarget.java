@@ -8,6 +8,7 @@ import com.pulumi.resources.Resource;
 import dev.argogke.cluster.GkeCluster;
 import dev.argogke.cluster.KubernetesAccess;
 import dev.argogke.cluster.Network;
+import dev.argogke.config.GkeCredentials;
 import dev.argogke.config.Settings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,8 +70,7 @@ record ClusterTarget(KubernetesAccess access, List<Resource> identityPool, List<
         out.put("clusterName", name);
         out.put("clusterLocation", Output.of(where.location()));
         out.put("kubeconfig", access.kubeconfig());
-        out.put("getCredentials", name.applyValue(n -> "gcloud container clusters get-credentials " + n
-                + " --location " + where.location() + " --project " + project));
+        out.put("getCredentials", name.applyValue(n -> GkeCredentials.command(n, where.location(), project)));
         return out;
     }
 }

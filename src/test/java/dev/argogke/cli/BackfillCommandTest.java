@@ -48,8 +48,7 @@ class BackfillCommandTest {
         List<String> all = new java.util.ArrayList<>(List.of("backfill", "nightly-etl", "--kubeconfig", kubeconfig.toString(),
                 "-n", "argo", "--poll-millis", "10"));
         all.addAll(List.of(args));
-        return MockCluster.withProperties(new String[] {"argogke.root", root.toString(), "argogke.now", "2026-04-15T12:00:00Z"},
-                () -> Cli.run(all.toArray(String[]::new)));
+        return Cli.run(MockCluster.at(root, "2026-04-15T12:00:00Z"), all.toArray(String[]::new));
     }
 
     private int workflows() {

@@ -181,8 +181,7 @@ class Day2DocsTest {
         List<String> all = new ArrayList<>(List.of(withStack(args)));
         all.addAll(List.of("--kubeconfig", kubeconfig.toString()));
         args = withStack(args);
-        Cli.Run run = MockCluster.withProperties(new String[] {"argogke.root", root.toString(), "argogke.now", now},
-                () -> Cli.run(all.toArray(String[]::new)));
+        Cli.Run run = Cli.run(MockCluster.at(root, now), all.toArray(String[]::new));
         // --poll-millis only makes the stand-in controller's steps quick; people leave it out.
         String typed = String.join(" ", args).replaceAll(" --poll-millis [0-9]+", "");
         String shown = "$ bin/argo-gke " + typed + "\n" + run.err() + run.out()

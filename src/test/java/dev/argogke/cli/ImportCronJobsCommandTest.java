@@ -4,20 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.argogke.ProjectRoot;
 import dev.argogke.migrate.MigrateTestSupport;
+import dev.argogke.testing.Cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,36 +26,24 @@ class ImportCronJobsCommandTest {
 
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
-
-    @BeforeEach
-    void captureOutput() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreOutput() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
+    /** What the commands of a test print, run after run (a test clears them where it needs to). */
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        String[] all = Stream.concat(Stream.of("import-cronjobs"), Stream.of(args)).toArray(String[]::new);
-        return Main.run(all);
+        return cli(Stream.concat(Stream.of("import-cronjobs"), Stream.of(args)).toArray(String[]::new));
+    }
+
+    private int cli(String... args) {
+        return Cli.run(new Main(ProjectRoot.of(null), Clock.systemUTC()), out, err, args);
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return out.toString();
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return err.toString();
     }
 
     private Set<String> filesIn(Path folder) throws Exception {
@@ -94,8 +81,8 @@ class ImportCronJobsCommandTest {
 
         // and through the command a user runs: 16 CronJobs of valid/ and one chain, two documents each
         assertEquals(17, filesIn(outDir).size(), filesIn(outDir).toString());
-        out.reset();
-        assertEquals(0, Main.run("lint", outDir.toString()), stdout());
+        out.getBuffer().setLength(0);
+        assertEquals(0, cli("lint", outDir.toString()), stdout());
         assertEquals("lint: 34 documents, 0 errors", stdout().strip());
     }
 
@@ -113,8 +100,8 @@ class ImportCronJobsCommandTest {
     @Test
     void aMalformedInputIsOneLineWithFileAndLineExitTwoAndNoFileWrittenEvenForTheGoodOnes() throws Exception {
         for (String bad : List.of("invalid/missing-schedule.yaml", "invalid/broken-yaml.yaml")) {
-            out.reset();
-            err.reset();
+            out.getBuffer().setLength(0);
+            err.getBuffer().setLength(0);
             Path outDir = dir.resolve("out-" + bad.replace('/', '-'));
             int code = run(MigrateTestSupport.corpus("valid/minimal.yaml").toString(),
                     MigrateTestSupport.corpus(bad).toString(), "--out", outDir.toString());

@@ -8,6 +8,9 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -50,23 +53,8 @@ final class MockCluster {
                 : ArgoResources.CRON_WORKFLOWS).inNamespace(namespace).resource(r).create();
     }
 
-    /** Runs {@code body} with system properties set, restoring them afterwards. */
-    static <T> T withProperties(String[] keysAndValues, java.util.function.Supplier<T> body) {
-        String[] old = new String[keysAndValues.length / 2];
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            old[i / 2] = System.getProperty(keysAndValues[i]);
-            System.setProperty(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        try {
-            return body.get();
-        } finally {
-            for (int i = 0; i < keysAndValues.length; i += 2) {
-                if (old[i / 2] == null) {
-                    System.clearProperty(keysAndValues[i]);
-                } else {
-                    System.setProperty(keysAndValues[i], old[i / 2]);
-                }
-            }
-        }
+    /** The command line on the project at {@code root}, with the time fixed at {@code now} (an instant). */
+    static Main at(Path root, String now) {
+        return new Main(root, Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
     }
 }

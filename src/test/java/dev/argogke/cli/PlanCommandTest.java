@@ -102,4 +102,25 @@ class PlanCommandTest {
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("stacks here: dev, prod"), run.err());
     }
+
+    @Test
+    void aStackNamedTwiceIsAUsageErrorNotASilentChoice() {
+        Cli.Run run = Cli.run("plan", "--stack", "prod", "--stack-file", "stacks/Pulumi.dev.yaml");
+        assertEquals(2, run.exitCode(), run.out());
+        assertEquals("", run.out());
+        assertTrue(run.err().contains("--stack=STACK, --stack-file=FILE are mutually exclusive"), run.err());
+    }
+
+    /** Every command that takes a stack shows the same two flags with the same help (one mixin). */
+    @ParameterizedTest
+    @CsvSource({"plan", "check", "cost", "status", "run", "backfill"})
+    void everyCommandThatTakesAStackHelpsWithTheSameStackFlags(String command) {
+        Cli.Run run = Cli.run(command, "--help");
+        assertEquals(0, run.exitCode(), run.err());
+        // Compared without white space: picocli wraps the help at 80 columns, wherever the text falls.
+        String help = run.out().replaceAll("\\s+", "");
+        assertTrue(help.contains("--stack=STACKStackname:readsstacks/Pulumi.<stack>.yaml(default:dev,ifstacks/Pulumi.dev.yamlexists)."),
+                run.out());
+        assertTrue(help.contains("--stack-file=FILEReadthisstackfileinsteadofstacks/Pulumi.<stack>.yaml."), run.out());
+    }
 }

@@ -50,8 +50,7 @@ class RunCommandTest {
         List<String> all = new java.util.ArrayList<>(List.of("run", "--kubeconfig", kubeconfig.toString(), "-n", "argo",
                 "--poll-millis", "10"));
         all.addAll(List.of(args));
-        return MockCluster.withProperties(new String[] {"argogke.root", root.toString(), "argogke.now", "2026-03-30T05:00:00Z"},
-                () -> Cli.run(all.toArray(String[]::new)));
+        return Cli.run(MockCluster.at(root, "2026-03-30T05:00:00Z"), all.toArray(String[]::new));
     }
 
     private List<GenericKubernetesResource> workflows() {

@@ -59,8 +59,7 @@ class StatusCommandTest {
     private Cli.Run status(String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("status", "--kubeconfig", kubeconfig.toString()));
         args.addAll(List.of(extra));
-        return MockCluster.withProperties(new String[] {"argogke.root", root.toString(), "argogke.now", "2026-10-24T12:00:00Z"},
-                () -> Cli.run(args.toArray(String[]::new)));
+        return Cli.run(MockCluster.at(root, "2026-10-24T12:00:00Z"), args.toArray(String[]::new));
     }
 
     @Test
@@ -144,5 +143,21 @@ class StatusCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().startsWith("warning: not comparing with " + root.resolve("workflows") + ": "), run.err());
         assertTrue(run.out().contains("nightly-etl  30 2 * * *  Europe/Oslo"), run.out());
+    }
+
+    @Test
+    void aStackFileGivesTheNamespaceAndTheCommandThatFetchesTheStacksCredentials() throws Exception {
+        // A stack file outside the project (root has no stacks/): prod's cluster argo-prod in zone
+        // europe-west1-b of project acme-argo-prod, its CronWorkflows in argo-workflows.
+        Path prod = Files.createDirectories(root.resolve("elsewhere")).resolve("Pulumi.prod.yaml");
+        Files.copy(Path.of("stacks/Pulumi.prod.yaml"), prod);
+        server.expect().get().withPath("/apis/argoproj.io/v1alpha1/namespaces/argo-workflows/cronworkflows")
+                .andReturn(401, "{\"kind\":\"Status\",\"code\":401,\"message\":\"Unauthorized\"}").always();
+
+        Cli.Run run = status("--stack-file", prod.toString());
+
+        assertEquals(2, run.exitCode(), run.out());
+        assertTrue(run.err().contains("refresh them with `gcloud container clusters get-credentials argo-prod --location europe-west1-b"
+                + " --project acme-argo-prod`"), run.err());
     }
 }
