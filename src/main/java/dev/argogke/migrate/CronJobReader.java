@@ -76,8 +76,92 @@ final class CronJobReader {
             root.handled("status");
             serverSet.add("status");
         }
+        CronJobMetadata meta = readMetadata(root, r, serverSet);
 
-        // metadata
+        Optional<FieldReader> specOpt = child(root, "spec", r, "not part of a CronJob", "spec", "is missing");
+        if (specOpt.isEmpty()) {
+            return Optional.empty();
+        }
+        FieldReader spec = specOpt.get();
+        Schedule schedule = readSchedule(spec, r, options);
+        Map<String, Object> cronSettings = readCronSettings(spec, r);
+        Optional<FieldReader> jobTemplate = child(spec, "jobTemplate", r, "a CronWorkflow has no such field",
+                "spec.jobTemplate", "is missing: it holds the job to run");
+        if (jobTemplate.isEmpty()) {
+            return Optional.empty();
+        }
+
+        // spec.jobTemplate: the Job each run creates; in Argo each run is a Workflow.
+        FieldReader jt = jobTemplate.get();
+        LabelsAndAnnotations workflowMeta = readLabelsAndAnnotations(jt, r,
+                "only labels and annotations carry over, to spec.workflowMetadata");
+        Optional<FieldReader> jobSpecOpt = child(jt, "spec", r, "not part of a job template",
+                "spec.jobTemplate.spec", "is missing: it holds the pod to run");
+        if (jobSpecOpt.isEmpty()) {
+            return Optional.empty();
+        }
+        FieldReader job = jobSpecOpt.get();
+        JobSettings jobSettings = readJobSettings(job, r);
+        Optional<FieldReader> templateOpt = child(job, "template", r,
+                "a Workflow runs one pod per step and has no such setting", job.path("template"),
+                "is missing: it holds the pod to run");
+        if (templateOpt.isEmpty()) {
+            return Optional.empty();
+        }
+
+        // spec.jobTemplate.spec.template: the pod, which becomes one Argo template.
+        FieldReader pt = templateOpt.get();
+        LabelsAndAnnotations podMeta = readLabelsAndAnnotations(pt, r,
+                "only labels and annotations carry over, to the template's metadata");
+        Optional<FieldReader> podOpt = child(pt, "spec", r, "not part of a pod template", pt.path("spec"),
+                "is missing: it holds the containers to run");
+        if (podOpt.isEmpty()) {
+            return Optional.empty();
+        }
+        PodSpecReader.Result pod = PodSpecReader.read(podOpt.get(), r);
+        if (!serverSet.isEmpty()) {
+            r.note("", "not carried over, as the API server sets them: " + String.join(", ", serverSet));
+        }
+        if (r.problemCount() > before || pod == null || meta.name() == null || schedule.cron() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new JobParts(r, meta.name(), meta.namespace(), schedule.cron(), schedule.timezone(),
+                cronSettings, meta.labels(), meta.annotations(), workflowMeta.labels(), workflowMeta.annotations(),
+                jobSettings.deadline(), jobSettings.ttl(), jobSettings.backoffLimit(), podMeta.labels(),
+                podMeta.annotations(), pod.deadline(), pod.templateFields(), pod.workflowFields()));
+    }
+
+    /** The CronJob's own metadata; null name when it is missing or invalid. */
+    private record CronJobMetadata(String name, Optional<String> namespace, Map<String, String> labels,
+                                   Map<String, String> annotations) {
+    }
+
+    /** The cron expression without any inline zone (null when unusable), and the zone it runs in. */
+    private record Schedule(String cron, Optional<String> timezone) {
+    }
+
+    private record LabelsAndAnnotations(Map<String, String> labels, Map<String, String> annotations) {
+    }
+
+    /** What a Job's spec says about one run: its deadline, how long it is kept, how often it is retried. */
+    private record JobSettings(Optional<Long> deadline, Optional<Long> ttl, long backoffLimit) {
+    }
+
+    /**
+     * The object at {@code key}, after reporting what else {@code parent} holds; when it is absent,
+     * reports it as missing (a present value of the wrong type is reported by {@link FieldReader#obj}).
+     */
+    private static Optional<FieldReader> child(FieldReader parent, String key, JobReport r, String leftoverWhy,
+                                               String path, String missing) {
+        Optional<FieldReader> child = parent.obj(key);
+        reportLeftovers(parent, r, leftoverWhy);
+        if (child.isEmpty() && !parent.has(key)) {
+            r.error(path, missing);
+        }
+        return child;
+    }
+
+    private static CronJobMetadata readMetadata(FieldReader root, JobReport r, List<String> serverSet) {
         FieldReader meta = root.obj("metadata").orElseGet(() -> new FieldReader(Map.of(), "metadata", r));
         String name = meta.string("name").orElse(null);
         if (name == null && !meta.has("name")) {
@@ -99,17 +183,10 @@ final class CronJobReader {
             meta.handled(k);
         }
         reportLeftovers(meta, r, "a CronWorkflow's metadata is written fresh");
+        return new CronJobMetadata(name, namespace, labels, annotations);
+    }
 
-        // spec
-        Optional<FieldReader> specOpt = root.obj("spec");
-        reportLeftovers(root, r, "not part of a CronJob");
-        if (specOpt.isEmpty()) {
-            if (!root.has("spec")) {
-                r.error("spec", "is missing");
-            }
-            return Optional.empty();
-        }
-        FieldReader spec = specOpt.get();
+    private static Schedule readSchedule(FieldReader spec, JobReport r, ImportOptions options) {
         String schedule = spec.string("schedule").orElse(null);
         Optional<String> timezone = spec.string("timeZone");
         if (schedule == null) {
@@ -134,17 +211,26 @@ final class CronJobReader {
                 }
             }
         }
+        checkTimezone(timezone, schedule != null, r, options);
+        return new Schedule(schedule, timezone);
+    }
+
+    private static void checkTimezone(Optional<String> timezone, boolean hasSchedule, JobReport r,
+                                      ImportOptions options) {
         if (timezone.isPresent() && TimeZones.cronJobZone(timezone.get()).isEmpty()) {
             r.error("spec.timeZone", "\"" + timezone.get() + "\" is not a time zone name of the IANA database"
                     + " (e.g. Europe/Berlin, America/New_York, UTC)");
-        } else if (timezone.isEmpty() && schedule != null) {
+        } else if (timezone.isEmpty() && hasSchedule) {
             r.warn("spec.timeZone", "not set: the CronJob ran in the zone of the kube-controller-manager"
                     + " (UTC on GKE); the CronWorkflow gets timezone: " + options.defaultTimezone()
                     + " so that it keeps running at the same hours"
                     + (options.defaultTimezone().equals("UTC") ? "" : " (as --default-timezone says)")
                     + "; set --default-timezone if your cluster's controller ran in another zone");
         }
+    }
 
+    /** The CronJob settings a CronWorkflow has under the same name and meaning. */
+    private static Map<String, Object> readCronSettings(FieldReader spec, JobReport r) {
         Map<String, Object> cronSettings = new LinkedHashMap<>();
         spec.string("concurrencyPolicy").ifPresent(p -> {
             if (Set.of("Allow", "Forbid", "Replace").contains(p)) {
@@ -157,32 +243,21 @@ final class CronJobReader {
         spec.bool("suspend").ifPresent(v -> cronSettings.put("suspend", v));
         spec.integerAtLeast("successfulJobsHistoryLimit", 0).ifPresent(v -> cronSettings.put("successfulJobsHistoryLimit", v));
         spec.integerAtLeast("failedJobsHistoryLimit", 0).ifPresent(v -> cronSettings.put("failedJobsHistoryLimit", v));
+        return cronSettings;
+    }
 
-        Optional<FieldReader> jobTemplate = spec.obj("jobTemplate");
-        reportLeftovers(spec, r, "a CronWorkflow has no such field");
-        if (jobTemplate.isEmpty()) {
-            if (!spec.has("jobTemplate")) {
-                r.error("spec.jobTemplate", "is missing: it holds the job to run");
-            }
-            return Optional.empty();
-        }
+    /** The labels and annotations of a template's metadata; anything else there is reported. */
+    private static LabelsAndAnnotations readLabelsAndAnnotations(FieldReader template, JobReport r, String leftoverWhy) {
+        FieldReader meta = template.obj("metadata")
+                .orElseGet(() -> new FieldReader(Map.of(), template.path("metadata"), r));
+        Map<String, String> labels = meta.stringMap("labels");
+        Map<String, String> annotations = meta.stringMap("annotations");
+        meta.handled("creationTimestamp");
+        reportLeftovers(meta, r, leftoverWhy);
+        return new LabelsAndAnnotations(labels, annotations);
+    }
 
-        // spec.jobTemplate: the Job each run creates; in Argo each run is a Workflow.
-        FieldReader jt = jobTemplate.get();
-        FieldReader jtMeta = jt.obj("metadata").orElseGet(() -> new FieldReader(Map.of(), jt.path("metadata"), r));
-        Map<String, String> workflowLabels = jtMeta.stringMap("labels");
-        Map<String, String> workflowAnnotations = jtMeta.stringMap("annotations");
-        jtMeta.handled("creationTimestamp");
-        reportLeftovers(jtMeta, r, "only labels and annotations carry over, to spec.workflowMetadata");
-        Optional<FieldReader> jobSpecOpt = jt.obj("spec");
-        reportLeftovers(jt, r, "not part of a job template");
-        if (jobSpecOpt.isEmpty()) {
-            if (!jt.has("spec")) {
-                r.error("spec.jobTemplate.spec", "is missing: it holds the pod to run");
-            }
-            return Optional.empty();
-        }
-        FieldReader job = jobSpecOpt.get();
+    private static JobSettings readJobSettings(FieldReader job, JobReport r) {
         Optional<Long> backoff = job.integerAtLeast("backoffLimit", 0);
         if (backoff.isEmpty() && !job.has("backoffLimit")) {
             r.note(job.path("backoffLimit"), "not set: Kubernetes retried a failed Job " + DEFAULT_BACKOFF_LIMIT
@@ -201,40 +276,7 @@ final class CronJobReader {
                 job.handled(d.getKey()); // the default: one pod, as an Argo step runs
             }
         }
-        Optional<FieldReader> templateOpt = job.obj("template");
-        reportLeftovers(job, r, "a Workflow runs one pod per step and has no such setting");
-        if (templateOpt.isEmpty()) {
-            if (!job.has("template")) {
-                r.error(job.path("template"), "is missing: it holds the pod to run");
-            }
-            return Optional.empty();
-        }
-
-        // spec.jobTemplate.spec.template: the pod, which becomes one Argo template.
-        FieldReader pt = templateOpt.get();
-        FieldReader ptMeta = pt.obj("metadata").orElseGet(() -> new FieldReader(Map.of(), pt.path("metadata"), r));
-        Map<String, String> podLabels = ptMeta.stringMap("labels");
-        Map<String, String> podAnnotations = ptMeta.stringMap("annotations");
-        ptMeta.handled("creationTimestamp");
-        reportLeftovers(ptMeta, r, "only labels and annotations carry over, to the template's metadata");
-        Optional<FieldReader> podOpt = pt.obj("spec");
-        reportLeftovers(pt, r, "not part of a pod template");
-        if (podOpt.isEmpty()) {
-            if (!pt.has("spec")) {
-                r.error(pt.path("spec"), "is missing: it holds the containers to run");
-            }
-            return Optional.empty();
-        }
-        PodSpecReader.Result pod = PodSpecReader.read(podOpt.get(), r);
-        if (!serverSet.isEmpty()) {
-            r.note("", "not carried over, as the API server sets them: " + String.join(", ", serverSet));
-        }
-        if (r.problemCount() > before || pod == null || name == null || schedule == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new JobParts(r, name, namespace, schedule, timezone, cronSettings, labels, annotations,
-                workflowLabels, workflowAnnotations, jobDeadline, ttl, backoff.orElse(DEFAULT_BACKOFF_LIMIT),
-                podLabels, podAnnotations, pod.deadline(), pod.templateFields(), pod.workflowFields()));
+        return new JobSettings(jobDeadline, ttl, backoff.orElse(DEFAULT_BACKOFF_LIMIT));
     }
 
     static boolean sameValue(Object actual, Object expected) {
