@@ -59,44 +59,9 @@ public final class CronJobImporter {
     /** Every file the inputs give, in input order; chained CronJobs give one together. */
     public static List<ImportedWorkflow> plan(List<CronJobSource> cronJobs, List<Chain> chains, ImportOptions options) {
         List<String> problems = new ArrayList<>();
-        Map<String, CronJobSource> byName = new LinkedHashMap<>();
         Map<CronJobSource, JobParts> parts = new HashMap<>();
-        for (CronJobSource source : cronJobs) {
-            CronJobReader.read(source, problems, options).ifPresent(p -> parts.put(source, p));
-            source.name().ifPresent(n -> {
-                CronJobSource earlier = byName.putIfAbsent(n, source);
-                if (earlier != null) {
-                    problems.add(source.where("metadata.name") + ": error: " + source.displayName()
-                            + ": a CronJob named " + n + " was already given at " + earlier.where("metadata.name")
-                            + "; both would be written to " + n + ".yaml (import them separately)");
-                }
-            });
-        }
-
-        Map<String, Chain> chainOf = new HashMap<>();
-        for (Chain chain : chains) {
-            for (String job : chain.jobs()) {
-                Chain other = chainOf.putIfAbsent(job, chain);
-                if (!byName.containsKey(job)) {
-                    problems.add(chain.origin() + ": error: chain " + chain.workflowName() + ": no CronJob named "
-                            + job + " among the inputs" + (byName.isEmpty() ? "" : " (found: "
-                            + String.join(", ", byName.keySet()) + ")"));
-                } else if (other != null) {
-                    problems.add(chain.origin() + ": error: chain " + chain.workflowName() + ": CronJob " + job
-                            + (other == chain ? " is listed twice" : " is already in chain " + other.workflowName()
-                            + " (" + other.origin() + ")"));
-                }
-            }
-            List<String> namespaces = chain.jobs().stream().map(byName::get).filter(s -> s != null)
-                    .map(s -> s.namespace().orElse("(none)")).distinct().toList();
-            if (namespaces.size() > 1) {
-                problems.add(chain.origin() + ": error: chain " + chain.workflowName() + ": its CronJobs are in"
-                        + " different namespaces (" + String.join(", ", namespaces) + "); one workflow runs in one"
-                        + " namespace, where its secrets and service accounts must be");
-            }
-            chain.name().filter(n -> !KubeNames.isSubdomain(n)).ifPresent(n -> problems.add(chain.origin()
-                    + ": error: \"" + n + "\" is not a valid Kubernetes name (lowercase letters, digits, '-' and '.')"));
-        }
+        Map<String, CronJobSource> byName = readAll(cronJobs, options, parts, problems);
+        Map<String, Chain> chainOf = chainOfEachJob(chains, byName, problems);
         if (!problems.isEmpty()) {
             throw new CronJobImportException(problems);
         }
@@ -129,16 +94,77 @@ public final class CronJobImporter {
                         + clash + "; rename one of them" + (chain == null ? "" : " (--name or the chain file's key)"));
                 continue;
             }
-            CronWorkflowAssembler.Assembled built = CronWorkflowAssembler.assemble(name, jobs, options);
-            List<Finding> findings = jobs.stream().flatMap(j -> j.report().findings().stream()).toList();
-            String yaml = CronWorkflowYaml.toYaml(built.template(), header(from, findings)) + "---\n"
-                    + CronWorkflowYaml.toYaml(built.cronWorkflow(), CRON_WORKFLOW_COMMENT);
-            out.add(new ImportedWorkflow(name, from, built.template(), built.cronWorkflow(), findings, yaml));
+            out.add(imported(name, from, jobs, options));
         }
         if (!problems.isEmpty()) {
             throw new CronJobImportException(problems);
         }
         return out;
+    }
+
+    /**
+     * Reads every CronJob into {@code parts} (those without a problem) and returns them by name;
+     * two CronJobs of one name are a problem, as both would be written to the same file.
+     */
+    private static Map<String, CronJobSource> readAll(List<CronJobSource> cronJobs, ImportOptions options,
+                                                      Map<CronJobSource, JobParts> parts, List<String> problems) {
+        Map<String, CronJobSource> byName = new LinkedHashMap<>();
+        for (CronJobSource source : cronJobs) {
+            CronJobReader.read(source, problems, options).ifPresent(p -> parts.put(source, p));
+            source.name().ifPresent(n -> {
+                CronJobSource earlier = byName.putIfAbsent(n, source);
+                if (earlier != null) {
+                    problems.add(source.where("metadata.name") + ": error: " + source.displayName()
+                            + ": a CronJob named " + n + " was already given at " + earlier.where("metadata.name")
+                            + "; both would be written to " + n + ".yaml (import them separately)");
+                }
+            });
+        }
+        return byName;
+    }
+
+    /** The chain each CronJob is in, by CronJob name; reports chains that cannot be written. */
+    private static Map<String, Chain> chainOfEachJob(List<Chain> chains, Map<String, CronJobSource> byName,
+                                                     List<String> problems) {
+        Map<String, Chain> chainOf = new HashMap<>();
+        for (Chain chain : chains) {
+            for (String job : chain.jobs()) {
+                Chain other = chainOf.putIfAbsent(job, chain);
+                if (!byName.containsKey(job)) {
+                    problems.add(chain.origin() + ": error: chain " + chain.workflowName() + ": no CronJob named "
+                            + job + " among the inputs" + (byName.isEmpty() ? "" : " (found: "
+                            + String.join(", ", byName.keySet()) + ")"));
+                } else if (other != null) {
+                    problems.add(chain.origin() + ": error: chain " + chain.workflowName() + ": CronJob " + job
+                            + (other == chain ? " is listed twice" : " is already in chain " + other.workflowName()
+                            + " (" + other.origin() + ")"));
+                }
+            }
+            checkOneNamespace(chain, byName, problems);
+            chain.name().filter(n -> !KubeNames.isSubdomain(n)).ifPresent(n -> problems.add(chain.origin()
+                    + ": error: \"" + n + "\" is not a valid Kubernetes name (lowercase letters, digits, '-' and '.')"));
+        }
+        return chainOf;
+    }
+
+    private static void checkOneNamespace(Chain chain, Map<String, CronJobSource> byName, List<String> problems) {
+        List<String> namespaces = chain.jobs().stream().map(byName::get).filter(s -> s != null)
+                .map(s -> s.namespace().orElse("(none)")).distinct().toList();
+        if (namespaces.size() > 1) {
+            problems.add(chain.origin() + ": error: chain " + chain.workflowName() + ": its CronJobs are in"
+                    + " different namespaces (" + String.join(", ", namespaces) + "); one workflow runs in one"
+                    + " namespace, where its secrets and service accounts must be");
+        }
+    }
+
+    /** The file for CronJobs {@code from}: findings as comments, the WorkflowTemplate, the CronWorkflow. */
+    private static ImportedWorkflow imported(String name, List<CronJobSource> from, List<JobParts> jobs,
+                                             ImportOptions options) {
+        CronWorkflowAssembler.Assembled built = CronWorkflowAssembler.assemble(name, jobs, options);
+        List<Finding> findings = jobs.stream().flatMap(j -> j.report().findings().stream()).toList();
+        String yaml = CronWorkflowYaml.toYaml(built.template(), header(from, findings)) + "---\n"
+                + CronWorkflowYaml.toYaml(built.cronWorkflow(), CRON_WORKFLOW_COMMENT);
+        return new ImportedWorkflow(name, from, built.template(), built.cronWorkflow(), findings, yaml);
     }
 
     private static List<String> header(List<CronJobSource> from, List<Finding> findings) {

@@ -71,13 +71,8 @@ final class CronJobReader {
         int before = r.problemCount();
         FieldReader root = new FieldReader(source.content(), "", r);
         root.handled("apiVersion", "kind");
-        List<String> serverSet = new ArrayList<>();
-        if (root.has("status")) {
-            root.handled("status");
-            serverSet.add("status");
-        }
+        List<String> serverSet = takeStatus(root);
         CronJobMetadata meta = readMetadata(root, r, serverSet);
-
         Optional<FieldReader> specOpt = child(root, "spec", r, "not part of a CronJob", "spec", "is missing");
         if (specOpt.isEmpty()) {
             return Optional.empty();
@@ -159,6 +154,16 @@ final class CronJobReader {
             r.error(path, missing);
         }
         return child;
+    }
+
+    /** The fields the API server has set so far: the status, if the CronJob has one (it is not carried over). */
+    private static List<String> takeStatus(FieldReader root) {
+        List<String> serverSet = new ArrayList<>();
+        if (root.has("status")) {
+            root.handled("status");
+            serverSet.add("status");
+        }
+        return serverSet;
     }
 
     private static CronJobMetadata readMetadata(FieldReader root, JobReport r, List<String> serverSet) {

@@ -1,13 +1,10 @@
 package dev.argogke.migrate;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -52,8 +49,8 @@ final class CronWorkflowAssembler {
 
     static Assembled assemble(String name, List<JobParts> jobs, ImportOptions options) {
         // The CronWorkflow's parts are merged first, so that the findings keep their order.
-        Map<String, String> labels = merge(jobs, JobParts::labels, "metadata.labels");
-        Map<String, String> annotations = merge(jobs, JobParts::annotations, "metadata.annotations");
+        Map<String, String> labels = ChainedJobs.merge(jobs, JobParts::labels, "metadata.labels");
+        Map<String, String> annotations = ChainedJobs.merge(jobs, JobParts::annotations, "metadata.annotations");
         annotations.merge(DESCRIPTION, description(jobs), (mine, imported) -> mine + "\n\n" + imported);
         Map<String, Object> cronWorkflow = document("CronWorkflow", metadata(name, jobs, labels, annotations),
                 cronSpec(name, jobs, options));
@@ -81,12 +78,12 @@ final class CronWorkflowAssembler {
         spec.put("timezone", first.timezone().orElse(options.defaultTimezone()));
         spec.putAll(first.cronSettings());
         if (jobs.size() > 1) {
-            reportChainDifferences(jobs);
+            ChainedJobs.reportDifferences(jobs);
         }
         Map<String, Object> workflowMetadata = new LinkedHashMap<>();
-        putIfNotEmpty(workflowMetadata, "labels", merge(jobs, JobParts::workflowLabels,
+        putIfNotEmpty(workflowMetadata, "labels", ChainedJobs.merge(jobs, JobParts::workflowLabels,
                 "spec.jobTemplate.metadata.labels"));
-        putIfNotEmpty(workflowMetadata, "annotations", merge(jobs, JobParts::workflowAnnotations,
+        putIfNotEmpty(workflowMetadata, "annotations", ChainedJobs.merge(jobs, JobParts::workflowAnnotations,
                 "spec.jobTemplate.metadata.annotations"));
         putIfNotEmpty(spec, "workflowMetadata", workflowMetadata);
         // Nothing but the reference: under Strict every other workflow field belongs to the template.
@@ -110,7 +107,7 @@ final class CronWorkflowAssembler {
         // Argo deletes a finished Workflow (and its pods) after this, as Kubernetes did the Job.
         first.ttlSeconds().ifPresent(t -> workflowSpec.put("ttlStrategy", new LinkedHashMap<>(Map.of(
                 "secondsAfterCompletion", t))));
-        workflowSpec.putAll(workflowPodFields(jobs));
+        workflowSpec.putAll(ChainedJobs.workflowPodFields(jobs));
 
         List<Object> templates = new ArrayList<>();
         if (chain) {
@@ -196,92 +193,6 @@ final class CronWorkflowAssembler {
         t.put("name", name);
         t.put("dag", dag);
         return t;
-    }
-
-    /** The chain runs as a whole on the first job's terms; say what that drops from the others. */
-    private static void reportChainDifferences(List<JobParts> jobs) {
-        JobParts first = jobs.get(0);
-        for (int i = 1; i < jobs.size(); i++) {
-            JobParts job = jobs.get(i);
-            JobReport r = job.report();
-            r.warn("spec.schedule", "\"" + job.schedule() + "\" dropped: in the chain this job runs after "
-                    + jobs.get(i - 1).name() + ", on " + first.name() + "'s schedule \"" + first.schedule() + "\"");
-            if (!job.timezone().equals(first.timezone())) {
-                r.warn("spec.timeZone", job.timezone().orElse("(not set)") + " dropped: the chain runs in "
-                        + first.name() + "'s zone");
-            }
-            Set<String> keys = new HashSet<>(first.cronSettings().keySet());
-            keys.addAll(job.cronSettings().keySet());
-            for (String k : keys.stream().sorted().toList()) {
-                Object mine = job.cronSettings().get(k);
-                Object theirs = first.cronSettings().get(k);
-                if (!Objects.equals(mine, theirs)) {
-                    r.warn("spec." + k, (mine == null ? "(not set)" : mine) + " dropped: the chain uses "
-                            + first.name() + "'s " + (theirs == null ? "(not set)" : theirs));
-                }
-            }
-            if (!job.ttlSeconds().equals(first.ttlSeconds())) {
-                r.warn("spec.jobTemplate.spec.ttlSecondsAfterFinished", job.ttlSeconds().map(String::valueOf)
-                        .orElse("(not set)") + " dropped: the chain is kept as long as " + first.name() + " says ("
-                        + first.ttlSeconds().map(s -> s + " seconds").orElse("no TTL") + ")");
-            }
-        }
-    }
-
-    /**
-     * Pod fields Argo only has for the whole workflow. Image pull secrets add up harmlessly; the
-     * others are carried over only when every chained job agrees.
-     */
-    private static Map<String, Object> workflowPodFields(List<JobParts> jobs) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        String podPath = "spec.jobTemplate.spec.template.spec.";
-        for (String field : CronJobReader.WORKFLOW_LEVEL_POD_FIELDS) {
-            if (field.equals("imagePullSecrets")) {
-                List<Object> all = new ArrayList<>();
-                for (JobParts j : jobs) {
-                    if (j.workflowPodFields().get(field) instanceof List<?> l) {
-                        l.stream().filter(s -> !all.contains(s)).forEach(all::add);
-                    }
-                }
-                if (!all.isEmpty()) {
-                    out.put(field, all);
-                }
-                continue;
-            }
-            Set<Object> values = jobs.stream().map(j -> j.workflowPodFields().get(field))
-                    .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
-            Object value = values.iterator().next();
-            if (values.size() == 1) {
-                if (value != null) {
-                    out.put(field, value);
-                }
-            } else {
-                for (JobParts j : jobs) {
-                    if (j.workflowPodFields().get(field) != null) {
-                        j.report().warn(podPath + field, "not carried over: the chained jobs differ in it, and"
-                                + " Argo sets it for the whole workflow only");
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Labels or annotations of all jobs; on a clash the earlier job's value stays. */
-    private static Map<String, String> merge(List<JobParts> jobs,
-                                             java.util.function.Function<JobParts, Map<String, String>> part,
-                                             String field) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (JobParts j : jobs) {
-            part.apply(j).forEach((k, v) -> {
-                String kept = out.putIfAbsent(k, v);
-                if (kept != null && !kept.equals(v)) {
-                    j.report().warn(field + "." + k, "\"" + v + "\" dropped: the chain keeps the earlier job's \""
-                            + kept + "\"");
-                }
-            });
-        }
-        return out;
     }
 
     private static String description(List<JobParts> jobs) {

@@ -32,14 +32,43 @@ final class PodSpecReader {
         Map<String, Object> workflow = new LinkedHashMap<>();
         int before = r.problemCount();
 
+        List<Map<String, Object>> containers = requiredContainers(pod, r);
+        List<Map<String, Object>> initContainers = containers(pod, "initContainers", r);
+        readServiceAccount(pod, r, template);
+        readSameNameTemplateFields(pod, template);
+        if (initContainers != null && !initContainers.isEmpty()) {
+            template.put("initContainers", initContainers);
+        }
+        if (containers != null && !containers.isEmpty()) {
+            putContainers(pod, r, template, containers);
+        }
+
+        Optional<Long> deadline = pod.integerAtLeast("activeDeadlineSeconds", 1);
+        checkRestartPolicy(pod, r);
+        readWorkflowLevelFields(pod, workflow);
+        for (Map.Entry<String, Object> d : Map.<String, Object>of("terminationGracePeriodSeconds", 30,
+                "enableServiceLinks", true).entrySet()) {
+            if (pod.has(d.getKey()) && CronJobReader.sameValue(pod.peek(d.getKey()), d.getValue())) {
+                pod.handled(d.getKey()); // Kubernetes' default, which Argo's pods get as well
+            }
+        }
+        CronJobReader.reportLeftovers(pod, r,
+                "an Argo template has no such field (a template's podSpecPatch can set it by hand)");
+        return r.problemCount() > before ? null : new Result(deadline, template, workflow);
+    }
+
+    /** The pod's containers; reports a pod without any. */
+    private static List<Map<String, Object>> requiredContainers(FieldReader pod, JobReport r) {
         List<Map<String, Object>> containers = containers(pod, "containers", r);
         if (containers != null && containers.isEmpty()) {
             r.error(pod.path("containers"), "is empty: the pod needs at least one container");
         } else if (containers == null && !pod.has("containers")) {
             r.error(pod.path("containers"), "is missing: the pod needs at least one container");
         }
-        List<Map<String, Object>> initContainers = containers(pod, "initContainers", r);
+        return containers;
+    }
 
+    private static void readServiceAccount(FieldReader pod, JobReport r, Map<String, Object> template) {
         // serviceAccount is the deprecated spelling of serviceAccountName; Kubernetes prefers the latter.
         Optional<String> legacyAccount = pod.string("serviceAccount");
         Optional<String> account = pod.has("serviceAccountName") ? pod.string("serviceAccountName") : legacyAccount;
@@ -52,6 +81,10 @@ final class PodSpecReader {
                 + account.map(a -> "service account " + a).orElse("the namespace's default service account")
                 + " and needs create and patch on workflowtaskresults.argoproj.io, which the CronJob did not"
                 + " (Argo docs: workflow-rbac.md)");
+    }
+
+    /** Pod spec fields an Argo template has too, under the same name or (resources) another. */
+    private static void readSameNameTemplateFields(FieldReader pod, Map<String, Object> template) {
         pod.bool("automountServiceAccountToken").ifPresent(v -> template.put("automountServiceAccountToken", v));
         pod.string("priorityClassName").ifPresent(v -> template.put("priorityClassName", v));
         pod.string("schedulerName").filter(v -> !v.equals("default-scheduler")).ifPresent(v -> template.put("schedulerName", v));
@@ -65,30 +98,31 @@ final class PodSpecReader {
         pod.map("resources").filter(m -> !m.isEmpty()).ifPresent(v -> template.put("podResources", v));
         pod.list("resourceClaims").filter(l -> !l.isEmpty()).ifPresent(v -> template.put("resourceClaims", v));
         pod.list("volumes").filter(l -> !l.isEmpty()).ifPresent(v -> template.put("volumes", v));
-        if (initContainers != null && !initContainers.isEmpty()) {
-            template.put("initContainers", initContainers);
-        }
-        if (containers != null && !containers.isEmpty()) {
-            Map<String, Object> main = containers.get(0);
-            template.put("container", main);
-            r.note(pod.path("containers[0]"), "container " + main.get("name") + " runs as container \"main\""
-                    + " in Argo's pods, which Argo names so (kubectl logs POD -c main)");
-            for (int i = 0; i < containers.size(); i++) {
-                commandNamed(containers.get(i), pod.path("containers[" + i + "]"), r);
-            }
-            List<Map<String, Object>> sidecars = containers.subList(1, containers.size());
-            for (int i = 0; i < sidecars.size(); i++) {
-                r.warn(pod.path("containers[" + (i + 1) + "]"), "container " + sidecars.get(i).get("name")
-                        + " becomes a sidecar: Argo stops it once the main container (" + main.get("name")
-                        + ") exits, where the Job waited for every container to finish; if its work must"
-                        + " complete, run it as a step of its own (--chain)");
-            }
-            if (!sidecars.isEmpty()) {
-                template.put("sidecars", new ArrayList<>(sidecars));
-            }
-        }
+    }
 
-        Optional<Long> deadline = pod.integerAtLeast("activeDeadlineSeconds", 1);
+    /** The first container becomes Argo's main container, the others its sidecars. */
+    private static void putContainers(FieldReader pod, JobReport r, Map<String, Object> template,
+                                      List<Map<String, Object>> containers) {
+        Map<String, Object> main = containers.get(0);
+        template.put("container", main);
+        r.note(pod.path("containers[0]"), "container " + main.get("name") + " runs as container \"main\""
+                + " in Argo's pods, which Argo names so (kubectl logs POD -c main)");
+        for (int i = 0; i < containers.size(); i++) {
+            commandNamed(containers.get(i), pod.path("containers[" + i + "]"), r);
+        }
+        List<Map<String, Object>> sidecars = containers.subList(1, containers.size());
+        for (int i = 0; i < sidecars.size(); i++) {
+            r.warn(pod.path("containers[" + (i + 1) + "]"), "container " + sidecars.get(i).get("name")
+                    + " becomes a sidecar: Argo stops it once the main container (" + main.get("name")
+                    + ") exits, where the Job waited for every container to finish; if its work must"
+                    + " complete, run it as a step of its own (--chain)");
+        }
+        if (!sidecars.isEmpty()) {
+            template.put("sidecars", new ArrayList<>(sidecars));
+        }
+    }
+
+    private static void checkRestartPolicy(FieldReader pod, JobReport r) {
         // Argo's pods always have restartPolicy Never (workflow/controller/workflowpod.go).
         pod.string("restartPolicy").ifPresent(p -> {
             if (p.equals("OnFailure")) {
@@ -98,21 +132,13 @@ final class PodSpecReader {
                 r.error(pod.path("restartPolicy"), "\"" + p + "\" is not allowed in a Job: use OnFailure or Never");
             }
         });
+    }
 
+    private static void readWorkflowLevelFields(FieldReader pod, Map<String, Object> workflow) {
         pod.list("imagePullSecrets").filter(l -> !l.isEmpty()).ifPresent(v -> workflow.put("imagePullSecrets", v));
         pod.bool("hostNetwork").filter(v -> v).ifPresent(v -> workflow.put("hostNetwork", v));
         pod.string("dnsPolicy").filter(v -> !v.equals("ClusterFirst")).ifPresent(v -> workflow.put("dnsPolicy", v));
         pod.map("dnsConfig").filter(m -> !m.isEmpty()).ifPresent(v -> workflow.put("dnsConfig", v));
-
-        for (Map.Entry<String, Object> d : Map.<String, Object>of("terminationGracePeriodSeconds", 30,
-                "enableServiceLinks", true).entrySet()) {
-            if (pod.has(d.getKey()) && CronJobReader.sameValue(pod.peek(d.getKey()), d.getValue())) {
-                pod.handled(d.getKey()); // Kubernetes' default, which Argo's pods get as well
-            }
-        }
-        CronJobReader.reportLeftovers(pod, r,
-                "an Argo template has no such field (a template's podSpecPatch can set it by hand)");
-        return r.problemCount() > before ? null : new Result(deadline, template, workflow);
     }
 
     /** A list of containers, each a mapping with a name and an image; null when absent or malformed. */
