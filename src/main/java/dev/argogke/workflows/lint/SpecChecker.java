@@ -28,6 +28,42 @@ final class SpecChecker {
         String templatesPath = Tree.join(specPath, "templates");
         FieldNames.check(out, templatesPath, templates, FieldNames.Style.WORKFLOW_FIELD, "template");
 
+        TemplateIndex.Holder referenced = referencedTemplate(out, index, specPath, spec, templates, templatesPath);
+
+        Map<String, Object> arguments = Tree.map(spec.get("arguments"));
+        Map<String, Object> merged = mergedArguments(arguments, referenced);
+        Set<String> workflowParameters = TemplateChecker.names(merged.get("parameters"));
+        Map<String, Map<String, Object>> local = referenced != null ? referenced.templates() : TemplateIndex.templatesByName(spec);
+        SpecContext ctx = new SpecContext(out, index, kind, specPath, spec, local, workflowParameters);
+
+        Arguments.check(out, Tree.join(specPath, "arguments"), arguments, argumentsNeedValues);
+        if (referenced != null && argumentsNeedValues) {
+            templateParametersHaveValues(out, specPath, arguments, merged, referenced);
+        }
+
+        checkEntrypoint(ctx, referenced, merged, argumentsNeedValues);
+
+        checkOnExit(ctx, referenced, arguments, argumentsNeedValues);
+        Hooks.check(ctx, Tree.map(spec.get("hooks")), Tree.join(specPath, "hooks"));
+
+        checkPodGc(out, specPath, spec);
+
+        TemplateChecker checker = new TemplateChecker(ctx);
+        checker.checkRetryStrategy(Tree.map(spec.get("retryStrategy")), Tree.join(specPath, "retryStrategy"));
+        for (int i = 0; i < templates.size(); i++) {
+            if (templates.get(i) instanceof Map<?, ?>) {
+                checker.check(Tree.map(templates.get(i)), Tree.index(templatesPath, i));
+            }
+        }
+    }
+
+    /**
+     * The WorkflowTemplate or ClusterWorkflowTemplate the spec runs by reference, or null when it
+     * has none or names one the linted files do not define (reported).
+     */
+    private static TemplateIndex.Holder referencedTemplate(DocumentFindings out, TemplateIndex index, String specPath,
+                                                           Map<String, Object> spec, List<Object> templates,
+                                                           String templatesPath) {
         TemplateIndex.Holder referenced = null;
         String refPath = Tree.join(specPath, "workflowTemplateRef");
         if (spec.get("workflowTemplateRef") != null) {
@@ -47,18 +83,16 @@ final class SpecChecker {
                 }
             }
         }
+        return referenced;
+    }
 
-        Map<String, Object> arguments = Tree.map(spec.get("arguments"));
-        Map<String, Object> merged = mergedArguments(arguments, referenced);
-        Set<String> workflowParameters = TemplateChecker.names(merged.get("parameters"));
-        Map<String, Map<String, Object>> local = referenced != null ? referenced.templates() : TemplateIndex.templatesByName(spec);
-        SpecContext ctx = new SpecContext(out, index, kind, specPath, spec, local, workflowParameters);
-
-        Arguments.check(out, Tree.join(specPath, "arguments"), arguments, argumentsNeedValues);
-        if (referenced != null && argumentsNeedValues) {
-            templateParametersHaveValues(out, specPath, arguments, merged, referenced);
-        }
-
+    private static void checkEntrypoint(SpecContext ctx, TemplateIndex.Holder referenced, Map<String, Object> merged,
+                                        boolean argumentsNeedValues) {
+        DocumentFindings out = ctx.out;
+        String kind = ctx.kind;
+        String specPath = ctx.specPath;
+        Map<String, Object> spec = ctx.spec;
+        Map<String, Map<String, Object>> local = ctx.localTemplates;
         String entrypoint = Tree.text(spec.get("entrypoint"));
         String entrypointPath = Tree.join(specPath, "entrypoint");
         if (entrypoint.isEmpty() && referenced != null) {
@@ -79,7 +113,12 @@ final class SpecChecker {
                 ctx.checkSupplied(start, "the entrypoint template '" + entrypoint + "'", merged, specPath, argumentsNeedValues);
             }
         }
+    }
 
+    private static void checkOnExit(SpecContext ctx, TemplateIndex.Holder referenced, Map<String, Object> arguments,
+                                    boolean argumentsNeedValues) {
+        String specPath = ctx.specPath;
+        Map<String, Object> spec = ctx.spec;
         String onExit = Tree.text(spec.get("onExit"));
         if (!onExit.isEmpty() && (referenced != null || spec.get("workflowTemplateRef") == null)) {
             Map<String, Object> exit = ctx.resolveLocal(onExit, Tree.join(specPath, "onExit"));
@@ -87,21 +126,13 @@ final class SpecChecker {
                 ctx.checkSupplied(exit, "the onExit template '" + onExit + "'", arguments, specPath, argumentsNeedValues);
             }
         }
+    }
 
-        Hooks.check(ctx, Tree.map(spec.get("hooks")), Tree.join(specPath, "hooks"));
-
+    private static void checkPodGc(DocumentFindings out, String specPath, Map<String, Object> spec) {
         String podGc = Tree.text(Tree.map(spec.get("podGC")).get("strategy"));
         if (!podGc.isEmpty() && !POD_GC_STRATEGIES.contains(podGc)) {
             out.error(Tree.join(Tree.join(specPath, "podGC"), "strategy"), "podGC strategy '" + podGc + "' is not one of"
                     + " OnPodCompletion, OnPodSuccess, OnWorkflowCompletion, OnWorkflowSuccess");
-        }
-
-        TemplateChecker checker = new TemplateChecker(ctx);
-        checker.checkRetryStrategy(Tree.map(spec.get("retryStrategy")), Tree.join(specPath, "retryStrategy"));
-        for (int i = 0; i < templates.size(); i++) {
-            if (templates.get(i) instanceof Map<?, ?>) {
-                checker.check(Tree.map(templates.get(i)), Tree.index(templatesPath, i));
-            }
         }
     }
 

@@ -120,13 +120,7 @@ final class StrictDecoder {
             case ANY, ANY_STRING:
                 return null;
             case STRING:
-                if (value instanceof String) {
-                    return null;
-                }
-                if (value instanceof Number || value instanceof Boolean) {
-                    return "expected a string, got " + ValueText.describe(value) + "; quote it: \"" + value + "\"";
-                }
-                return "expected a string, got " + ValueText.describe(value);
+                return stringProblem(value);
             case BOOL:
                 return value instanceof Boolean ? null : "expected true or false, got " + ValueText.describe(value);
             case INT32:
@@ -136,13 +130,7 @@ final class StrictDecoder {
             case UINT:
                 return integerProblem(value, BigInteger.ZERO, null);
             case NUMBER:
-                if (value instanceof Number) {
-                    return null;
-                }
-                if (value instanceof String s && isNumber(s)) {
-                    return null;
-                }
-                return "expected a number, got " + ValueText.describe(value);
+                return numberProblem(value);
             case INT_OR_STRING:
                 if (value instanceof String) {
                     return null;
@@ -150,43 +138,79 @@ final class StrictDecoder {
                 return integerProblem(value, INT32_MIN, INT32_MAX) == null ? null
                         : "expected an integer or a string, got " + ValueText.describe(value);
             case QUANTITY:
-                if (value instanceof Number || value instanceof String) {
-                    String text = value instanceof Double d ? quantityText(d) : String.valueOf(value);
-                    return KubeValues.isQuantity(text) ? null
-                            : "\"" + ValueText.abbreviate(text) + "\" is not a Kubernetes quantity (e.g. 500m, 2, 512Mi, 1Gi)";
-                }
-                return "expected a quantity such as 500m or 1Gi, got " + ValueText.describe(value);
+                return quantityProblem(value);
             case TIME:
-                if (value instanceof String s) {
-                    try {
-                        OffsetDateTime.parse(s);
-                        return null;
-                    } catch (DateTimeParseException e) {
-                        return "\"" + ValueText.abbreviate(s) + "\" is not an RFC 3339 time (e.g. 2024-01-31T08:00:00Z)";
-                    }
-                }
-                return "expected an RFC 3339 time, got " + ValueText.describe(value);
+                return timeProblem(value);
             case BYTES:
-                if (value instanceof String s) {
-                    try {
-                        Base64.getDecoder().decode(s.replace("\n", "").replace("\r", ""));
-                        return null;
-                    } catch (IllegalArgumentException e) {
-                        return "expected base64 text, got \"" + ValueText.abbreviate(s) + "\"";
-                    }
-                }
-                return "expected base64 text, got " + ValueText.describe(value);
+                return bytesProblem(value);
             case PLUGIN:
-                // Argo's Plugin.UnmarshalJSON (plugin_types.go): a map of exactly one key.
-                if (value instanceof Map<?, ?> m && m.size() == 1) {
-                    return null;
-                }
-                return value instanceof Map<?, ?> m
-                        ? "a plugin template names exactly one plugin, got " + m.size() + " keys"
-                        : "expected a mapping naming one plugin, got " + ValueText.describe(value);
+                return pluginProblem(value);
             default:
                 throw new IllegalStateException("unhandled kind " + kind);
         }
+    }
+
+    private static String stringProblem(Object value) {
+        if (value instanceof String) {
+            return null;
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return "expected a string, got " + ValueText.describe(value) + "; quote it: \"" + value + "\"";
+        }
+        return "expected a string, got " + ValueText.describe(value);
+    }
+
+    private static String numberProblem(Object value) {
+        if (value instanceof Number) {
+            return null;
+        }
+        if (value instanceof String s && isNumber(s)) {
+            return null;
+        }
+        return "expected a number, got " + ValueText.describe(value);
+    }
+
+    private static String quantityProblem(Object value) {
+        if (value instanceof Number || value instanceof String) {
+            String text = value instanceof Double d ? quantityText(d) : String.valueOf(value);
+            return KubeValues.isQuantity(text) ? null
+                    : "\"" + ValueText.abbreviate(text) + "\" is not a Kubernetes quantity (e.g. 500m, 2, 512Mi, 1Gi)";
+        }
+        return "expected a quantity such as 500m or 1Gi, got " + ValueText.describe(value);
+    }
+
+    private static String timeProblem(Object value) {
+        if (value instanceof String s) {
+            try {
+                OffsetDateTime.parse(s);
+                return null;
+            } catch (DateTimeParseException e) {
+                return "\"" + ValueText.abbreviate(s) + "\" is not an RFC 3339 time (e.g. 2024-01-31T08:00:00Z)";
+            }
+        }
+        return "expected an RFC 3339 time, got " + ValueText.describe(value);
+    }
+
+    private static String bytesProblem(Object value) {
+        if (value instanceof String s) {
+            try {
+                Base64.getDecoder().decode(s.replace("\n", "").replace("\r", ""));
+                return null;
+            } catch (IllegalArgumentException e) {
+                return "expected base64 text, got \"" + ValueText.abbreviate(s) + "\"";
+            }
+        }
+        return "expected base64 text, got " + ValueText.describe(value);
+    }
+
+    /** Argo's Plugin.UnmarshalJSON (plugin_types.go): a map of exactly one key. */
+    private static String pluginProblem(Object value) {
+        if (value instanceof Map<?, ?> m && m.size() == 1) {
+            return null;
+        }
+        return value instanceof Map<?, ?> m
+                ? "a plugin template names exactly one plugin, got " + m.size() + " keys"
+                : "expected a mapping naming one plugin, got " + ValueText.describe(value);
     }
 
     private static String integerProblem(Object value, BigInteger min, BigInteger max) {

@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /** The rules for one template (Argo v4.1 workflow/validate/validate.go validateTemplate and friends). */
 final class TemplateChecker {
@@ -20,8 +17,6 @@ final class TemplateChecker {
             List.of("container", "containerSet", "steps", "script", "resource", "dag", "suspend", "data", "http", "plugin");
     /** Types that run something themselves rather than other templates. */
     static final Set<String> LEAF_TYPES = Set.of("container", "containerSet", "script", "resource", "data", "http", "plugin");
-    private static final Set<String> RETRY_POLICIES = Set.of("Always", "OnFailure", "OnError", "OnTransientError");
-    private static final Set<String> RESOURCE_ACTIONS = Set.of("get", "create", "apply", "delete", "replace", "patch");
     // Prometheus metric names (Argo's metrics.IsValidMetricName).
     private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
@@ -45,7 +40,7 @@ final class TemplateChecker {
                 case "container" -> checkImage(t, p, "container", label);
                 case "script" -> checkImage(t, p, "script", label);
                 case "containerSet" -> checkContainerSet(t, p, label);
-                case "resource" -> checkResource(t, p, label);
+                case "resource" -> ResourceChecker.check(out, t, p, label);
                 case "steps" -> new StepsChecker(ctx, this).check(t, p);
                 case "dag" -> new DagChecker(ctx, this).check(t, p);
                 default -> {
@@ -57,7 +52,7 @@ final class TemplateChecker {
         }
         checkMountCollisions(t, p);
         checkRetryStrategy(Tree.map(t.get("retryStrategy")), Tree.join(p, "retryStrategy"));
-        checkOutputs(t, p, type);
+        OutputsChecker.check(out, t, p, type);
         checkMetrics(t, p, label);
         List<Object> inits = Tree.list(t.get("initContainers"));
         for (int i = 0; i < inits.size(); i++) {
@@ -232,187 +227,8 @@ final class TemplateChecker {
         }
     }
 
-    private void checkResource(Map<String, Object> t, String p, String label) {
-        String rp = Tree.join(p, "resource");
-        Map<String, Object> r = Tree.map(t.get("resource"));
-        String action = Tree.text(r.get("action"));
-        if (!action.contains("{{") && !RESOURCE_ACTIONS.contains(action)) {
-            out.error(Tree.join(rp, "action"), action.isEmpty() ? "a resource template needs an action: get, create, apply,"
-                    + " delete, replace or patch" : "action '" + action + "' is not one of get, create, apply, delete, replace, patch");
-        }
-        if (action.equals("get") || action.equals("delete")) {
-            return;
-        }
-        String manifest = Tree.text(r.get("manifest"));
-        boolean from = r.get("manifestFrom") != null;
-        if (manifest.isEmpty() && !from) {
-            out.error(rp, label + " needs manifest: or manifestFrom: to " + (action.isEmpty() ? "act on" : action));
-        } else if (!manifest.isEmpty() && from) {
-            out.error(Tree.join(rp, "manifestFrom"), label + " has both manifest and manifestFrom; keep one");
-        }
-        if (from) {
-            String artifact = Tree.text(Tree.map(Tree.map(r.get("manifestFrom")).get("artifact")).get("name"));
-            if (!artifact.isEmpty() && !names(Tree.map(t.get("inputs")).get("artifacts")).contains(artifact)) {
-                out.error(Tree.join(Tree.join(Tree.join(rp, "manifestFrom"), "artifact"), "name"),
-                        "manifestFrom names artifact '" + artifact + "', which is not an input artifact of " + label);
-            }
-        }
-        if (!manifest.isEmpty()) {
-            String yamlProblem = manifestYamlProblem(manifest);
-            if (yamlProblem != null) {
-                out.error(Tree.join(rp, "manifest"), "manifest is not valid YAML: " + yamlProblem);
-            }
-        }
-    }
-
-    /** Argo parses the manifest as YAML after replacing variables with placeholders. */
-    private static String manifestYamlProblem(String manifest) {
-        String replaced = manifest.replaceAll("\\{\\{[^}]*}}", "placeholder");
-        try {
-            for (Object ignored : new Load(LoadSettings.builder().setAllowDuplicateKeys(true).setBufferSize(replaced.length() + 1).build())
-                    .loadAllFromString(replaced)) {
-                // parse every document
-            }
-            return null;
-        } catch (YamlEngineException e) {
-            return e.getMessage().lines().findFirst().orElse("unreadable");
-        }
-    }
-
     void checkRetryStrategy(Map<String, Object> retry, String rp) {
-        if (retry.isEmpty()) {
-            return;
-        }
-        String policy = Tree.text(retry.get("retryPolicy"));
-        if (!policy.isEmpty() && !policy.contains("{{") && !RETRY_POLICIES.contains(policy)) {
-            out.error(Tree.join(rp, "retryPolicy"), "retryPolicy '" + policy + "' is not one of Always, OnFailure, OnError,"
-                    + " OnTransientError");
-        }
-        Object limit = retry.get("limit");
-        String lp = Tree.join(rp, "limit");
-        // The controller reads limit as an int32 (operator.go processNodeRetries, v4.0.7): text that is not a
-        // number fails the node when it first needs a retry; a negative number is reached at once (no retry),
-        // which neither argo lint nor the CRD (int-or-string, no minimum) refuses.
-        String negativeLimit = "limit is negative: Argo makes no retry at all; write 0 for none, or the number of retries";
-        if (limit instanceof Number n && n.longValue() < 0) {
-            out.warning(lp, negativeLimit);
-        } else if (limit instanceof String s && !s.contains("{{")) {
-            if (!isWholeNumber(s.strip())) {
-                out.error(lp, "limit must be a whole number or an Argo variable, got \"" + ValueText.abbreviate(s) + "\"");
-            } else if (s.strip().startsWith("-")) {
-                out.warning(lp, negativeLimit);
-            }
-        }
-        Map<String, Object> backoff = Tree.map(retry.get("backoff"));
-        for (String field : List.of("duration", "maxDuration", "cap")) {
-            String d = Tree.string(backoff.get(field));
-            // Argo reads a bare number as seconds, else a Go duration (retry backoff parsing).
-            if (d != null && !d.isEmpty() && !d.contains("{{") && !isWholeNumber(d) && !GoDuration.isDuration(d)) {
-                out.error(Tree.join(Tree.join(rp, "backoff"), field),
-                        "\"" + ValueText.abbreviate(d) + "\" is not a duration such as 10s, 2m or 1h (or a number of seconds)");
-            }
-        }
-        Object factor = backoff.get("factor");
-        // A factor below 1 is ignored: the wait stays at duration (operator.go processNodeRetries, v4.0.7).
-        if (factor instanceof Number n && n.longValue() < 0) {
-            out.warning(Tree.join(Tree.join(rp, "backoff"), "factor"), "factor is negative: Argo ignores it and waits"
-                    + " duration between retries every time");
-        }
-    }
-
-    private void checkOutputs(Map<String, Object> t, String p, String type) {
-        String op = Tree.join(p, "outputs");
-        Map<String, Object> outputs = Tree.map(t.get("outputs"));
-        List<Object> params = Tree.list(outputs.get("parameters"));
-        String pp = Tree.join(op, "parameters");
-        FieldNames.check(out, pp, params, FieldNames.Style.PARAMETER, "output parameter");
-        for (int i = 0; i < params.size(); i++) {
-            Map<String, Object> param = Tree.map(params.get(i));
-            String path = Tree.index(pp, i);
-            String name = Tree.text(param.get("name"));
-            checkOutputParameter(param, path, name, type);
-            checkGlobalName(param, path);
-        }
-        List<Object> artifacts = Tree.list(outputs.get("artifacts"));
-        String ap = Tree.join(op, "artifacts");
-        FieldNames.check(out, ap, artifacts, FieldNames.Style.PARAMETER, "output artifact");
-        for (int i = 0; i < artifacts.size(); i++) {
-            Map<String, Object> a = Tree.map(artifacts.get(i));
-            String path = Tree.index(ap, i);
-            if (type != null && !LEAF_TYPES.contains(type) && !Tree.text(a.get("path")).isEmpty()) {
-                out.error(Tree.join(path, "path"), "an output artifact path only works in container and script templates;"
-                        + " use from: here");
-            }
-            checkGlobalName(a, path);
-        }
-    }
-
-    private void checkOutputParameter(Map<String, Object> param, String path, String name, String type) {
-        boolean hasValue = param.get("value") != null;
-        boolean hasValueFrom = param.get("valueFrom") != null;
-        if (hasValue && hasValueFrom) {
-            out.error(Tree.join(path, "valueFrom"), "output parameter '" + name + "' has both value and valueFrom; keep one");
-            return;
-        }
-        if (hasValue) {
-            return;
-        }
-        if (!hasValueFrom) {
-            out.error(path, "output parameter '" + name + "' needs value: or valueFrom:");
-            return;
-        }
-        Map<String, Object> vf = Tree.map(param.get("valueFrom"));
-        List<String> sources = new ArrayList<>();
-        for (String s : List.of("path", "jqFilter", "jsonPath", "parameter", "expression")) {
-            if (!Tree.text(vf.get(s)).isEmpty()) {
-                sources.add(s);
-            }
-        }
-        if (vf.get("supplied") != null) {
-            sources.add("supplied");
-        }
-        String vp = Tree.join(path, "valueFrom");
-        if (sources.isEmpty()) {
-            out.error(vp, "valueFrom needs one of path, jqFilter, jsonPath, parameter, expression or supplied");
-            return;
-        }
-        if (sources.size() > 1) {
-            out.error(vp, "valueFrom has several sources (" + String.join(", ", sources) + "); keep one");
-            return;
-        }
-        if (type == null) {
-            return;
-        }
-        String source = sources.get(0);
-        switch (type) {
-            case "container", "containerSet", "script" -> {
-                if (!source.equals("path")) {
-                    out.error(vp, "output parameters of a " + type + " template take valueFrom.path");
-                }
-            }
-            case "resource" -> {
-                if (!source.equals("jqFilter") && !source.equals("jsonPath")) {
-                    out.error(vp, "output parameters of a resource template take valueFrom.jqFilter or valueFrom.jsonPath");
-                }
-            }
-            case "steps", "dag" -> {
-                if (!source.equals("parameter") && !source.equals("expression")) {
-                    out.error(vp, "output parameters of a " + type + " template take valueFrom.parameter or valueFrom.expression");
-                }
-            }
-            default -> {
-            }
-        }
-    }
-
-    private void checkGlobalName(Map<String, Object> item, String path) {
-        String global = Tree.text(item.get("globalName"));
-        if (!global.isEmpty() && !global.contains("{{")) {
-            String problem = FieldNames.problem(global, FieldNames.Style.PARAMETER);
-            if (problem != null) {
-                out.error(Tree.join(path, "globalName"), "globalName '" + global + "' " + problem);
-            }
-        }
+        RetryStrategyChecker.check(out, retry, rp);
     }
 
     private void checkMetrics(Map<String, Object> t, String p, String label) {
@@ -431,7 +247,7 @@ final class TemplateChecker {
         }
     }
 
-    private static boolean isWholeNumber(String text) {
+    static boolean isWholeNumber(String text) {
         return text.matches("[+-]?[0-9]+");
     }
 }
