@@ -95,6 +95,27 @@ public final class ImportCronJobsCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         checkFlags();
         ImportOptions options = new ImportOptions(defaultTimezone);
+        List<Chain> allChains = allChains();
+        List<CronJobSource> cronJobs = cronJobs(stderr);
+        List<ImportedWorkflow> workflows = CronJobImporter.plan(cronJobs, allChains, options);
+        if (dryRun) {
+            for (int i = 0; i < workflows.size(); i++) {
+                stdout.print((i == 0 ? "" : "---\n") + workflows.get(i).yaml());
+            }
+        } else {
+            List<Path> files = CronJobImporter.write(workflows, out, force);
+            for (int i = 0; i < workflows.size(); i++) {
+                stdout.println("wrote " + files.get(i) + " from " + from(workflows.get(i)));
+            }
+        }
+        printFindings(workflows, cronJobs.size(), stderr);
+        stdout.flush();
+        stderr.flush();
+        return Main.EXIT_OK;
+    }
+
+    /** The chains of --chain and --chain-file, in that order. */
+    private List<Chain> allChains() {
         List<Chain> allChains = new ArrayList<>();
         for (String c : chains) {
             allChains.add(Chains.fromOption(c, Optional.ofNullable(name)));
@@ -102,7 +123,11 @@ public final class ImportCronJobsCommand implements Callable<Integer> {
         if (chainFile != null) {
             allChains.addAll(Chains.fromFile(chainFile));
         }
+        return allChains;
+    }
 
+    /** The CronJobs of the cluster or of the files; reports the files' other documents as skipped. */
+    private List<CronJobSource> cronJobs(PrintWriter stderr) {
         List<CronJobSource> cronJobs;
         if (fromCluster) {
             try (KubernetesClient client = ClusterCronJobs.connect(context, kubeconfig)) {
@@ -118,18 +143,11 @@ public final class ImportCronJobsCommand implements Callable<Integer> {
                     + (allNamespaces ? "" : namespace == null ? " (the context's namespace)" : " namespace " + namespace)
                     : String.join(" ", inputs.stream().map(Path::toString).toList())));
         }
+        return cronJobs;
+    }
 
-        List<ImportedWorkflow> workflows = CronJobImporter.plan(cronJobs, allChains, options);
-        if (dryRun) {
-            for (int i = 0; i < workflows.size(); i++) {
-                stdout.print((i == 0 ? "" : "---\n") + workflows.get(i).yaml());
-            }
-        } else {
-            List<Path> files = CronJobImporter.write(workflows, out, force);
-            for (int i = 0; i < workflows.size(); i++) {
-                stdout.println("wrote " + files.get(i) + " from " + from(workflows.get(i)));
-            }
-        }
+    /** Each file's findings, then a one-line summary with the counts. */
+    private void printFindings(List<ImportedWorkflow> workflows, int cronJobCount, PrintWriter stderr) {
         long warnings = 0;
         long notes = 0;
         for (ImportedWorkflow w : workflows) {
@@ -147,13 +165,10 @@ public final class ImportCronJobsCommand implements Callable<Integer> {
             }
         }
         stderr.println(workflows.size() + " CronWorkflow" + (workflows.size() == 1 ? "" : "s")
-                + (dryRun ? " printed" : " written to " + out) + " from " + cronJobs.size() + " CronJob"
-                + (cronJobs.size() == 1 ? "" : "s") + "; " + warnings + " warning" + (warnings == 1 ? "" : "s")
+                + (dryRun ? " printed" : " written to " + out) + " from " + cronJobCount + " CronJob"
+                + (cronJobCount == 1 ? "" : "s") + "; " + warnings + " warning" + (warnings == 1 ? "" : "s")
                 + ", " + notes + " note" + (notes == 1 ? "" : "s")
                 + (warnings > 0 ? ": review the warnings (also at the top of each file) before committing" : ""));
-        stdout.flush();
-        stderr.flush();
-        return Main.EXIT_OK;
     }
 
     private static String from(ImportedWorkflow w) {

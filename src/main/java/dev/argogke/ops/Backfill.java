@@ -152,14 +152,7 @@ public final class Backfill {
     public Summary run(Plan plan, Listener listener) {
         Cancellation cancellation = cluster.retry().cancellation();
         cluster.retry().observedBy(listener::retrying);
-        Set<String> unfinished = new LinkedHashSet<>();
-        List<Failure> failures = new ArrayList<>();
-        int created = 0;
-        int existing = 0;
-        int retries = 0;
-        int inARow = 0;
-        int done = 0;
-        int total = plan.items().size();
+        Progress progress = new Progress(plan.items().size());
         String stopReason = null;
         listener.started(plan);
         try {
@@ -168,33 +161,14 @@ public final class Backfill {
                     stopReason = "stopped by request";
                     break;
                 }
-                if (!waitForSlot(plan, unfinished, listener)) {
+                if (!waitForSlot(plan, progress.unfinished, listener)) {
                     stopReason = "stopped by request";
                     break;
                 }
                 CreateResult result = cluster.create(workflow(plan, item), ArgoResources.ANNOTATION_BACKFILL_RUN);
-                retries += result.retries();
-                done++;
-                switch (result.outcome()) {
-                    case CREATED -> {
-                        created++;
-                        inARow = 0;
-                        unfinished.add(item.workflowName());
-                    }
-                    case EXISTING -> {
-                        existing++;
-                        inARow = 0;
-                        if (!finished(result.workflow())) {
-                            unfinished.add(item.workflowName());
-                        }
-                    }
-                    case FAILED -> {
-                        failures.add(new Failure(item, result.failure()));
-                        inARow++;
-                    }
-                }
-                listener.finished(item, result, new Counts(created, existing, failures.size(), done, total));
-                if (inARow >= FAILURES_IN_A_ROW) {
+                progress.record(item, result);
+                listener.finished(item, result, progress.counts());
+                if (progress.inARow >= FAILURES_IN_A_ROW) {
                     stopReason = FAILURES_IN_A_ROW + " creates failed in a row (last: " + result.failure() + ")";
                     break;
                 }
@@ -204,6 +178,7 @@ public final class Backfill {
         } finally {
             cluster.retry().observedBy(Retry.Observer.NONE);
         }
+        Set<String> unfinished = progress.unfinished;
         List<String> stillRunning = List.copyOf(unfinished);
         if (stopReason == null && !unfinished.isEmpty()) {
             try {
@@ -213,8 +188,51 @@ public final class Backfill {
                 // the summary keeps the last known list
             }
         }
-        return new Summary(new Counts(created, existing, failures.size(), done, total), retries, List.copyOf(failures),
-                stopReason != null, stopReason, total - done, stillRunning);
+        return new Summary(progress.counts(), progress.retries, List.copyOf(progress.failures),
+                stopReason != null, stopReason, progress.total - progress.done, stillRunning);
+    }
+
+    /** What a run has done so far, and which of its Workflows may still be running. */
+    private static final class Progress {
+        final Set<String> unfinished = new LinkedHashSet<>();
+        final List<Failure> failures = new ArrayList<>();
+        final int total;
+        int created;
+        int existing;
+        int retries;
+        int inARow;
+        int done;
+
+        Progress(int total) {
+            this.total = total;
+        }
+
+        void record(Item item, CreateResult result) {
+            retries += result.retries();
+            done++;
+            switch (result.outcome()) {
+                case CREATED -> {
+                    created++;
+                    inARow = 0;
+                    unfinished.add(item.workflowName());
+                }
+                case EXISTING -> {
+                    existing++;
+                    inARow = 0;
+                    if (!finished(result.workflow())) {
+                        unfinished.add(item.workflowName());
+                    }
+                }
+                case FAILED -> {
+                    failures.add(new Failure(item, result.failure()));
+                    inARow++;
+                }
+            }
+        }
+
+        Counts counts() {
+            return new Counts(created, existing, failures.size(), done, total);
+        }
     }
 
     /** The Workflow for one time: the controller's, plus our label and run mark, plus the time as a parameter. */
