@@ -59,11 +59,11 @@ final class ExistingClusters {
         }
         ConfigValue nameValue = v.field("name");
         String name = nameValue.matching(nameValue.requiredString("the GKE cluster's name (or kubeconfig, for any other cluster)"),
-                SettingsLoader.CLUSTER_NAME, "a GKE cluster name (lowercase letters, digits, dashes; at most 40)");
+                ClusterSettingsReader.CLUSTER_NAME, "a GKE cluster name (lowercase letters, digits, dashes; at most 40)");
         ConfigValue locationValue = v.field("location");
         String location = locationValue.matching(locationValue.requiredString("the cluster's zone or region, e.g. europe-west1-b"),
-                SettingsLoader.LOCATION, "a zone (europe-west1-b) or region (europe-west1)");
-        SettingsLoader.checkInRegion(locationValue, location, region);
+                ClusterSettingsReader.LOCATION, "a zone (europe-west1-b) or region (europe-west1)");
+        ClusterSettingsReader.checkInRegion(locationValue, location, region);
         return name == null || location == null ? null : new ExistingGke(name, location);
     }
 
