@@ -33,7 +33,6 @@ import dev.argogke.config.Settings;
 import dev.argogke.k8s.CustomResource;
 import dev.argogke.k8s.CustomResourceArgs;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,7 +98,37 @@ public final class Endpoint extends ComponentResource {
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         CustomResourceOptions afterServer = CustomResourceOptions.builder().parent(this).dependsOn(args.server()).build();
 
-        this.address = new GlobalAddress(name + "-ip", GlobalAddressArgs.builder()
+        this.address = globalAddress(name, args, child);
+        this.sslPolicy = tlsPolicy(name, args, child);
+        this.oauthSecret = oauthClientSecret(name, args, afterServer);
+
+        this.backendConfig = new CustomResource(name + "-backend", CustomResourceArgs.builder("cloud.google.com/v1", "BackendConfig")
+                .metadata(metadata(BACKEND_CONFIG, args.namespace()))
+                .spec(GkeIngressSpecs.backendConfigSpec(args.oauthClient().isPresent()))
+                .build(), afterServer);
+
+        this.frontendConfig = new CustomResource(name + "-frontend", CustomResourceArgs.builder("networking.gke.io/v1beta1", "FrontendConfig")
+                .metadata(metadata(FRONTEND_CONFIG, args.namespace()))
+                .spec(sslPolicy.name().applyValue(GkeIngressSpecs::frontendConfigSpec))
+                .build(), afterServer);
+
+        this.certificate = new CustomResource(name + "-certificate", CustomResourceArgs.builder("networking.gke.io/v1", "ManagedCertificate")
+                .metadata(metadata(CERTIFICATE, args.namespace()))
+                .spec(Map.of("domains", List.of(args.host())))
+                .build(), afterServer);
+
+        this.networkPolicy = loadBalancerOnly(name, args, afterServer);
+        this.ingress = uiIngress(name, args);
+
+        registerOutputs(Map.of(
+                "address", address.address(),
+                "addressName", address.name(),
+                "host", Output.of(args.host())));
+    }
+
+    /** The UI's reserved global IP, which the DNS record and the certificate hang on. */
+    private GlobalAddress globalAddress(String name, Args args, CustomResourceOptions child) {
+        return new GlobalAddress(name + "-ip", GlobalAddressArgs.builder()
                 .project(args.project())
                 .name(GoogleIds.fit("argo-ui-" + args.stack(), 63))
                 // Nothing that may change: description forces a new address (pulumi-gcp 7.0.0
@@ -111,16 +140,21 @@ public final class Endpoint extends ComponentResource {
                 .ipVersion("IPV4")
                 .addressType("EXTERNAL")
                 .build(), child);
+    }
 
-        this.sslPolicy = new SSLPolicy(name + "-tls", SSLPolicyArgs.builder()
+    private SSLPolicy tlsPolicy(String name, Args args, CustomResourceOptions child) {
+        return new SSLPolicy(name + "-tls", SSLPolicyArgs.builder()
                 .project(args.project())
                 .name(GoogleIds.fit("argo-ui-" + args.stack() + "-tls", 63))
                 .description("TLS 1.2+ with modern ciphers for the Argo UI (argo-gke)")
                 .profile("MODERN")
                 .minTlsVersion("TLS_1_2")
                 .build(), child);
+    }
 
-        this.oauthSecret = args.oauthClient().map(client -> new Secret(name + "-oauth-client", SecretArgs.builder()
+    /** The custom OAuth client IAP signs users in with, if the stack names one. */
+    private Optional<Secret> oauthClientSecret(String name, Args args, CustomResourceOptions afterServer) {
+        return args.oauthClient().map(client -> new Secret(name + "-oauth-client", SecretArgs.builder()
                 .metadata(metadata(OAUTH_SECRET, args.namespace()))
                 .type("Opaque")
                 // The key names GKE's ingress controller reads for IAP (client_id, client_secret).
@@ -128,23 +162,11 @@ public final class Endpoint extends ComponentResource {
                         "client_id", client.clientId(),
                         "client_secret", client.clientSecret().reveal())))
                 .build(), afterServer));
+    }
 
-        this.backendConfig = new CustomResource(name + "-backend", CustomResourceArgs.builder("cloud.google.com/v1", "BackendConfig")
-                .metadata(metadata(BACKEND_CONFIG, args.namespace()))
-                .spec(backendConfigSpec(args.oauthClient().isPresent()))
-                .build(), afterServer);
-
-        this.frontendConfig = new CustomResource(name + "-frontend", CustomResourceArgs.builder("networking.gke.io/v1beta1", "FrontendConfig")
-                .metadata(metadata(FRONTEND_CONFIG, args.namespace()))
-                .spec(sslPolicy.name().applyValue(Endpoint::frontendConfigSpec))
-                .build(), afterServer);
-
-        this.certificate = new CustomResource(name + "-certificate", CustomResourceArgs.builder("networking.gke.io/v1", "ManagedCertificate")
-                .metadata(metadata(CERTIFICATE, args.namespace()))
-                .spec(Map.of("domains", List.of(args.host())))
-                .build(), afterServer);
-
-        this.networkPolicy = new NetworkPolicy(name + "-only-load-balancer", NetworkPolicyArgs.builder()
+    /** Only Google's load balancer and health checkers may reach argo-server's pods, and only at the proxy. */
+    private NetworkPolicy loadBalancerOnly(String name, Args args, CustomResourceOptions afterServer) {
+        return new NetworkPolicy(name + "-only-load-balancer", NetworkPolicyArgs.builder()
                 .metadata(metadata(NETWORK_POLICY, args.namespace()))
                 .spec(NetworkPolicySpecArgs.builder()
                         .podSelector(LabelSelectorArgs.builder().matchLabels(ArgoWorkflows.SERVER_POD_LABELS).build())
@@ -159,15 +181,17 @@ public final class Endpoint extends ComponentResource {
                                 .build())
                         .build())
                 .build(), afterServer);
+    }
 
+    private Ingress uiIngress(String name, Args args) {
         List<Resource> ingressNeeds = new ArrayList<>(List.of(args.server(), backendConfig, frontendConfig, certificate));
         oauthSecret.ifPresent(ingressNeeds::add);
-        this.ingress = new Ingress(name + "-ingress", IngressArgs.builder()
+        return new Ingress(name + "-ingress", IngressArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
                         .name(INGRESS)
                         .namespace(args.namespace())
                         .labels(Map.of("app.kubernetes.io/part-of", "argo-gke"))
-                        .annotations(address.name().applyValue(Endpoint::ingressAnnotations))
+                        .annotations(address.name().applyValue(GkeIngressSpecs::ingressAnnotations))
                         .build())
                 .spec(IngressSpecArgs.builder()
                         .defaultBackend(IngressBackendArgs.builder()
@@ -178,11 +202,6 @@ public final class Endpoint extends ComponentResource {
                                 .build())
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(ingressNeeds).build());
-
-        registerOutputs(Map.of(
-                "address", address.address(),
-                "addressName", address.name(),
-                "host", Output.of(args.host())));
     }
 
     /**
@@ -202,64 +221,6 @@ public final class Endpoint extends ComponentResource {
                 "cloud.google.com/backend-config", "{\"default\":\"" + BACKEND_CONFIG + "\"}",
                 "cloud.google.com/neg", "{\"ingress\":true}"),
                 Optional.of(IapProxySidecar.of(projectNumber)));
-    }
-
-    /** Keys follow GKE's BackendConfig (cloud.google.com/v1), "Ingress configuration on Google Cloud". */
-    static Map<String, Object> backendConfigSpec(boolean customOAuthClient) {
-        Map<String, Object> iap = new LinkedHashMap<>();
-        iap.put("enabled", true);
-        // Without credentials, IAP uses Google's managed OAuth client (users of the project's
-        // organization only); a custom client is needed for anyone else.
-        if (customOAuthClient) {
-            iap.put("oauthclientCredentials", Map.of("secretName", OAUTH_SECRET));
-        }
-        Map<String, Object> healthCheck = new LinkedHashMap<>();
-        // The health checker sends no IAP JWT ("Compute Engine and GKE health checks don't include
-        // JWT headers", IAP's signed-headers guide), so it asks the proxy's own health path, which
-        // answers 200 while argo-server is up. With container-native load balancing the port is
-        // the serving Pod's containerPort (GKE docs "Ingress configuration on Google Cloud", custom
-        // health check configuration; GoogleCloudPlatform/gke-networking-recipes
-        // ingress-custom-http-health-check): the proxy's.
-        healthCheck.put("type", "HTTP");
-        healthCheck.put("port", IapProxy.PORT);
-        healthCheck.put("requestPath", IapProxy.HEALTH_PATH);
-        healthCheck.put("checkIntervalSec", 15);
-        healthCheck.put("timeoutSec", 5);
-        healthCheck.put("healthyThreshold", 1);
-        healthCheck.put("unhealthyThreshold", 2);
-
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("iap", iap);
-        spec.put("healthCheck", healthCheck);
-        spec.put("timeoutSec", BACKEND_TIMEOUT_SECONDS);
-        spec.put("connectionDraining", Map.of("drainingTimeoutSec", DRAINING_SECONDS));
-        return spec;
-    }
-
-    /**
-     * HTTP is answered by a redirect to HTTPS and nothing else: nobody has to remember the
-     * https://, and no page or API is ever served in plain text (the redirect happens at the load
-     * balancer, before IAP or argo-server see the request).
-     */
-    static Map<String, Object> frontendConfigSpec(String sslPolicyName) {
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("redirectToHttps", Map.of("enabled", true, "responseCodeName", "MOVED_PERMANENTLY_DEFAULT"));
-        spec.put("sslPolicy", sslPolicyName);
-        return spec;
-    }
-
-    /**
-     * The GKE ingress controller reads the class from the annotation only: with
-     * {@code kubernetes.io/ingress.class: gce} it ignores {@code ingressClassName}, and with the
-     * field alone it takes no action ("GKE Ingress controller behavior", GKE Ingress docs).
-     */
-    static Map<String, String> ingressAnnotations(String addressName) {
-        Map<String, String> annotations = new LinkedHashMap<>();
-        annotations.put("kubernetes.io/ingress.class", "gce");
-        annotations.put("kubernetes.io/ingress.global-static-ip-name", addressName);
-        annotations.put("networking.gke.io/managed-certificates", CERTIFICATE);
-        annotations.put("networking.gke.io/v1beta1.FrontendConfig", FRONTEND_CONFIG);
-        return annotations;
     }
 
     private static ObjectMetaArgs metadata(String name, String namespace) {
