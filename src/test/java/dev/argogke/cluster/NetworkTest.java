@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.argogke.testing.MockCloud;
 import dev.argogke.testing.MockCloud.Registered;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -22,8 +23,10 @@ class NetworkTest {
         Registered subnet = r.one("gcp:compute/subnetwork:Subnetwork");
         assertEquals("europe-west1", subnet.string("region"));
         assertEquals(Boolean.TRUE, subnet.input("privateIpGoogleAccess"));
-        assertEquals(Network.PODS_RANGE, subnet.string("secondaryIpRanges[0].rangeName"));
-        assertEquals(Network.SERVICES_RANGE, subnet.string("secondaryIpRanges[1].rangeName"));
+        assertEquals("10.10.0.0/24", subnet.string("ipCidrRange"));
+        // Renaming a secondary range replaces the subnetwork, and with it the cluster: the names are fixed.
+        assertEquals(List.of(Map.of("rangeName", "pods", "ipCidrRange", "10.20.0.0/16"),
+                Map.of("rangeName", "services", "ipCidrRange", "10.30.0.0/20")), subnet.input("secondaryIpRanges"));
     }
 
     @Test
