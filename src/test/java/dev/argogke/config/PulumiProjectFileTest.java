@@ -44,7 +44,9 @@ class PulumiProjectFileTest {
     void runsThePrebuiltJarWithStacksInTheirOwnFolder() throws IOException {
         @SuppressWarnings("unchecked")
         Map<String, Object> p = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(Files.readString(Path.of("Pulumi.yaml")));
-        assertEquals(SettingsLoader.PROJECT, p.get("name"));
+        // The project's name is the namespace of its own config keys (Pulumi docs, "Configuration":
+        // a key without a namespace is in the project's), and every stack writes them as argo-gke:...
+        assertEquals("argo-gke", p.get("name"));
         Map<?, ?> runtime = (Map<?, ?>) p.get("runtime");
         assertEquals("java", runtime.get("name"));
         assertEquals("target/argo-gke.jar", ((Map<?, ?>) runtime.get("options")).get("binary"));
