@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.argogke.testing.MockCloud;
+import dev.argogke.testing.TestSettings;
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OfflinePlanTest {
     private static PlanFile plan(String stack) {
@@ -27,15 +30,40 @@ class OfflinePlanTest {
         assertArrayEquals(bytes(plan("dev")), bytes(plan("dev")));
     }
 
+    private static PlanFile.Resource provider(PlanFile p, String name) {
+        return p.resources().stream().filter(r -> r.type().equals("pulumi:providers:kubernetes") && r.name().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no Kubernetes provider " + name));
+    }
+
     @Test
     void valuesOnlyTheCloudKnowsAreMarkedUnknownAndSecretsRedacted() {
         PlanFile p = plan("dev");
         assertTrue(PlanValues.isSecret(p.outputs().get("kubeconfig")));
-        PlanFile.Resource provider = p.resources().stream()
-                .filter(r -> r.type().equals("pulumi:providers:kubernetes") && r.name().equals("k8s")).findFirst().orElseThrow();
-        Object kubeconfig = provider.inputs().get("kubeconfig");
-        assertTrue(PlanValues.isUnknown(kubeconfig) || PlanValues.isSecret(kubeconfig), String.valueOf(kubeconfig));
+        // A fresh stack: the cluster's endpoint and CA come from Google, so its kubeconfig is unknown.
+        assertTrue(PlanValues.isUnknown(provider(p, "k8s").inputs().get("kubeconfig")), String.valueOf(provider(p, "k8s").inputs()));
         assertFalse(new String(bytes(p)).contains("certificate-authority-data"));
+    }
+
+    /**
+     * README, "First deployment and Argo's CRDs": while the Helm release is still to be created its
+     * status is unknown during a preview, "so the provider's configuration is unknown and the
+     * Kubernetes provider previews the workflows without asking the API server". That must hold even
+     * where the cluster's kubeconfig is known: a cluster reached through a kubeconfig file.
+     */
+    @Test
+    void theWorkflowsProviderIsUnknownInAPreviewUntilArgosReleaseExists(@TempDir Path dir) throws Exception {
+        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), "apiVersion: v1\nkind: Config\ncurrent-context: kind-argo\n");
+        PlanFile p = OfflinePlan.run(Path.of("."), TestSettings.stackFile(dir, "local", """
+                config:
+                  argo-gke:environment: dev
+                  argo-gke:cluster:
+                    existing: {kubeconfig: %s}
+                """.formatted(kubeconfig)), Optional.empty());
+        Object clusters = provider(p, "k8s").inputs().get("kubeconfig");
+        assertTrue(PlanValues.isSecret(clusters), "the cluster's own kubeconfig is known (and secret): " + clusters);
+        Object workflows = provider(p, "workflows").inputs().get("kubeconfig");
+        assertTrue(PlanValues.isUnknown(workflows), "the workflows' provider waits for the release: " + workflows);
+        assertTrue(PlanValues.isUnknown(provider(plan("dev"), "workflows").inputs().get("kubeconfig")));
     }
 
     @Test
