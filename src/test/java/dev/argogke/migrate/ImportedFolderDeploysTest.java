@@ -14,8 +14,11 @@ import dev.argogke.policy.Rule;
 import dev.argogke.policy.Violation;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,9 +41,12 @@ class ImportedFolderDeploysTest {
 
         StackFile dev = StackFile.forStack(Path.of("stacks"), "dev");
         PlanFile plan = OfflinePlan.run(Path.of("."), dev, Optional.of(workflows));
-        // Not vacuous: each of the 17 files gave the deployment both of its objects.
-        assertEquals(17, count(plan, "CronWorkflow"), "CronWorkflows planned");
-        assertEquals(17, count(plan, "WorkflowTemplate"), "WorkflowTemplates planned");
+        // Not vacuous: each file gave the deployment both of its objects, one pair per CronJob of the
+        // corpus' valid/ folder and one for the chain.
+        Set<Object> expected = new TreeSet<>(MigrateTestSupport.VALID_CRONJOBS);
+        expected.add(MigrateTestSupport.CHAIN);
+        assertEquals(expected, names(plan, "CronWorkflow"), "CronWorkflows planned");
+        assertEquals(expected, names(plan, "WorkflowTemplate"), "WorkflowTemplates planned");
 
         Rule rule = Policies.rule(RULE).orElseThrow(() -> new AssertionError("no rule " + RULE));
         PolicyInput input = new PolicyInput(SettingsLoader.load(dev.stack(), dev), plan, Optional.of(dev));
@@ -48,7 +54,10 @@ class ImportedFolderDeploysTest {
         assertEquals(List.of(), violations);
     }
 
-    private static long count(PlanFile plan, String kind) {
-        return plan.resources().stream().filter(r -> r.type().equals("kubernetes:argoproj.io/v1alpha1:" + kind)).count();
+    private static Set<Object> names(PlanFile plan, String kind) {
+        List<Object> names = plan.resources().stream().filter(r -> r.type().equals("kubernetes:argoproj.io/v1alpha1:" + kind))
+                .map(r -> r.input("metadata.name")).toList();
+        assertEquals(names.size(), new HashSet<>(names).size(), "no name twice: " + names);
+        return new TreeSet<>(names);
     }
 }

@@ -28,6 +28,17 @@ import java.util.regex.Pattern;
 /** Shared by the migrate tests: the corpus, path lookups in manifests, and checks every output must pass. */
 public final class MigrateTestSupport {
     public static final Path CORPUS = Path.of("src/test/resources/migrate/cronjobs");
+    /**
+     * The CronJobs of the corpus' valid/ folder, read off its files by eye: concurrency.yaml 4,
+     * timezones.yaml 4, list.yaml 2 (its third item is a ConfigMap), one in each of the other six;
+     * the long name as Names.shorten cuts it to 52 characters.
+     */
+    public static final Set<String> VALID_CRONJOBS = Set.of("jira-to-bigquery", "new-york-report", "controller-zone-cleanup",
+            "tokyo-inline-zone", "utc-export", "allow-overlap", "forbid-overlap", "replace-running", "default-policy",
+            "sql-export-with-proxy", "hello", "firebase-sync", "weekly-digest", "monthly-invoices", "indexed-backfill",
+            "export-customer-orders-from-postgres-to-big-a88544c5");
+    /** chain/nightly.yaml's three CronJobs, which chain/chains.yaml joins into one CronWorkflow. */
+    public static final String CHAIN = "nightly-etl";
     private static final Pattern INDEX = Pattern.compile("(.*)\\[(\\d+)]");
     private static JsonSchema argoSchema;
 

@@ -86,17 +86,25 @@ class GithubWorkflowsTest {
             Map<String, Object> wf = load(file);
             assertNotNull(wf.get("name"), file);
             assertTrue(wf.containsKey("permissions"), file + " must set permissions at the top (default-deny or read)");
+            assertFalse(map(wf.get("jobs")).isEmpty(), file + " has jobs");
+            int actions = 0;
             for (Map.Entry<String, Object> e : map(wf.get("jobs")).entrySet()) {
                 Map<String, Object> job = map(e.getValue());
                 assertNotNull(job.get("timeout-minutes"), file + " job " + e.getKey() + " needs timeout-minutes");
                 for (Map<String, Object> s : steps(job)) {
                     if (s.get("uses") != null) {
+                        actions++;
                         assertTrue(PINNED.matcher((String) s.get("uses")).matches(), file + ": " + s.get("uses") + " is not pinned to a commit SHA");
                     }
                 }
             }
             String text = Files.readString(DIR.resolve(file));
-            text.lines().filter(l -> l.contains("uses:")).forEach(l ->
+            List<String> usesLines = text.lines().filter(l -> l.contains("uses:")).toList();
+            // Every job of these files uses at least actions/checkout or github-script; the YAML's steps
+            // and the text's lines are two readings of the same actions, so neither can miss one.
+            assertTrue(actions > 0, file + " uses no action");
+            assertEquals(actions, usesLines.size(), file + ": the steps' uses and the text's uses: lines");
+            usesLines.forEach(l ->
                     assertTrue(PINNED_LINE.matcher(l).matches(), file + ": '" + l.trim() + "' needs the release in a comment after the SHA"));
             assertFalse(text.contains("pull_request_target"), file + ": pull_request_target would run fork code with a write token");
             assertFalse(text.contains("credentials_json"), file + ": use Workload Identity Federation, not key files");

@@ -9,7 +9,7 @@ import dev.argogke.plan.OfflinePlan;
 import dev.argogke.plan.PlanFile;
 import dev.argogke.policy.PolicyCheck;
 import dev.argogke.testing.TestSettings;
-import java.io.IOException;
+import dev.argogke.testing.WorkflowFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,7 +53,7 @@ class ExistingClusterPlanTest {
         assertEquals("ClusterIP", ((Map<?, ?>) values.get("server")).get("serviceType"), "no public endpoint: argo-server stays inside");
 
         long crons = plan.resources().stream().filter(r -> r.type().equals("kubernetes:argoproj.io/v1alpha1:CronWorkflow")).count();
-        assertEquals(cronWorkflowsInTheRepository(), crons, "every CronWorkflow of workflows/ is deployed");
+        assertEquals(WorkflowFiles.count("CronWorkflow"), crons, "every CronWorkflow of workflows/ is deployed");
         List<Object> contexts = plan.resources().stream().filter(r -> r.type().equals("pulumi:providers:kubernetes"))
                 .map(r -> r.inputs().get("context")).toList();
         assertTrue(!contexts.isEmpty() && contexts.stream().allMatch("kind-argo"::equals), "every Kubernetes provider uses the named context: " + contexts);
@@ -87,18 +87,6 @@ class ExistingClusterPlanTest {
         StackFile stack = kubeconfigStack();
         var result = PolicyCheck.of(Path.of("."), stack, Optional.empty());
         assertTrue(result.report().passed(), String.valueOf(result.report().violations()));
-    }
-
-    /** Counted in the files' text, not by the loader under test: each document's top-level {@code kind: CronWorkflow}. */
-    private static long cronWorkflowsInTheRepository() throws IOException {
-        try (var files = Files.list(Path.of("workflows"))) {
-            long count = 0;
-            for (Path f : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                count += Files.readAllLines(f).stream().filter("kind: CronWorkflow"::equals).count();
-            }
-            assertTrue(count > 0, "workflows/ holds CronWorkflows");
-            return count;
-        }
     }
 
     private static PlanFile.Resource one(PlanFile plan, String type) {

@@ -10,6 +10,7 @@ import com.pulumi.core.Output;
 import dev.argogke.argo.ArgoVersion;
 import dev.argogke.testing.MockCloud;
 import dev.argogke.testing.MockCloud.Registered;
+import dev.argogke.testing.WorkflowFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,13 @@ class WorkflowsDeploymentTest {
         return r.ofType("kubernetes:argoproj.io/v1alpha1:CronWorkflow");
     }
 
+    /** Every Argo object deployed, checked against the count of documents in workflows/'s text. */
+    private static List<Registered> argoObjects(MockCloud.Result r) {
+        List<Registered> objects = r.resources().stream().filter(c -> c.type().startsWith("kubernetes:argoproj.io")).toList();
+        assertEquals(WorkflowFiles.documents(), objects.size(), objects.stream().map(Registered::name).toList().toString());
+        return objects;
+    }
+
     @Test
     void eachCronWorkflowKeepsItsSchedulesTimezoneAndPolicy() {
         Registered nightly = deploy(false, new ImageOverride(Optional.empty(), Optional.empty()), "argo")
@@ -45,22 +53,22 @@ class WorkflowsDeploymentTest {
     @Test
     void suspendAllSuspendsEveryCronWorkflowButNoTemplate() {
         MockCloud.Result r = deploy(true, new ImageOverride(Optional.empty(), Optional.empty()), "argo");
-        assertTrue(crons(r).size() >= 3);
+        assertEquals(WorkflowFiles.count("CronWorkflow"), crons(r).size());
         crons(r).forEach(c -> assertEquals(Boolean.TRUE, c.input("spec.suspend"), c.name()));
-        r.ofType("kubernetes:argoproj.io/v1alpha1:WorkflowTemplate").forEach(t -> assertNull(t.input("spec.suspend")));
+        List<Registered> templates = r.ofType("kubernetes:argoproj.io/v1alpha1:WorkflowTemplate");
+        assertEquals(WorkflowFiles.count("WorkflowTemplate"), templates.size());
+        templates.forEach(t -> assertNull(t.input("spec.suspend"), t.name()));
     }
 
     @Test
     void workflowsLandInTheConfiguredNamespaceLabelledWithTheStack() {
         MockCloud.Result r = deploy(false, new ImageOverride(Optional.empty(), Optional.empty()), "jobs");
-        for (Registered c : r.resources()) {
-            if (c.type().startsWith("kubernetes:argoproj.io")) {
-                assertEquals("jobs", c.string("metadata.namespace"), c.name());
-                Map<?, ?> labels = (Map<?, ?>) c.input("metadata.labels");
-                assertEquals("dev", labels.get("argo-gke/stack"));
-                Map<?, ?> annotations = (Map<?, ?>) c.input("metadata.annotations");
-                assertTrue(String.valueOf(annotations.get("argo-gke/source")).startsWith("workflows/"), c.name());
-            }
+        for (Registered c : argoObjects(r)) {
+            assertEquals("jobs", c.string("metadata.namespace"), c.name());
+            Map<?, ?> labels = (Map<?, ?>) c.input("metadata.labels");
+            assertEquals("dev", labels.get("argo-gke/stack"));
+            Map<?, ?> annotations = (Map<?, ?>) c.input("metadata.annotations");
+            assertTrue(String.valueOf(annotations.get("argo-gke/source")).startsWith("workflows/"), c.name());
         }
     }
 
@@ -75,10 +83,9 @@ class WorkflowsDeploymentTest {
     @Test
     void workflowsGoThroughTheirOwnProviderNotTheClusterWide() {
         MockCloud.Result r = deploy(false, new ImageOverride(Optional.empty(), Optional.empty()), "argo");
-        for (Registered c : r.resources()) {
-            if (c.type().startsWith("kubernetes:argoproj.io")) {
-                assertTrue(c.provider().contains("WorkflowsDeployment$pulumi:providers:kubernetes::workflows"), c.provider());
-            }
+        for (Registered c : argoObjects(r)) {
+            assertTrue(c.provider().startsWith("urn:pulumi:dev::argo-gke::argo-gke:workflows:WorkflowsDeployment$pulumi:providers:kubernetes::workflows::"),
+                    c.provider());
         }
     }
 }

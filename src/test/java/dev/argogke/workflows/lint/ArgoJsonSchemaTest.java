@@ -74,7 +74,7 @@ class ArgoJsonSchemaTest {
         root.remove("type");
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         Map<String, JsonSchema> byKind = new HashMap<>();
-        for (String kind : DocumentChecker.KINDS) {
+        for (String kind : FieldModelTest.ARGO_KINDS) {
             ObjectNode forKind = root.deepCopy();
             forKind.put("$ref", "#/definitions/" + DEFS + kind);
             byKind.put(kind, factory.getSchema(forKind));

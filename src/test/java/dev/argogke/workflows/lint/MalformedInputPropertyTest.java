@@ -1,5 +1,7 @@
 package dev.argogke.workflows.lint;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.argogke.workflows.manifest.Manifest;
 import dev.argogke.workflows.manifest.ManifestLoader;
 import java.math.BigInteger;
@@ -26,6 +28,7 @@ class MalformedInputPropertyTest {
 
     @Property(tries = 300)
     void theLinterNeverThrowsWhateverTheShapeOfTheDocuments(@ForAll long seed) {
+        assertTrue(FIXTURES.size() > 10, "documents to damage: " + FIXTURES.size());
         Random random = new Random(seed);
         List<Manifest> damaged = new ArrayList<>();
         for (Manifest m : FIXTURES) {
