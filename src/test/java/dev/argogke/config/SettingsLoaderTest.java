@@ -59,7 +59,7 @@ class SettingsLoaderTest {
             "channel the provider lacks|    releaseChannel: REGULAR |    releaseChannel: EXTENDED | argo-gke:cluster.releaseChannel: 'EXTENDED' is not supported by the GCP provider argo-gke uses (pulumi-gcp 7.0.0); use STABLE, REGULAR or RAPID",
             "bad environment        |  argo-gke:environment: dev |  argo-gke:environment: staging | argo-gke:environment: 'staging' is not one of dev, prod",
             "malformed IAP member   |      - group:data-team@example.com |      - data-team@example.com | argo-gke:edge.iapMembers[0]: 'data-team@example.com' is not a member; use user:<email>, group:<email> or domain:<domain> (write user:data-team@example.com)",
-            "empty IAP members      |      - group:data-team@example.com |      [] | argo-gke:edge.iapMembers",
+            "empty IAP members      |      - group:data-team@example.com |      [] | argo-gke:edge.iapMembers: is empty",
             "host outside the zone  |    host: argo-dev.example.com |    host: argo.example.org | argo-gke:edge.host: 'argo.example.org' is outside the managed zone's domain example.com",
             "owner role for jobs    |    artifactRetentionDays: 7 |    artifactRetentionDays: 7\\n    workflowRoles: [roles/owner] | argo-gke:argo.workflowRoles[0]: 'roles/owner' is not one of the data roles workflows may get; allowed: roles/bigquery.dataViewer,",
             "bad CIDR               |    privateNodes: true |    privateNodes: true\\n    authorizedNetworks: [10.0.0.0/33] | argo-gke:cluster.authorizedNetworks[0]: '10.0.0.0/33' is not a CIDR",
@@ -70,8 +70,8 @@ class SettingsLoaderTest {
     void badConfigIsOneProblemNamingTheKey(String what, String line, String replacement, String expected) {
         String text = TestSettings.devWith(line, replacement == null ? "" : replacement.replace("\\n", "\n"));
         SettingsException e = fails(text);
-        assertTrue(e.getMessage().contains(expected.trim()), what + ": " + e.getMessage());
-        assertTrue(e.getMessage().startsWith(dir.resolve("Pulumi.dev.yaml").toString()), e.getMessage());
+        // The key right after the file's name, so a longer key (edge.iapMembers[0]) cannot pass for it.
+        assertTrue(e.getMessage().startsWith(dir.resolve("Pulumi.dev.yaml") + ": " + expected.trim()), what + ": " + e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
     }
 

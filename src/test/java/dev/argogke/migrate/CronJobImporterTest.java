@@ -352,8 +352,9 @@ class CronJobImporterTest {
         ImportedWorkflow w = only("indexed-backfill", plan("valid/unsupported.yaml"));
         Finding server = finding(w, "");
         assertEquals(Finding.Severity.NOTE, server.severity());
-        assertTrue(server.message().contains("status") && server.message().contains("metadata.uid")
-                && server.message().contains("metadata.resourceVersion"), server.message());
+        // unsupported.yaml sets these five, in this order; the API server would set them anew.
+        assertTrue(server.message().endsWith(": status, metadata.uid, metadata.resourceVersion, metadata.generation, "
+                + "metadata.creationTimestamp"), server.message());
         assertEquals(Finding.Severity.NOTE,
                 finding(w, "metadata.annotations.kubectl.kubernetes.io/last-applied-configuration").severity());
     }
@@ -436,12 +437,18 @@ class CronJobImporterTest {
         List<String> p = e.problems();
         assertEquals(7, p.size(), String.join("\n", p));
         assertTrue(p.get(0).startsWith("jobs.yaml:4:3: error: CronJob Bad_Name: metadata.name:"), p.get(0));
-        assertTrue(p.stream().anyMatch(s -> s.startsWith("jobs.yaml:6:5: error:") && s.contains("labels.tier")), p.toString());
-        assertTrue(p.stream().anyMatch(s -> s.startsWith("jobs.yaml:9:3: error:") && s.contains("Europe/Atlantis")), p.toString());
-        assertTrue(p.stream().anyMatch(s -> s.startsWith("jobs.yaml:10:3: error:") && s.contains("Sometimes")), p.toString());
-        assertTrue(p.stream().anyMatch(s -> s.startsWith("jobs.yaml:13:7: error:") && s.contains("backoffLimit")), p.toString());
-        assertTrue(p.stream().anyMatch(s -> s.startsWith("jobs.yaml:17:15: error:") && s.contains("image")), p.toString());
-        assertTrue(p.stream().anyMatch(s -> s.contains("ok-but-empty") && s.contains("containers: is empty")), p.toString());
+        // Each at the line and column of the text above, naming the field by its whole path.
+        String bad = "error: CronJob Bad_Name: ";
+        assertTrue(p.stream().anyMatch(s -> s.startsWith("jobs.yaml:6:5: " + bad + "metadata.labels.tier: ")), p.toString());
+        assertTrue(p.stream().anyMatch(s -> s.startsWith("jobs.yaml:9:3: " + bad + "spec.timeZone: \"Europe/Atlantis\" ")), p.toString());
+        // Kubernetes' CronJobSpec: concurrencyPolicy is one of Allow, Forbid, Replace.
+        assertTrue(p.contains("jobs.yaml:10:3: " + bad + "spec.concurrencyPolicy: \"Sometimes\" is not one of Allow, Forbid, Replace"),
+                p.toString());
+        assertTrue(p.stream().anyMatch(s -> s.startsWith("jobs.yaml:13:7: " + bad + "spec.jobTemplate.spec.backoffLimit: ")), p.toString());
+        assertTrue(p.stream().anyMatch(s -> s.startsWith("jobs.yaml:17:15: " + bad
+                + "spec.jobTemplate.spec.template.spec.containers[0].image: ")), p.toString());
+        assertTrue(p.stream().anyMatch(s -> s.startsWith("jobs.yaml:29:11: error: CronJob ok-but-empty: "
+                + "spec.jobTemplate.spec.template.spec.containers: is empty")), p.toString());
     }
 
     @Test

@@ -30,7 +30,8 @@ class IapRequiredTest {
         List<Violation> v = violationsOfOnly(rule.name(), withPlan(dev, set(dev.plan(), BACKEND_CONFIG, "edge-backend", "spec.iap.enabled", false)));
         assertEquals(1, v.size());
         assertEquals(BACKEND_CONFIG + " edge-backend", v.get(0).resource());
-        assertTrue(v.get(0).message().contains("spec.iap.enabled"), v.get(0).message());
+        assertEquals("spec.iap.enabled is not true, so argo/argo-server is open to anyone who finds it; set spec.iap.enabled: true",
+                v.get(0).message());
     }
 
     @Test

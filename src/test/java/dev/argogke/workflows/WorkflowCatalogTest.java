@@ -78,7 +78,7 @@ class WorkflowCatalogTest {
     @Test
     void aMissingFolderNamesTheSetting() {
         UserError e = assertThrows(UserError.class, () -> WorkflowCatalog.load(dir.resolve("nope")));
-        assertTrue(e.getMessage().contains("argo-gke:workflows.directory"), e.getMessage());
+        assertEquals(dir.resolve("nope") + ": no workflows folder; create it, or set argo-gke:workflows.directory", e.getMessage());
     }
 
     @Test
