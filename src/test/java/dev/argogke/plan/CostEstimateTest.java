@@ -14,9 +14,19 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The estimate's rules. Where a test checks a rule's arithmetic it prices the plan with
+ * {@code prices-worked-example.json}: round rates invented for the tests, so each expected figure is
+ * worked out by hand in a comment, independently of the price file the program ships. Where it
+ * states a pricing page's own example, it writes the page's numbers, with the page, and uses the
+ * shipped prices ({@link ShippedPricesTest} holds the shipped file to those pages).
+ */
 class CostEstimateTest {
     static final PriceBook PRICES = PriceBook.standard();
+    static final PriceBook WORKED = PriceBook.read(Path.of("src/test/resources/plan/prices-worked-example.json"));
     static final double HOURS = 730;
+    /** GKE pricing page (cloud.google.com/kubernetes-engine/pricing): $0.10 per cluster per hour. */
+    static final double GKE_FEE_PER_HOUR = 0.10;
 
     static BigDecimal usd(double d) {
         return BigDecimal.valueOf(d).setScale(2, RoundingMode.HALF_UP);
@@ -25,6 +35,10 @@ class CostEstimateTest {
     static CostEstimate.Line line(CostEstimate e, String itemStart) {
         return e.lines().stream().filter(l -> l.item().startsWith(itemStart)).findFirst()
                 .orElseThrow(() -> new AssertionError("no line " + itemStart + " in " + e.lines()));
+    }
+
+    static CostEstimate worked(PlanFile plan) {
+        return CostEstimate.of(plan, WORKED);
     }
 
     static PlanFile.Builder plan() {
@@ -40,27 +54,41 @@ class CostEstimateTest {
         return b.resource("urn:pool:" + name, ResourceTypes.NODE_POOL, name, null, null, true, inputs);
     }
 
+    /**
+     * GKE pricing page, "Free tier": "$74.40 in monthly credits per billing account, which is equivalent
+     * to one free Autopilot or zonal Standard cluster per month" at $0.10 an hour: 730 h × $0.10 = $73.00.
+     */
     @Test
     void oneZonalClusterIsCoveredByTheFreeTierCredit() {
         CostEstimate e = CostEstimate.of(cluster(plan(), "argo-dev", "us-central1-a").build());
-        assertEquals(usd(0.10 * HOURS), line(e, "GKE cluster argo-dev").monthly());
-        assertEquals(usd(-0.10 * HOURS), line(e, "GKE free tier credit").monthly());
+        assertEquals(usd(GKE_FEE_PER_HOUR * HOURS), line(e, "GKE cluster argo-dev").monthly());
+        assertEquals(usd(-GKE_FEE_PER_HOUR * HOURS), line(e, "GKE free tier credit").monthly());
         assertEquals(0, e.total().signum());
+    }
+
+    @Test
+    void theCreditCoversNoMoreThanItsAmount() {
+        // Worked example: $0.20 an hour × 730 h = $146.00, less the whole credit of $100.00 = $46.00.
+        CostEstimate e = worked(cluster(plan(), "argo-dev", "us-central1-a").build());
+        assertEquals(usd(146.00), line(e, "GKE cluster argo-dev").monthly());
+        assertEquals(usd(-100.00), line(e, "GKE free tier credit").monthly());
+        assertEquals(usd(46.00), e.total());
     }
 
     @Test
     void aRegionalClusterGetsNoCredit() {
         CostEstimate e = CostEstimate.of(cluster(plan(), "argo-prod", "europe-north1").build());
         assertTrue(e.lines().stream().noneMatch(l -> l.item().startsWith("GKE free tier")));
-        assertEquals(usd(73.0), e.total());
-        assertTrue(e.notes().stream().anyMatch(n -> n.contains("regional: the GKE free tier credit does not apply")));
+        // GKE pricing page: "Free tier credits are only applied to zonal and Autopilot clusters".
+        assertEquals(usd(GKE_FEE_PER_HOUR * HOURS), e.total());
+        assertTrue(e.notes().contains("Cluster argo-prod is regional: the GKE free tier credit does not apply to it."), e.notes().toString());
     }
 
     @Test
     void onlyOneOfTwoZonalClustersGetsTheCredit() {
         CostEstimate e = CostEstimate.of(cluster(cluster(plan(), "a", "us-east1-b"), "b", "us-east1-c").build());
         assertEquals(1, e.lines().stream().filter(l -> l.item().startsWith("GKE free tier")).count());
-        assertEquals(usd(73.0), e.total());
+        assertEquals(usd(2 * GKE_FEE_PER_HOUR * HOURS - GKE_FEE_PER_HOUR * HOURS), e.total(), "the credit is per billing account");
     }
 
     @Test
@@ -68,34 +96,41 @@ class CostEstimateTest {
         PlanFile p = pool(cluster(plan(), "argo-dev", "us-central1-a"), "system", Map.of("location", "us-central1-a",
                 "autoscaling", Map.of("minNodeCount", 2, "maxNodeCount", 4),
                 "nodeConfig", Map.of("machineType", "e2-standard-2", "spot", true, "diskSizeGb", 30, "diskType", "pd-standard"))).build();
-        CostEstimate e = CostEstimate.of(p);
-        double hour = 2 * 0.006543 + 8 * 0.000877;
-        assertEquals(usd(2 * hour * HOURS), line(e, "Node pool system").monthly());
+        CostEstimate e = worked(p);
+        // e2-standard-2 is 2 vCPU and 8 GB; spot in us-central1: 2 × $0.005 + 8 × $0.001 = $0.018 an hour,
+        // × 2 nodes × 730 h = $26.28. Disks: 2 × 30 GB × $0.05 = $3.00.
+        assertEquals(usd(26.28), line(e, "Node pool system").monthly());
         assertTrue(line(e, "Node pool system").detail().startsWith("2 × e2-standard-2, spot, us-central1-a; autoscaling 2 to 4"),
                 line(e, "Node pool system").detail());
-        assertEquals(usd(2 * 30 * 0.04), line(e, "Boot disks of system").monthly());
+        assertEquals(usd(3.00), line(e, "Boot disks of system").monthly());
     }
 
     @Test
     void onDemandCostsMoreThanSpotForTheSameMachine() {
-        CostEstimate spot = CostEstimate.of(pool(plan(), "p", Map.of("location", "europe-west1-b", "autoscaling",
+        CostEstimate spot = worked(pool(plan(), "p", Map.of("location", "europe-west1-b", "autoscaling",
                 Map.of("minNodeCount", 1), "nodeConfig", Map.of("machineType", "n2-standard-4", "spot", true))).build());
-        CostEstimate onDemand = CostEstimate.of(pool(plan(), "p", Map.of("location", "europe-west1-b", "autoscaling",
+        CostEstimate onDemand = worked(pool(plan(), "p", Map.of("location", "europe-west1-b", "autoscaling",
                 Map.of("minNodeCount", 1), "nodeConfig", Map.of("machineType", "n2-standard-4"))).build());
+        // n2-standard-4, 4 vCPU and 16 GB: spot 4 × $0.01 + 16 × $0.001 = $0.056 an hour, × 730 h = $40.88;
+        // on-demand 4 × $0.04 + 16 × $0.005 = $0.24 an hour, × 730 h = $175.20.
+        assertEquals(usd(40.88), line(spot, "Node pool p").monthly());
+        assertEquals(usd(175.20), line(onDemand, "Node pool p").monthly());
         assertTrue(line(onDemand, "Node pool p").monthly().compareTo(line(spot, "Node pool p").monthly()) > 0);
     }
 
     @Test
     void aRegionalPoolRunsItsMinimumInEachOfThreeZones() {
-        CostEstimate e = CostEstimate.of(pool(cluster(plan(), "c", "us-east1"), "p", Map.of("location", "us-east1",
+        CostEstimate e = worked(pool(cluster(plan(), "c", "us-east1"), "p", Map.of("location", "us-east1",
                 "autoscaling", Map.of("minNodeCount", 1), "nodeConfig", Map.of("machineType", "e2-medium"))).build());
-        assertEquals(usd(3 * 0.033503 * HOURS), line(e, "Node pool p").monthly());
-        assertEquals(usd(3 * 100 * 0.10), line(e, "Boot disks of p").monthly(), "GKE's default boot disk: 100 GB pd-balanced");
+        // 1 node in each of 3 zones × e2-medium at $0.04 an hour × 730 h = $87.60.
+        assertEquals(usd(87.60), line(e, "Node pool p").monthly());
+        // GKE's default boot disk is 100 GB pd-balanced: 3 × 100 GB × $0.10 = $30.00.
+        assertEquals(usd(30.00), line(e, "Boot disks of p").monthly(), "GKE's default boot disk: 100 GB pd-balanced");
     }
 
     @Test
     void anUnknownMachineTypeIsSaidAndLeavesTheTotalIncomplete() {
-        CostEstimate e = CostEstimate.of(pool(plan(), "p", Map.of("location", "us-central1-a",
+        CostEstimate e = worked(pool(plan(), "p", Map.of("location", "us-central1-a",
                 "autoscaling", Map.of("minNodeCount", 1), "nodeConfig", Map.of("machineType", "m3-ultramem-32"))).build());
         CostEstimate.Line l = line(e, "Node pool p");
         assertNull(l.monthly());
@@ -109,14 +144,14 @@ class CostEstimateTest {
 
     @Test
     void aMachineSizeThatDoesNotExistIsUnknownRatherThanExtrapolated() {
-        CostEstimate e = CostEstimate.of(pool(plan(), "p", Map.of("location", "us-central1-a",
+        CostEstimate e = worked(pool(plan(), "p", Map.of("location", "us-central1-a",
                 "autoscaling", Map.of("minNodeCount", 1), "nodeConfig", Map.of("machineType", "e2-standard-3"))).build());
         assertNull(line(e, "Node pool p").monthly());
     }
 
     @Test
     void anUnknownRegionIsSaidForMachinesAndDisks() {
-        CostEstimate e = CostEstimate.of(pool(plan(), "p", Map.of("location", "asia-south2-a",
+        CostEstimate e = worked(pool(plan(), "p", Map.of("location", "asia-south2-a",
                 "autoscaling", Map.of("minNodeCount", 1), "nodeConfig", Map.of("machineType", "e2-standard-2"))).build());
         assertTrue(line(e, "Node pool p").detail().endsWith("no E2 price for region asia-south2 in the price file"));
         assertNull(line(e, "Boot disks of p").monthly());
@@ -125,7 +160,7 @@ class CostEstimateTest {
 
     @Test
     void aFamilyNotOfferedInARegionIsUnknownThere() {
-        CostEstimate e = CostEstimate.of(pool(plan(), "p", Map.of("location", "europe-north1-a",
+        CostEstimate e = worked(pool(plan(), "p", Map.of("location", "europe-north1-a",
                 "autoscaling", Map.of("minNodeCount", 1), "nodeConfig", Map.of("machineType", "t2d-standard-2"))).build());
         assertNull(line(e, "Node pool p").monthly());
     }
@@ -137,8 +172,9 @@ class CostEstimateTest {
                 "workflows", Map.of("location", "us-central1-a", "autoscaling", Map.of("minNodeCount", 2),
                         "nodeConfig", Map.of("machineType", "e2-standard-4", "spot", true,
                                 "taints", List.of(Map.of("key", "workflows", "value", "true", "effect", "NO_SCHEDULE"))))).build();
-        CostEstimate e = CostEstimate.of(p);
-        assertEquals(usd(0.010051 * HOURS), line(e, "Node pool system").monthly());
+        CostEstimate e = worked(p);
+        // One e2-medium spot node at $0.01 an hour × 730 h = $7.30.
+        assertEquals(usd(7.30), line(e, "Node pool system").monthly());
         assertTrue(line(e, "Node pool system").detail().contains("system pods and Argo's controller keep one node up"));
     }
 
@@ -156,18 +192,19 @@ class CostEstimateTest {
                         "autoscaling", Map.of("minNodeCount", 2), "nodeConfig", Map.of("machineType", "e2-medium")))
                 .resource("urn:bucket", ResourceTypes.BUCKET, "artifacts", null, null, true, Map.of("location", "US"))
                 .build();
-        CostEstimate e = CostEstimate.of(p);
-        assertEquals(usd(0.025 * HOURS), line(e, "Load balancer").monthly());
+        CostEstimate e = worked(p);
+        // Two rules (HTTPS, and HTTP that redirects) are within the first five, billed together: $0.03 × 730 h.
+        assertEquals(usd(21.90), line(e, "Load balancer").monthly());
         assertTrue(line(e, "Load balancer").detail().startsWith("2 rules"), "HTTPS plus the HTTP rule that redirects");
         assertEquals(usd(0), line(e, "Global static IP argo-ip").monthly());
-        assertEquals(usd(0.01 * HOURS), line(e, "Global static IP spare").monthly(), "an unused reservation is billed");
-        assertEquals(usd(0.20), line(e, "Cloud DNS zone").monthly());
-        assertEquals(usd(2 * 0.0014 * HOURS), line(e, "Cloud NAT").monthly());
-        assertEquals(usd(5 * 0.026), line(e, "Bucket artifacts").monthly());
-        assertTrue(line(e, "Bucket artifacts").detail().startsWith("5 GB assumed"));
+        assertEquals(usd(14.60), line(e, "Global static IP spare").monthly(), "an unused reservation is billed: $0.02 × 730 h");
+        assertEquals(usd(0.50), line(e, "Cloud DNS zone").monthly());
+        assertEquals(usd(2.92), line(e, "Cloud NAT").monthly(), "the pool's 2 nodes: 2 × $0.002 × 730 h");
+        assertEquals(usd(0.30), line(e, "Bucket artifacts").monthly(), "10 GB assumed × $0.03 (STANDARD, US)");
+        assertTrue(line(e, "Bucket artifacts").detail().startsWith("10 GB assumed"));
     }
 
-    /** Cloud KMS pricing: an active SOFTWARE key version $0.06 a month; operations $0.03 per 10,000 (prices of 2025-03-17). */
+    /** Cloud KMS pricing (cloud.google.com/kms/pricing, prices effective March 17, 2025): an active SOFTWARE key version $0.06 a month; operations $0.03 per 10,000. */
     @Test
     void aKmsKeyCostsItsActiveVersionsAndSaysHowRotationAddsMore() {
         PlanFile p = plan().resource("urn:key", "gcp:kms/cryptoKey:CryptoKey", "cluster-secrets", null, null, true,
@@ -202,22 +239,23 @@ class CostEstimateTest {
 
     @Test
     void theDevFixtureTotalIsTheSumOfItsPricedLines() {
-        CostEstimate e = CostEstimate.of(PlanFile.read(Path.of("src/test/resources/plan/dev-base.json")));
+        CostEstimate e = worked(PlanFile.read(Path.of("src/test/resources/plan/dev-base.json")));
         assertTrue(e.complete());
-        // stacks/Pulumi.dev.yaml at the rates of gcp-prices.json (2026-11-25), europe-west1:
-        BigDecimal expected = usd(0.10 * HOURS).subtract(usd(0.10 * HOURS))   // zonal cluster, free tier
-                .add(usd(0.005528 * HOURS))                                      // 1 × e2-small spot
-                .add(usd(20 * 0.04))                                             // 20 GB pd-standard boot disk
-                .add(usd(0.025 * HOURS))                                         // forwarding rules (HTTPS + redirect)
-                .add(usd(0))                                                     // static IP in use
-                .add(usd(1 * 0.0014 * HOURS))                                    // Cloud NAT for 1 VM (private nodes)
-                .add(usd(5 * 0.020))                                             // 5 GB STANDARD in europe-west1
-                .add(usd(0.06));                                                 // 1 active SOFTWARE key version (Secrets key)
+        // The dev fixture (a zonal cluster in europe-west1-b) at the worked example's rates:
+        BigDecimal expected = usd(146.00 - 100.00)   // management fee $0.20 × 730 h, less the $100 credit
+                .add(usd(4.38))                      // 1 × e2-small spot: $0.006 × 730 h
+                .add(usd(1.00))                      // 20 GB pd-standard boot disk × $0.05
+                .add(usd(21.90))                     // forwarding rules (HTTPS + redirect): $0.03 × 730 h
+                .add(usd(0))                         // static IP in use
+                .add(usd(1.46))                      // Cloud NAT for 1 VM (private nodes): $0.002 × 730 h
+                .add(usd(0.20))                      // 10 GB assumed, STANDARD in europe-west1 × $0.02
+                .add(usd(0.10));                     // 1 active SOFTWARE key version (the Secrets key)
+        assertEquals(usd(75.04), expected, "the sum worked by hand");
         assertEquals(expected, e.total());
         assertEquals(9, e.lines().size(), e.lines().toString());
         String text = CostReport.text(e);
         assertTrue(text.contains("Total") && text.contains(Show.usd(expected)), text);
-        assertTrue(text.contains("Cloud Composer 3, smallest environment") && text.contains("~350.00"), text);
+        assertTrue(text.contains("Cloud Composer 3, smallest environment") && text.contains("~300.00"), text);
     }
 
     @Test
