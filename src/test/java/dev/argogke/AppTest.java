@@ -71,11 +71,12 @@ class AppTest {
 
     @Test
     void everyKubernetesResourceGoesThroughAnExplicitProviderNeverTheAmbientKubeconfig() {
-        for (Registered r : dev.resources()) {
-            if (r.type().startsWith("kubernetes:")) {
-                assertNotNull(r.provider(), r.type() + " " + r.name() + " uses the default provider");
-                assertFalse(r.provider().contains("pulumi:providers:kubernetes::default"), r.type() + " " + r.name());
-            }
+        List<Registered> kubernetes = dev.resources().stream().filter(r -> r.type().startsWith("kubernetes:")).toList();
+        assertTrue(kubernetes.size() > 10, kubernetes.toString());
+        for (Registered r : kubernetes) {
+            // The SDK sends no provider reference for a resource left to the default provider.
+            assertNotNull(r.provider(), r.type() + " " + r.name() + " uses the default provider");
+            assertFalse(r.provider().contains("pulumi:providers:kubernetes::default"), r.type() + " " + r.name());
         }
     }
 
@@ -97,11 +98,18 @@ class AppTest {
 
     @Test
     void everyGoogleResourceButTheApiServicesWaitsForTheApisThroughTheStacksGoogleProvider() {
-        for (Registered r : dev.resources()) {
-            if (r.type().startsWith("gcp:") && !r.type().equals("gcp:projects/service:Service")) {
-                assertNotNull(r.provider(), r.type() + " " + r.name());
-                assertTrue(r.provider().contains("pulumi:providers:gcp::gcp"), r.type() + " " + r.name() + " -> " + r.provider());
-            }
+        Registered gcp = dev.named("pulumi:providers:gcp", "gcp");
+        List<Registered> apis = dev.ofType("gcp:projects/service:Service");
+        assertFalse(apis.isEmpty());
+        for (Registered api : apis) {
+            assertTrue(gcp.dependsOn(api), "the provider waits for " + api.string("service") + ": " + gcp.dependencies());
+        }
+        List<Registered> google = dev.resources().stream()
+                .filter(r -> r.type().startsWith("gcp:") && !r.type().equals("gcp:projects/service:Service")).toList();
+        assertTrue(google.size() > 10, google.toString());
+        for (Registered r : google) {
+            assertNotNull(r.provider(), r.type() + " " + r.name());
+            assertTrue(r.provider().startsWith(gcp.urn() + "::"), r.type() + " " + r.name() + " -> " + r.provider());
         }
     }
 }

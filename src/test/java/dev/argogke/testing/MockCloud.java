@@ -1,7 +1,10 @@
 package dev.argogke.testing;
 
+import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.pulumi.Context;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.deployment.Deployment;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.TestOptions;
@@ -9,6 +12,8 @@ import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
 import dev.argogke.config.StackFile;
 import dev.argogke.plan.EngineNamingMonitor;
+import dev.argogke.plan.Urns;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,10 +30,14 @@ import pulumirpc.Resource.RegisterResourceResponse;
 
 /**
  * Runs Pulumi code under the Java SDK's mock engine (a real SDK, real resource types, no cloud)
- * and records every registration with its inputs, so tests can assert what would be created.
+ * and records every registration with its inputs, its urn and the dependencies the SDK sends the
+ * engine, so tests can assert what would be created and what waits for what.
  *
- * <p>The mock answers like a deployed cloud would for the few outputs the program reads back:
- * service account emails, the cluster's endpoint and CA, a static IP's address.
+ * <p>{@link #run} is an update: the mock answers like a deployed cloud would for the few outputs the
+ * program reads back (service account emails, the cluster's endpoint and CA, a static IP's address,
+ * a Helm release's status). {@link #preview} is a preview of a fresh stack ({@code TestOptions.preview},
+ * the SDK's {@code isDryRun}): the mock answers only the inputs, and every output a provider would
+ * compute is unknown, tied to its resource, as in {@code pulumi preview}.
  */
 public final class MockCloud {
     public static final String STATIC_IP = "203.0.113.7";
@@ -36,7 +45,25 @@ public final class MockCloud {
     /** What {@code gcp:organizations/getProject} answers for any project (a made-up 12-digit number). */
     public static final String PROJECT_NUMBER = "123456789012";
 
-    public record Registered(String type, String name, Map<String, Object> inputs, String provider) {
+    /** How the program is run: as {@code pulumi up} does after its preview, or as the preview itself. */
+    public enum Mode {
+        UPDATE, PREVIEW
+    }
+
+    /**
+     * @param inputs        the inputs as the mocks see them: secrets unwrapped, unknown values left out
+     * @param urn           the urn the real engine would give the resource
+     * @param dependencies  the urns the SDK sent as the resource's dependencies (dependsOn, and every
+     *                      resource whose output went into an input)
+     * @param unknownInputs the top-level inputs that were unknown when the resource was registered
+     */
+    public record Registered(String type, String name, Map<String, Object> inputs, String provider, String urn,
+                             List<String> dependencies, Set<String> unknownInputs) {
+        /** Whether the SDK told the engine this resource waits for {@code other}. */
+        public boolean dependsOn(Registered other) {
+            return dependencies.contains(other.urn());
+        }
+
         /** An input by path: {@code autoscaling.minNodeCount}, {@code spec.schedules[0]}. */
         public Object input(String path) {
             return TreePath.at(inputs, path);
@@ -107,14 +134,24 @@ public final class MockCloud {
     }
 
     public static Result run(String stack, Map<String, String> config, Set<String> secretKeys, Consumer<Context> program) {
+        return run(Mode.UPDATE, stack, config, secretKeys, program);
+    }
+
+    /** {@code program} as the preview of a fresh stack: what a provider computes is unknown. */
+    public static Result preview(String stack, Map<String, String> config, Set<String> secretKeys, Consumer<Context> program) {
+        return run(Mode.PREVIEW, stack, config, secretKeys, program);
+    }
+
+    public static Result run(Mode mode, String stack, Map<String, String> config, Set<String> secretKeys, Consumer<Context> program) {
         List<Registered> recorded = Collections.synchronizedList(new ArrayList<>());
         List<Call> calls = Collections.synchronizedList(new ArrayList<>());
         Map<String, Set<String>> secretInputs = Collections.synchronizedMap(new LinkedHashMap<>());
         Mocks mocks = new Mocks() {
             @Override
             public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
-                recorded.add(new Registered(args.type, args.name, args.inputs, args.provider));
-                return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), state(args)));
+                RecordingMonitor.seen(args.inputs);
+                Map<String, Object> answer = mode == Mode.PREVIEW ? args.inputs : state(args);
+                return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), answer));
             }
 
             @Override
@@ -125,10 +162,10 @@ public final class MockCloud {
         };
         try {
             TestResult result = PulumiTestInternal.builder()
-                    .options(TestOptions.builder().projectName("argo-gke").stackName(stack).preview(false).build())
+                    .options(TestOptions.builder().projectName("argo-gke").stackName(stack).preview(mode == Mode.PREVIEW).build())
                     .config(config, secretKeys)
                     .mocks(mocks)
-                    .monitorDecorator(m -> new SecretRecordingMonitor(mocks, secretInputs))
+                    .monitorDecorator(m -> new RecordingMonitor(mocks, mode, recorded, secretInputs))
                     .build()
                     .runTest(program);
             synchronized (recorded) {
@@ -174,36 +211,96 @@ public final class MockCloud {
     }
 
     /**
-     * Sees the registrations as serialized for the engine, where secrets still carry their marker;
-     * resources get the urns the real engine would give them.
+     * Sees the registrations as serialized for the engine, where secrets and unknown values still
+     * carry their markers, and the dependencies the SDK sends; resources get the urns the real engine
+     * would give them.
      */
-    private static final class SecretRecordingMonitor extends EngineNamingMonitor {
-        // Pulumi's wire format (sdk/go/common/resource/sig.go): {"4dabf...": "1b470..."} marks a secret.
+    private static final class RecordingMonitor extends EngineNamingMonitor {
+        // Pulumi's wire format (sdk/go/common/resource/sig.go, plugin/rpc.go): {"4dabf...": "1b470..."}
+        // marks a secret; the string 04da6b54-... stands for an unknown value.
         private static final String SIG_KEY = "4dabf18193072939515e22adb298388d";
         private static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+        private static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+        /** The inputs the mocks were handed during the registration under way on this thread. */
+        private static final ThreadLocal<Map<String, Object>> SEEN = new ThreadLocal<>();
+
+        private final Mode mode;
+        private final List<Registered> recorded;
         private final Map<String, Set<String>> secretInputs;
 
-        SecretRecordingMonitor(Mocks mocks, Map<String, Set<String>> secretInputs) {
+        RecordingMonitor(Mocks mocks, Mode mode, List<Registered> recorded, Map<String, Set<String>> secretInputs) {
             super(mocks, PulumiTestInternal.mockLog());
+            this.mode = mode;
+            this.recorded = recorded;
             this.secretInputs = secretInputs;
+        }
+
+        /** Called by the mocks, which the SDK's MockMonitor calls on the registering thread. */
+        static void seen(Map<String, Object> inputs) {
+            SEEN.set(inputs);
         }
 
         @Override
         public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
             Set<String> secret = new HashSet<>();
+            Set<String> unknown = new HashSet<>();
             request.getObject().getFieldsMap().forEach((key, value) -> {
                 if (isSecret(value)) {
                     secret.add(key);
                 }
+                if (isUnknown(value)) {
+                    unknown.add(key);
+                }
             });
             secretInputs.put(request.getType() + "::" + request.getName(), secret);
-            return super.registerResourceAsync(resource, request);
+            SEEN.remove();
+            CompletableFuture<RegisterResourceResponse> response = super.registerResourceAsync(resource, request);
+            Map<String, Object> inputs = SEEN.get();
+            SEEN.remove();
+            if (inputs != null) { // null: the root stack, which the mock engine answers itself
+                Deployment deployment = Deployment.getInstance();
+                String urn = Urns.of(deployment.getStackName(), deployment.getProjectName(), request.getParent(),
+                        request.getType(), request.getName());
+                recorded.add(new Registered(request.getType(), request.getName(), inputs,
+                        request.getProvider().isEmpty() ? null : request.getProvider(), urn,
+                        List.copyOf(request.getDependenciesList()), Set.copyOf(unknown)));
+            }
+            return mode == Mode.PREVIEW && request.getCustom()
+                    ? response.thenApply(r -> withUnknownOutputs(resource, r))
+                    : response;
+        }
+
+        /**
+         * In a preview, every output the mocks did not answer is unknown and tied to its resource, as
+         * the engine answers a resource it has yet to create (the same reasoning as
+         * dev.argogke.plan.RecordingMonitor, whose offline plans are previews too).
+         */
+        private static RegisterResourceResponse withUnknownOutputs(Resource resource, RegisterResourceResponse response) {
+            Struct.Builder object = response.getObject().toBuilder();
+            for (Class<?> c = resource.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field field : c.getDeclaredFields()) {
+                    Export export = field.getAnnotation(Export.class);
+                    String name = export == null ? null : export.name().isEmpty() ? field.getName() : export.name();
+                    if (name != null && !object.containsFields(name) && !name.equals("urn") && !name.equals("id")) {
+                        object.putFields(name, Value.newBuilder().setStringValue(UNKNOWN).build());
+                    }
+                }
+            }
+            return response.toBuilder().setObject(object).build();
         }
 
         private static boolean isSecret(Value value) {
             return value.hasStructValue()
                     && value.getStructValue().getFieldsMap().containsKey(SIG_KEY)
                     && SECRET_SIG.equals(value.getStructValue().getFieldsMap().get(SIG_KEY).getStringValue());
+        }
+
+        /** An unknown value, or a secret whose value is unknown. */
+        private static boolean isUnknown(Value value) {
+            if (value.hasStringValue()) {
+                return UNKNOWN.equals(value.getStringValue());
+            }
+            return isSecret(value) && isUnknown(value.getStructValue().getFieldsMap().getOrDefault("value", Value.getDefaultInstance()));
         }
     }
 }

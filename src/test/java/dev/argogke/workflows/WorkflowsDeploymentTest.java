@@ -20,8 +20,13 @@ import org.junit.jupiter.api.Test;
 
 class WorkflowsDeploymentTest {
     private static MockCloud.Result deploy(boolean suspendAll, ImageOverride images, String namespace) {
+        return deploy(MockCloud.Mode.UPDATE, suspendAll, images, namespace);
+    }
+
+    /** The workflows with Argo's release, for a cluster whose kubeconfig is known (a file, or a cluster that exists). */
+    private static MockCloud.Result deploy(MockCloud.Mode mode, boolean suspendAll, ImageOverride images, String namespace) {
         WorkflowCatalog catalog = WorkflowCatalog.load(Path.of("workflows"));
-        return MockCloud.run("dev", Map.of(), Set.of(), ctx -> {
+        return MockCloud.run(mode, "dev", Map.of(), Set.of(), ctx -> {
             Release release = new Release("argo", ReleaseArgs.builder().chart(ArgoVersion.CHART).version(ArgoVersion.CHART_VERSION).build());
             new WorkflowsDeployment("workflows", new WorkflowsDeployment.Args(catalog, namespace, new DeployedForm(suspendAll, images),
                     "dev", Output.of("kubeconfig"), java.util.Optional.empty(), release), null);
@@ -87,5 +92,29 @@ class WorkflowsDeploymentTest {
             assertTrue(c.provider().startsWith("urn:pulumi:dev::argo-gke::argo-gke:workflows:WorkflowsDeployment$pulumi:providers:kubernetes::workflows::"),
                     c.provider());
         }
+    }
+
+    /**
+     * README, "First deployment and Argo's CRDs": while the release is still to be created its status
+     * is unknown in a preview, so the workflows' provider is unknown and previews them without asking
+     * the API server (which would answer "no matches for kind" before Argo's CRDs exist,
+     * pulumi-kubernetes#3247); on up, every workflow waits for the release. The kubeconfig itself is
+     * known here, so only the release can make the provider unknown.
+     */
+    @Test
+    void inAPreviewTheWorkflowsProviderWaitsForArgosReleaseAndSoDoesEveryWorkflow() {
+        MockCloud.Result preview = deploy(MockCloud.Mode.PREVIEW, false, new ImageOverride(Optional.empty(), Optional.empty()), "argo");
+        Registered release = preview.one("kubernetes:helm.sh/v3:Release");
+        Registered provider = preview.named("pulumi:providers:kubernetes", "workflows");
+        assertTrue(provider.unknownInputs().contains("kubeconfig"), "unknown in the preview: " + provider.inputs().keySet());
+        assertTrue(provider.dependsOn(release), provider.dependencies().toString());
+        for (Registered o : argoObjects(preview)) {
+            assertTrue(o.dependsOn(release), o.name() + " waits for the release: " + o.dependencies());
+        }
+
+        Registered updated = deploy(false, new ImageOverride(Optional.empty(), Optional.empty()), "argo")
+                .named("pulumi:providers:kubernetes", "workflows");
+        assertEquals(Set.of(), updated.unknownInputs(), "once the release exists, the provider is configured");
+        assertEquals("kubeconfig", updated.input("kubeconfig"));
     }
 }
