@@ -131,7 +131,7 @@ final class Day2Facts {
     }
 
     /**
-     * nightly-etl's backfills. Each run is named after its scheduled time in UTC (docs/day-2.md, "Backfill":
+     * nightly-etl's backfills. Each run is named after its scheduled time in UTC (docs/day-2.md, on `backfill`:
      * names are {@code <cron>-<yyyyMMddHHmm>} with the time in UTC), so the two 02:30s of the 25th get two names.
      */
     private static void backfills(Map<String, String> examples) {

@@ -45,7 +45,7 @@ class OfflinePlanTest {
     }
 
     /**
-     * README, "First deployment and Argo's CRDs": while the Helm release is still to be created its
+     * docs/deploying.md, "First deployment and Argo's CRDs": while the Helm release is still to be created its
      * status is unknown during a preview, "so the provider's configuration is unknown and the
      * Kubernetes provider previews the workflows without asking the API server". That must hold even
      * where the cluster's kubeconfig is known: a cluster reached through a kubeconfig file.

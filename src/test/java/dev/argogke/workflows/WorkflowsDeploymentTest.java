@@ -95,7 +95,7 @@ class WorkflowsDeploymentTest {
     }
 
     /**
-     * README, "First deployment and Argo's CRDs": while the release is still to be created its status
+     * docs/deploying.md, "First deployment and Argo's CRDs": while the release is still to be created its status
      * is unknown in a preview, so the workflows' provider is unknown and previews them without asking
      * the API server (which would answer "no matches for kind" before Argo's CRDs exist,
      * pulumi-kubernetes#3247); on up, every workflow waits for the release. The kubeconfig itself is
