@@ -48,8 +48,9 @@ final class Day2Facts {
         backfills(examples);
         run(examples.get("run"));
         // stacks/Pulumi.prod.yaml: gcp:project acme-argo-prod, cluster.location europe-west1-b, and the
-        // cluster's default name argo-<stack> (README, configuration table).
-        assertTrue(examples.get("error").contains("`gcloud container clusters get-credentials argo-prod --zone europe-west1-b"
+        // cluster's default name argo-<stack> (README, configuration table); gcloud's reference for
+        // `container clusters get-credentials` takes the zone or region as --location.
+        assertTrue(examples.get("error").contains("`gcloud container clusters get-credentials argo-prod --location europe-west1-b"
                 + " --project acme-argo-prod`"), examples.get("error"));
         assertTrue(examples.get("error").endsWith("$ echo $?\n2\n"), examples.get("error"));
     }
