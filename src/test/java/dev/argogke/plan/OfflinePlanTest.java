@@ -37,7 +37,7 @@ class OfflinePlanTest {
 
     @Test
     void valuesOnlyTheCloudKnowsAreMarkedUnknownAndSecretsRedacted() {
-        PlanFile p = plan("dev");
+        PlanFile p = CommittedPlans.of("dev");
         assertTrue(PlanValues.isSecret(p.outputs().get("kubeconfig")));
         // A fresh stack: the cluster's endpoint and CA come from Google, so its kubeconfig is unknown.
         assertTrue(PlanValues.isUnknown(provider(p, "k8s").inputs().get("kubeconfig")), String.valueOf(provider(p, "k8s").inputs()));
@@ -63,12 +63,12 @@ class OfflinePlanTest {
         assertTrue(PlanValues.isSecret(clusters), "the cluster's own kubeconfig is known (and secret): " + clusters);
         Object workflows = provider(p, "workflows").inputs().get("kubeconfig");
         assertTrue(PlanValues.isUnknown(workflows), "the workflows' provider waits for the release: " + workflows);
-        assertTrue(PlanValues.isUnknown(provider(plan("dev"), "workflows").inputs().get("kubeconfig")));
+        assertTrue(PlanValues.isUnknown(provider(CommittedPlans.of("dev"), "workflows").inputs().get("kubeconfig")));
     }
 
     @Test
     void planRecordsParentsProvidersAndTheWorkflows() {
-        PlanFile p = plan("dev");
+        PlanFile p = CommittedPlans.of("dev");
         PlanFile.Resource pool = p.resources().stream().filter(r -> r.type().equals("gcp:container/nodePool:NodePool")).findFirst().orElseThrow();
         assertTrue(pool.parent().endsWith("argo-gke:cluster:GkeCluster::cluster"), pool.parent());
         assertTrue(pool.provider().endsWith("pulumi:providers:gcp::gcp"), pool.provider());

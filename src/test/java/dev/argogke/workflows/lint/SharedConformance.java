@@ -30,7 +30,16 @@ public final class SharedConformance {
      * The examples' documents by kind, read with the YAML library alone (not the loader under test):
      * every non-empty document of every .yaml file, duplicate keys allowed as go-yaml allows them.
      */
-    static Map<String, Integer> documentsByKind() {
+    static synchronized Map<String, Integer> documentsByKind() {
+        if (documentsByKind == null) {
+            documentsByKind = Map.copyOf(countDocumentsByKind());
+        }
+        return documentsByKind;
+    }
+
+    private static Map<String, Integer> documentsByKind;
+
+    private static Map<String, Integer> countDocumentsByKind() {
         Map<String, Integer> byKind = new TreeMap<>();
         try (var files = Files.walk(examples())) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
