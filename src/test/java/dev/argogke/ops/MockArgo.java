@@ -163,6 +163,16 @@ final class MockArgo implements AutoCloseable {
     public void close() throws IOException {
         admin.close();
         proxy.close();
-        server.destroy();
+        try {
+            server.destroy();
+        } catch (IllegalStateException e) {
+            // fabric8's MockWebServer gives Vert.x 10 s to close (MockWebServer.await) and throws on a
+            // TimeoutException; on a loaded 2-core CI machine that happened after every assertion had
+            // passed. The fixture's shutdown is not what the tests check, so a slow one is not a failure;
+            // anything else is.
+            if (!(e.getCause() instanceof java.util.concurrent.TimeoutException)) {
+                throw e;
+            }
+        }
     }
 }
