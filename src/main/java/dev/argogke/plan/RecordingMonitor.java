@@ -4,11 +4,9 @@ import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.pulumi.Log;
-import com.pulumi.core.annotations.Export;
 import com.pulumi.deployment.Deployment;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,7 +25,6 @@ import pulumirpc.Resource.RegisterResourceResponse;
  */
 final class RecordingMonitor extends EngineNamingMonitor {
     // Markers of Pulumi's wire format (sdk/go/common/resource/plugin/rpc.go, sig.go).
-    static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     static final String SIG_KEY = "4dabf18193072939515e22adb298388d";
     static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
     static final String OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
@@ -42,7 +39,7 @@ final class RecordingMonitor extends EngineNamingMonitor {
     @Override
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
         return super.registerResourceAsync(resource, request).thenApply(response -> {
-            response = request.getCustom() ? withUnknownOutputs(resource, response) : response;
+            response = request.getCustom() ? PreviewAnswers.withUnknownOutputs(resource, response) : response;
             String parent = request.getParent().isEmpty() ? null : request.getParent();
             Map<String, List<String>> byProperty = new LinkedHashMap<>();
             request.getPropertyDependenciesMap().forEach((k, v) -> byProperty.put(k, List.copyOf(v.getUrnsList())));
@@ -60,28 +57,6 @@ final class RecordingMonitor extends EngineNamingMonitor {
                     toMap(request.getObject())));
             return response;
         });
-    }
-
-    /**
-     * Every output the mocks did not answer, as unknown. The mocks can only answer a resource's
-     * inputs; a real preview answers what the provider computes (ids, emails, a release's status)
-     * as unknown. The difference matters: the SDK ties an unknown output to its resource, but an
-     * output missing from the answer to no resource at all (Java SDK 1.36.1,
-     * OutputCompletionSource.trySetDefaultResult), so whatever is built from it would record no
-     * dependency, although {@code pulumi up} still waits for it.
-     */
-    private static RegisterResourceResponse withUnknownOutputs(Resource resource, RegisterResourceResponse response) {
-        Struct.Builder object = response.getObject().toBuilder();
-        for (Class<?> c = resource.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field field : c.getDeclaredFields()) {
-                Export export = field.getAnnotation(Export.class);
-                String name = export == null ? null : export.name().isEmpty() ? field.getName() : export.name();
-                if (name != null && !object.containsFields(name) && !name.equals("urn") && !name.equals("id")) {
-                    object.putFields(name, Value.newBuilder().setStringValue(UNKNOWN).build());
-                }
-            }
-        }
-        return response.toBuilder().setObject(object).build();
     }
 
     private static PlanFile.Options options(RegisterResourceRequest request, String parent) {
@@ -140,7 +115,7 @@ final class RecordingMonitor extends EngineNamingMonitor {
             case NULL_VALUE, KIND_NOT_SET -> null;
             case BOOL_VALUE -> value.getBoolValue();
             case NUMBER_VALUE -> number(value.getNumberValue());
-            case STRING_VALUE -> UNKNOWN.equals(value.getStringValue()) ? PlanValues.unknown() : value.getStringValue();
+            case STRING_VALUE -> PreviewAnswers.UNKNOWN.equals(value.getStringValue()) ? PlanValues.unknown() : value.getStringValue();
             case LIST_VALUE -> list(value.getListValue());
             case STRUCT_VALUE -> special(value.getStructValue());
         };

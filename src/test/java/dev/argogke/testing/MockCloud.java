@@ -1,9 +1,7 @@
 package dev.argogke.testing;
 
-import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.pulumi.Context;
-import com.pulumi.core.annotations.Export;
 import com.pulumi.deployment.Deployment;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
@@ -12,8 +10,8 @@ import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
 import dev.argogke.config.StackFile;
 import dev.argogke.plan.EngineNamingMonitor;
+import dev.argogke.plan.PreviewAnswers;
 import dev.argogke.plan.Urns;
-import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -220,7 +218,6 @@ public final class MockCloud {
         // marks a secret; the string 04da6b54-... stands for an unknown value.
         private static final String SIG_KEY = "4dabf18193072939515e22adb298388d";
         private static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-        private static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
         /** The inputs the mocks were handed during the registration under way on this thread. */
         private static final ThreadLocal<Map<String, Object>> SEEN = new ThreadLocal<>();
 
@@ -266,27 +263,8 @@ public final class MockCloud {
                         List.copyOf(request.getDependenciesList()), Set.copyOf(unknown)));
             }
             return mode == Mode.PREVIEW && request.getCustom()
-                    ? response.thenApply(r -> withUnknownOutputs(resource, r))
+                    ? response.thenApply(r -> PreviewAnswers.withUnknownOutputs(resource, r))
                     : response;
-        }
-
-        /**
-         * In a preview, every output the mocks did not answer is unknown and tied to its resource, as
-         * the engine answers a resource it has yet to create (the same reasoning as
-         * dev.argogke.plan.RecordingMonitor, whose offline plans are previews too).
-         */
-        private static RegisterResourceResponse withUnknownOutputs(Resource resource, RegisterResourceResponse response) {
-            Struct.Builder object = response.getObject().toBuilder();
-            for (Class<?> c = resource.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-                for (Field field : c.getDeclaredFields()) {
-                    Export export = field.getAnnotation(Export.class);
-                    String name = export == null ? null : export.name().isEmpty() ? field.getName() : export.name();
-                    if (name != null && !object.containsFields(name) && !name.equals("urn") && !name.equals("id")) {
-                        object.putFields(name, Value.newBuilder().setStringValue(UNKNOWN).build());
-                    }
-                }
-            }
-            return response.toBuilder().setObject(object).build();
         }
 
         private static boolean isSecret(Value value) {
@@ -298,7 +276,7 @@ public final class MockCloud {
         /** An unknown value, or a secret whose value is unknown. */
         private static boolean isUnknown(Value value) {
             if (value.hasStringValue()) {
-                return UNKNOWN.equals(value.getStringValue());
+                return PreviewAnswers.UNKNOWN.equals(value.getStringValue());
             }
             return isSecret(value) && isUnknown(value.getStructValue().getFieldsMap().getOrDefault("value", Value.getDefaultInstance()));
         }
