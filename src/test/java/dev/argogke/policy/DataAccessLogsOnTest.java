@@ -88,18 +88,7 @@ class DataAccessLogsOnTest {
 
     @Test
     void anExistingGkeClusterStillGetsTheProjectsAuditLogs() {
-        PolicyInput shared = RuleExamples.stack(dir, "shared", """
-                config:
-                  gcp:project: acme-data
-                  gcp:region: europe-west1
-                  argo-gke:environment: prod
-                  argo-gke:cluster:
-                    existing: {name: shared-gke, location: europe-west1-b}
-                  argo-gke:edge:
-                    host: argo.example.com
-                    dns: {mode: external}
-                    iapMembers: [group:data-team@example.com]
-                """);
+        PolicyInput shared = RuleExamples.stack(dir, "shared", TestSettings.EXISTING_GKE_PROD);
         assertEquals(3, shared.plan().resourcesOfType(AUDIT).size());
         assertEquals(List.of(), rule.check(shared));
     }

@@ -112,18 +112,7 @@ class SecretsEncryptedTest {
 
     @Test
     void anExistingGkeClusterPassesButSaysWhatWasNotCheckedAndHowToCheckIt() {
-        PolicyInput shared = RuleExamples.stack(dir, "shared", """
-                config:
-                  gcp:project: acme-data
-                  gcp:region: europe-west1
-                  argo-gke:environment: prod
-                  argo-gke:cluster:
-                    existing: {name: shared-gke, location: europe-west1-b}
-                  argo-gke:edge:
-                    host: argo.example.com
-                    dns: {mode: external}
-                    iapMembers: [group:data-team@example.com]
-                """);
+        PolicyInput shared = RuleExamples.stack(dir, "shared", TestSettings.EXISTING_GKE_PROD);
         assertEquals(List.of(), rule.check(shared));
         assertEquals(List.of(), shared.plan().resourcesOfType("gcp:kms/cryptoKey:CryptoKey"), "argo-gke does not touch that cluster");
         String render = Policies.evaluate(shared).render();

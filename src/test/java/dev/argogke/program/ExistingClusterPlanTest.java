@@ -61,18 +61,7 @@ class ExistingClusterPlanTest {
 
     @Test
     void anExistingGkeClusterGetsTheBucketWorkloadIdentityAndEdgeButIsNotManaged() {
-        StackFile stack = TestSettings.stackFile(dir, "shared", """
-                config:
-                  gcp:project: acme-data
-                  gcp:region: europe-west1
-                  argo-gke:environment: prod
-                  argo-gke:cluster:
-                    existing: {name: shared-gke, location: europe-west1-b}
-                  argo-gke:edge:
-                    host: argo.example.com
-                    dns: {mode: external}
-                    iapMembers: [group:data-team@example.com]
-                """);
+        StackFile stack = TestSettings.stackFile(dir, "shared", TestSettings.EXISTING_GKE_PROD);
         PlanFile plan = OfflinePlan.run(Path.of("."), stack, Optional.empty());
         for (String managed : List.of("gcp:container/cluster:Cluster", "gcp:container/nodePool:NodePool", "gcp:compute/network:Network")) {
             assertTrue(plan.resources().stream().noneMatch(r -> r.type().equals(managed)), managed + " must not be created");

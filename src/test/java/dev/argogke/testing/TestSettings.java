@@ -10,6 +10,20 @@ import java.nio.file.Path;
 
 /** Settings for tests: the committed stacks, or a stack file written from text. */
 public final class TestSettings {
+    /** A prod stack on a GKE cluster argo-gke does not create (argo-gke:cluster.existing), in project acme-data. */
+    public static final String EXISTING_GKE_PROD = """
+            config:
+              gcp:project: acme-data
+              gcp:region: europe-west1
+              argo-gke:environment: prod
+              argo-gke:cluster:
+                existing: {name: shared-gke, location: europe-west1-b}
+              argo-gke:edge:
+                host: argo.example.com
+                dns: {mode: external}
+                iapMembers: [group:data-team@example.com]
+            """;
+
     private TestSettings() {
     }
 
