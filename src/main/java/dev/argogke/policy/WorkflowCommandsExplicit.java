@@ -3,8 +3,6 @@ package dev.argogke.policy;
 import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.BiConsumer;
 
 /**
  * Every job container names its {@code command}. Without one, Argo's controller reads the image's
@@ -30,7 +28,7 @@ final class WorkflowCommandsExplicit implements Rule {
     public List<Violation> check(PolicyInput input) {
         List<Violation> out = new ArrayList<>();
         for (WorkflowObjects.Doc doc : WorkflowObjects.of(input)) {
-            WorkflowObjects.templates(doc, (tp, template) -> podContainers(tp, template, (cp, c) -> {
+            WorkflowObjects.templates(doc, (tp, template) -> WorkflowObjects.podContainers(tp, template, (cp, c) -> {
                 if (Tree.list(c.get("command")).isEmpty()) {
                     out.add(violation(doc.where() + ": " + cp + ".command", "not set, so before every run the controller must read "
                             + "the entrypoint of " + Tree.text(c.get("image")) + " from its registry, which fails for a private one; "
@@ -39,15 +37,5 @@ final class WorkflowCommandsExplicit implements Rule {
             }));
         }
         return out;
-    }
-
-    private static void podContainers(String templatePath, Map<String, Object> template, BiConsumer<String, Map<String, Object>> each) {
-        for (String single : List.of("container", "script")) {
-            if (template.get(single) instanceof Map<?, ?>) {
-                each.accept(templatePath + "." + single, PlanQuery.map(template.get(single)));
-            }
-        }
-        WorkflowObjects.listed(templatePath + ".containerSet.containers", Tree.at(template, "containerSet.containers"), each);
-        WorkflowObjects.listed(templatePath + ".sidecars", template.get("sidecars"), each);
     }
 }

@@ -62,14 +62,24 @@ final class WorkflowObjects {
 
     /** Every container of a template (container, script, containerSet, init containers, sidecars) with its path. */
     static void containers(String templatePath, Map<String, Object> template, BiConsumer<String, Map<String, Object>> each) {
+        mainContainers(templatePath, template, each);
+        listed(templatePath + ".initContainers", template.get("initContainers"), each);
+        listed(templatePath + ".sidecars", template.get("sidecars"), each);
+    }
+
+    /** The pod's containers Argo's executor wraps (Argo v4.0.7 workflowpod.go): all but init containers. */
+    static void podContainers(String templatePath, Map<String, Object> template, BiConsumer<String, Map<String, Object>> each) {
+        mainContainers(templatePath, template, each);
+        listed(templatePath + ".sidecars", template.get("sidecars"), each);
+    }
+
+    private static void mainContainers(String templatePath, Map<String, Object> template, BiConsumer<String, Map<String, Object>> each) {
         for (String single : List.of("container", "script")) {
             if (template.get(single) instanceof Map<?, ?>) {
                 each.accept(templatePath + "." + single, PlanQuery.map(template.get(single)));
             }
         }
         listed(templatePath + ".containerSet.containers", Tree.at(template, "containerSet.containers"), each);
-        listed(templatePath + ".initContainers", template.get("initContainers"), each);
-        listed(templatePath + ".sidecars", template.get("sidecars"), each);
     }
 
     static void listed(String path, Object list, BiConsumer<String, Map<String, Object>> each) {
