@@ -228,7 +228,35 @@ ui_may_only_suspend_and_resume() {
   check "as the deploying user: the same schedule change is accepted (then the deployed form is put back)" deployer_schedule_change_is_accepted
 }
 
+# A stack that breaks a rule, on the same cluster before anything is deployed there: the program
+# runs once under the real engine and checks the rules on what it registered (deploy.CheckedRun),
+# so the preview that `pulumi up` runs first fails and the update never starts
+# (pulumi/pulumi v3.276.0 pkg/backend/apply.go PreviewThenPromptThenExecute).
+rule_breaker_creates_nothing() {
+  local dir="$STATE/breaks-a-rule" stack=e2e-breaks-a-rule out rc
+  mkdir -p "$dir/stacks"
+  cp "$PROJECT/Pulumi.yaml" "$dir/"
+  ln -s "$ROOT/target" "$dir/target"
+  cp -r "$PROJECT/workflows" "$dir/workflows"
+  cp "$ROOT"/e2e/workflows/breaks-a-rule/*.yaml "$dir/workflows/"
+  cp "$PROJECT/stacks/Pulumi.e2e.yaml" "$dir/stacks/Pulumi.$stack.yaml"
+  (cd "$dir" && pulumi stack init "$stack" --non-interactive) || return 1
+  out=$(cd "$dir" && pulumi up --yes --non-interactive 2>&1)
+  rc=$?
+  echo "$out"
+  [[ $rc -ne 0 ]] || return 1
+  echo "$out" | grep -q "policy workflow-pods-confined: .*host-network.*hostNetwork" || return 1
+  echo "$out" | grep -q "nothing was created" || return 1
+  (cd "$dir" && pulumi stack export) | python3 -c '
+import json, sys
+resources = json.load(sys.stdin).get("deployment", {}).get("resources") or []
+print(len(resources), "resources in its state")
+sys.exit(1 if resources else 0)' || return 1
+  ! k get namespace "$ARGO_NS" "$WF_NS" 2>/dev/null
+}
+
 deploy() {
+  check "a stack that breaks a rule: pulumi up fails in its preview, naming the rule, and creates nothing" rule_breaker_creates_nothing
   check "pulumi preview of the e2e stack succeeds" in_project pulumi preview --non-interactive --diff
   background crd-job-stand-in bash -c "$(declare -f k crd_job_stand_in)
     ARGO_NS=$ARGO_NS SHARED='$SHARED' KUBECONFIG='$KUBECONFIG' crd_job_stand_in"

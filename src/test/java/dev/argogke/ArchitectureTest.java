@@ -38,17 +38,24 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("com.pulumi..", "io.fabric8..").check(production);
     }
 
-    /**
-     * Pulumi's mock engine belongs to the offline tools (plan, check, cost, diff) only. Not yet true of the
-     * deploy path: App's preflight runs OfflinePlan (issue "One program, run once"), which this rule does not see.
-     */
+    /** Pulumi's mock engine belongs to the offline tools (plan, check, cost, diff) only. */
     @Test
     void onlyTheOfflinePlanUsesPulumisMockEngine() {
         noClasses().that().resideOutsideOfPackage("dev.argogke.plan..")
                 .should().dependOnClassesThat().resideInAPackage("com.pulumi.test..").check(production);
         noClasses().that().resideInAPackage("dev.argogke.plan..")
-                .and().haveNameNotMatching("dev\\.argogke\\.plan\\.(OfflinePlan|RecordingMonitor|EngineNamingMonitor)(\\$.*)?")
+                .and().haveNameNotMatching("dev\\.argogke\\.plan\\.(OfflinePlan|FreshStackPreviewMonitor|EngineNamingMonitor)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAPackage("com.pulumi.test..").check(production);
+    }
+
+    /**
+     * What {@code pulumi up} runs (App, deploy.CheckedRun) never reaches the mock engine, however
+     * indirectly: the program is composed once, under the real engine.
+     */
+    @Test
+    void theDeployPathNeverReachesPulumisMockEngine() {
+        noClasses().that().resideInAPackage("dev.argogke.deploy..").or().haveFullyQualifiedName("dev.argogke.App")
+                .should().transitivelyDependOnClassesThat().resideInAPackage("com.pulumi.test..").check(production);
     }
 
     @Test

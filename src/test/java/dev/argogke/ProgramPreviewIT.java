@@ -89,6 +89,31 @@ class ProgramPreviewIT {
         }
     }
 
+    /**
+     * A stack that breaks a rule: the program runs once, and its preview fails with the rule's
+     * words through the engine, so {@code pulumi up} stops before its update (e2e proves that on
+     * the real engine: nothing is created).
+     */
+    @Test
+    void aStackThatBreaksARuleFailsItsPreviewWithOneErrorPerViolation() throws Exception {
+        String dev = Files.readString(ROOT.resolve("stacks/Pulumi.dev.yaml"));
+        String open = dev.replace("privateNodes: true", "privateNodes: false");
+        assertNotEquals(dev, open);
+        Preview run = preview("open", open);
+        try (StandInEngine engine = run.engine()) {
+            List<String> errors = engine.errors().stream().map(Diagnostic::message).toList();
+            // The rule's own sentence (policy.PrivateNodes), then what to do.
+            assertEquals(List.of("policy private-nodes: gcp:container/cluster:Cluster cluster: nodes get public IP addresses; "
+                            + "set argo-gke:cluster.privateNodes: true, or waive private-nodes in the stack file with a reason",
+                    "nothing was created: fix the stack, or waive the rule in its stack file with a reason (bin/argo-gke check lists the rules)"),
+                    errors, run.output());
+            assertNotEquals(0, run.exit());
+            assertTrue(engine.registrations().stream().filter(r -> r.type().equals("gcp:container/cluster:Cluster")).count() == 1,
+                    "registered once: the program ran once, under this engine");
+            assertFalse(run.output().contains("Exception") || run.output().contains("\tat "), "no stack trace:\n" + run.output());
+        }
+    }
+
     /** Runs the jar as the language host does, for a stack file the CLI has accepted. */
     private static Preview preview(String stack, String stackYaml) throws Exception {
         if (!Files.isRegularFile(JAR)) {

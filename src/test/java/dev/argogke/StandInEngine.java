@@ -48,7 +48,10 @@ import pulumirpc.ResourceMonitorGrpc;
  * ({@code pkg/resource/deploy/deployment.go}) and {@code urn.New}
  * ({@code sdk/go/common/resource/urn/urn.go}): {@code urn:pulumi:<stack>::<project>::<type chain>::<name>},
  * where the chain is the parent's qualified type, then {@code $}, then the type, and the root
- * stack's type is left out; no id and no outputs, which the SDK reads as unknown in a preview;
+ * stack's type is left out; no id; a custom resource's inputs as its outputs, as a provider
+ * answers the preview of a create (pulumi-kubernetes v4 {@code provider.go} {@code Create}: "return
+ * them as-is" when it cannot dry-run; a server-side dry-run returns the inputs with what the API
+ * server adds), and anything else unknown, as the SDK reads a missing output in a preview;
  * a URN registered twice is the engine's error "Duplicate resource URN";</li>
  * <li>{@code Log}: kept, for the test to read;</li>
  * <li>{@code Invoke} of {@value #GET_PROJECT}, the one data source the program reads: answered as
@@ -178,7 +181,8 @@ final class StandInEngine implements AutoCloseable {
                 return;
             }
             registrations.add(new Registration(urn, request.getType(), request.getName(), request.getParent(), request.getCustom()));
-            response.onNext(RegisterResourceResponse.newBuilder().setUrn(urn).setObject(Struct.getDefaultInstance()).build());
+            Struct outputs = request.getCustom() ? request.getObject() : Struct.getDefaultInstance();
+            response.onNext(RegisterResourceResponse.newBuilder().setUrn(urn).setObject(outputs).build());
             response.onCompleted();
         }
 

@@ -14,9 +14,7 @@ import dev.argogke.config.SettingsLoader;
 import dev.argogke.config.StackFile;
 import dev.argogke.program.Inputs;
 import dev.argogke.program.StackProgram;
-import dev.argogke.workflows.manifest.Manifest;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,23 +53,20 @@ public final class OfflinePlan {
         Inputs inputs = workflows.map(w -> Inputs.load(root, settings, w)).orElseGet(() -> Inputs.load(root, settings));
 
         Recording recording = record(settings.stack(), values, secretKeys, ctx -> StackProgram.compose(ctx, settings, inputs));
-        TestResult result = recording.result();
-        List<PlanFile.Workflow> planned = new ArrayList<>();
-        for (Manifest m : inputs.catalog().manifests()) {
-            planned.add(new PlanFile.Workflow(relative(root, m.file()), m.kind(), m.name().orElse("")));
-        }
-        List<PlanFile.Waiver> waivers = settings.waivers().stream().map(w -> new PlanFile.Waiver(w.rule(), w.reason())).toList();
-        return new PlanFile(PlanFile.FORMAT_VERSION, SettingsLoader.PROJECT, settings.stack(),
-                recording.resources(), outputs(result.outputs()), planned, waivers);
+        return RunPlan.of(root, settings, inputs, recording.registered(), outputs(recording.result().outputs()));
     }
 
-    /** What a program registered under the mock engine, dependsOn worked out, and the test result. */
-    record Recording(List<PlanFile.Resource> resources, TestResult result) {
+    /** What a program registered under the mock engine, in order, and the test result. */
+    record Recording(List<PlanFile.Resource> registered, TestResult result) {
+        /** With dependsOn worked out. */
+        List<PlanFile.Resource> resources() {
+            return CreationOrder.withDependsOn(registered);
+        }
     }
 
     /** Runs {@code program} as a preview of a fresh stack under the recording mock engine. */
     static Recording record(String stack, Map<String, String> values, Set<String> secretKeys, Consumer<Context> program) {
-        AtomicReference<RecordingMonitor> monitor = new AtomicReference<>();
+        AtomicReference<FreshStackPreviewMonitor> monitor = new AtomicReference<>();
         Mocks mocks = new PreviewMocks();
         PulumiTestInternal test = PulumiTestInternal.builder()
                 .options(TestOptions.builder()
@@ -82,7 +77,7 @@ public final class OfflinePlan {
                 .config(values, secretKeys)
                 .mocks(mocks)
                 .monitorDecorator(m -> {
-                    RecordingMonitor recording = new RecordingMonitor(mocks, PulumiTestInternal.mockLog());
+                    FreshStackPreviewMonitor recording = new FreshStackPreviewMonitor(mocks, PulumiTestInternal.mockLog());
                     monitor.set(recording);
                     return recording;
                 })
@@ -106,7 +101,7 @@ public final class OfflinePlan {
             throw new IllegalStateException("the program failed under the mock engine: " + result.errors(),
                     result.exceptions().isEmpty() ? null : result.exceptions().get(0));
         }
-        return new Recording(CreationOrder.withDependsOn(monitor.get().recorded()), result);
+        return new Recording(monitor.get().registrations().recorded(), result);
     }
 
     private static Map<String, Object> outputs(Map<String, Output<?>> outputs) {
@@ -140,12 +135,6 @@ public final class OfflinePlan {
             return value;
         }
         return String.valueOf(value);
-    }
-
-    static String relative(Path root, Path file) {
-        Path abs = file.toAbsolutePath().normalize();
-        Path base = root.toAbsolutePath().normalize();
-        return abs.startsWith(base) ? base.relativize(abs).toString().replace('\\', '/') : abs.toString();
     }
 
     /**

@@ -56,7 +56,7 @@ public final class PlanTree {
     public static String render(PlanFile plan) {
         Map<String, List<PlanFile.Resource>> children = new HashMap<>();
         List<PlanFile.Resource> roots = new ArrayList<>();
-        String stackUrn = plan.resources().stream().filter(r -> r.type().equals("pulumi:pulumi:Stack"))
+        String stackUrn = plan.resources().stream().filter(r -> r.type().equals(Urns.ROOT_STACK_TYPE))
                 .map(PlanFile.Resource::urn).findFirst().orElse("");
         for (PlanFile.Resource r : plan.resources()) {
             if (r.urn().equals(stackUrn)) {

@@ -1,6 +1,5 @@
 package dev.argogke.policy;
 
-import dev.argogke.config.LanguageHostConfig;
 import dev.argogke.config.Settings;
 import dev.argogke.config.SettingsLoader;
 import dev.argogke.config.StackFile;
@@ -10,9 +9,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Plans a stack offline and checks the plan: what {@code check}, {@code plan} and the Pulumi
- * program (before it registers anything) all run. Settings and waivers are checked before the
- * program runs under the mock engine, so a config mistake stops everything there.
+ * Plans a stack offline and checks the plan: what {@code check} and {@code plan} run. Settings and
+ * waivers are checked before the program runs under the mock engine, so a config mistake stops
+ * everything there. {@code pulumi up} checks the same rules on its own run (deploy.CheckedRun).
  */
 public final class PolicyCheck {
     private PolicyCheck() {
@@ -27,16 +26,5 @@ public final class PolicyCheck {
         Policies.checkWaivers(settings, file.origin());
         PlanFile plan = OfflinePlan.run(root, settings, file.values(), file.secretKeys(), workflows);
         return new Result(settings, plan, Policies.evaluate(new PolicyInput(settings, plan, Optional.of(file))));
-    }
-
-    /**
-     * The config the Pulumi CLI hands the program. The stack file, when it is there, is read too:
-     * the rules check what it stores in plain text.
-     */
-    public static Result of(Path root, LanguageHostConfig config, Optional<StackFile> file) {
-        Settings settings = SettingsLoader.load(config.stack(), config);
-        Policies.checkWaivers(settings, config.origin());
-        PlanFile plan = OfflinePlan.run(root, settings, config.values(), config.secretKeys(), Optional.empty());
-        return new Result(settings, plan, Policies.evaluate(new PolicyInput(settings, plan, file)));
     }
 }

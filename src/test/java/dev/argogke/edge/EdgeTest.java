@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.argogke.App;
 import dev.argogke.testing.MockCloud;
 import dev.argogke.testing.MockCloud.Registered;
 import dev.argogke.testing.TestSettings;
@@ -26,7 +25,7 @@ class EdgeTest {
 
     @BeforeAll
     static void runDev() {
-        dev = MockCloud.run(MockCloud.stack("dev"), App::stack);
+        dev = MockCloud.run(MockCloud.stack("dev"), MockCloud::program);
         assertTrue(dev.test().exceptions().isEmpty(), () -> "exceptions: " + dev.test().exceptions());
     }
 
@@ -85,7 +84,7 @@ class EdgeTest {
     @Test
     void aZoneCreatedHereHasItsNameServersAsAnOutput() {
         var stack = TestSettings.stackFile(dir, "dev", TestSettings.devWith("mode: existing-zone", "mode: create-zone"));
-        MockCloud.Result run = MockCloud.run(stack, App::stack);
+        MockCloud.Result run = MockCloud.run(stack, MockCloud::program);
         assertTrue(run.test().exceptions().isEmpty(), () -> "exceptions: " + run.test().exceptions());
         assertEquals(List.of("ns-cloud-a1.googledomains.com.", "ns-cloud-a2.googledomains.com."), run.output("nameServers"));
     }

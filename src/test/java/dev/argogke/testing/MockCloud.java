@@ -9,7 +9,12 @@ import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
 import dev.argogke.config.StackFile;
+import dev.argogke.config.PulumiConfigSource;
+import dev.argogke.config.Settings;
+import dev.argogke.config.SettingsLoader;
 import dev.argogke.plan.EngineNamingMonitor;
+import dev.argogke.program.Inputs;
+import dev.argogke.program.StackProgram;
 import dev.argogke.plan.PreviewAnswers;
 import dev.argogke.plan.Urns;
 import java.nio.file.Path;
@@ -116,6 +121,15 @@ public final class MockCloud {
     }
 
     private MockCloud() {
+    }
+
+    /**
+     * The whole program as {@code pulumi up} composes it (deploy.CheckedRun, without the rules):
+     * settings from the stack's config, the project's workflows, then the components.
+     */
+    public static void program(Context ctx) {
+        Settings settings = SettingsLoader.load(ctx.stackName(), new PulumiConfigSource(ctx));
+        StackProgram.compose(ctx, settings, Inputs.load(Path.of("."), settings));
     }
 
     /** The committed stack file's config, as Pulumi would hand it to the program. */

@@ -1,4 +1,4 @@
-package dev.argogke;
+package dev.argogke.program;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,13 +15,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The whole program, {@code App.stack(Context)}, with the committed dev stack's config. */
-class AppTest {
+/** The whole program, {@code MockCloud.program}, with the committed dev stack's config. */
+class WholeProgramTest {
     private static MockCloud.Result dev;
 
     @BeforeAll
     static void runDev() {
-        dev = MockCloud.run(MockCloud.stack("dev"), App::stack);
+        dev = MockCloud.run(MockCloud.stack("dev"), MockCloud::program);
     }
 
     @Test
