@@ -1,17 +1,7 @@
 package dev.argogke.argo;
 
 import com.pulumi.core.Output;
-import com.pulumi.gcp.projects.IAMMember;
-import com.pulumi.gcp.projects.IAMMemberArgs;
-import com.pulumi.gcp.serviceaccount.Account;
-import com.pulumi.gcp.serviceaccount.AccountArgs;
 import com.pulumi.gcp.storage.Bucket;
-import com.pulumi.gcp.storage.BucketArgs;
-import com.pulumi.gcp.storage.BucketIAMMember;
-import com.pulumi.gcp.storage.BucketIAMMemberArgs;
-import com.pulumi.gcp.storage.inputs.BucketLifecycleRuleActionArgs;
-import com.pulumi.gcp.storage.inputs.BucketLifecycleRuleArgs;
-import com.pulumi.gcp.storage.inputs.BucketLifecycleRuleConditionArgs;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.Namespace;
@@ -22,7 +12,6 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import dev.argogke.config.GoogleIds;
 import dev.argogke.config.Settings;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,9 +121,7 @@ public final class ArgoWorkflows extends ComponentResource {
 
     private final Namespace namespace;
     private final Release release;
-    private Bucket bucket;
-    private Account workflowServiceAccount;
-    private Account serverServiceAccount;
+    private Optional<Bucket> bucket = Optional.empty();
 
     public ArgoWorkflows(String name, Args args, ComponentResourceOptions options) {
         super("argo-gke:argo:ArgoWorkflows", name, options);
@@ -153,7 +140,7 @@ public final class ArgoWorkflows extends ComponentResource {
                 .build(), child));
 
         Output<Optional<GoogleNames>> googleNames = args.google()
-                .map(gcp -> googleSide(name, args, gcp).applyValue(Optional::of))
+                .map(gcp -> googleSide(name, args, gcp))
                 .orElse(Output.of(Optional.empty()));
         List<Resource> releaseNeeds = releaseNeeds(name, args, namespaces, googleNames);
 
@@ -224,96 +211,6 @@ public final class ArgoWorkflows extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(namespace).build());
     }
 
-    /**
-     * The Google side, on GKE: the bucket for artifacts and archived logs, the Google service
-     * accounts of the workflows and argo-server, their roles, and the Workload Identity bindings
-     * that let the Kubernetes service accounts act as them.
-     *
-     * @return the names the chart's values need, from inputs only (an account's email follows from
-     *         its id), so a preview of a fresh stack shows the values; the Output keeps the dependencies
-     */
-    private Output<GoogleNames> googleSide(String name, Args args, Settings.Gcp gcp) {
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
-        Settings.Argo argo = args.argo();
-        String workflowsNs = args.workflows().namespace();
-        this.bucket = new Bucket(name + "-artifacts", BucketArgs.builder()
-                .project(gcp.project())
-                .name(bucketName(gcp.project(), args.stack()))
-                .location(gcp.region().toUpperCase())
-                .storageClass("STANDARD")
-                // IAM only, no ACLs, never public.
-                .uniformBucketLevelAccess(true)
-                .publicAccessPrevention("enforced")
-                .forceDestroy(!args.production())
-                .lifecycleRules(BucketLifecycleRuleArgs.builder()
-                        .action(BucketLifecycleRuleActionArgs.builder().type("Delete").build())
-                        .condition(BucketLifecycleRuleConditionArgs.builder().age(argo.artifactRetentionDays()).build())
-                        .build())
-                .labels(Map.of("app", "argo-gke", "stack", GoogleIds.labelValue(args.stack())))
-                .build(), child);
-
-        this.workflowServiceAccount = new Account(name + "-workflows", AccountArgs.builder()
-                .project(gcp.project())
-                .accountId(GoogleIds.serviceAccountId("argo-wf-" + args.stack()))
-                .displayName("Argo workflows of stack " + args.stack() + " (argo-gke)")
-                .build(), child);
-        this.serverServiceAccount = new Account(name + "-server", AccountArgs.builder()
-                .project(gcp.project())
-                .accountId(GoogleIds.serviceAccountId("argo-server-" + args.stack()))
-                .displayName("argo-server of stack " + args.stack() + " (argo-gke)")
-                .build(), child);
-
-        // Workflows create and read artifacts and logs, but cannot delete or overwrite them, so a job
-        // (or whoever runs one) cannot erase the archived logs of what ran: roles/storage.objectCreator
-        // has storage.objects.create only, roles/storage.objectViewer get and list (Cloud Storage docs,
-        // "IAM roles for Cloud Storage"). Argo writes every artifact and log under a key of its own pod
-        // (ARTIFACT_KEY_FORMAT), so nothing is overwritten; the bucket's lifecycle rule deletes them,
-        // which also means Argo's artifactGC cannot. The UI only reads.
-        bucketRole(name + "-workflows-artifacts", "roles/storage.objectCreator", workflowServiceAccount, child);
-        bucketRole(name + "-workflows-artifacts-read", "roles/storage.objectViewer", workflowServiceAccount, child);
-        bucketRole(name + "-server-artifacts", "roles/storage.objectViewer", serverServiceAccount, child);
-        for (String role : argo.workflowRoles()) {
-            new IAMMember(name + "-workflows-" + role.substring(role.lastIndexOf('/') + 1), IAMMemberArgs.builder()
-                    .project(gcp.project())
-                    .role(role)
-                    .member(serviceAccountMember(workflowServiceAccount))
-                    .build(), child);
-        }
-        CustomResourceOptions afterPool = CustomResourceOptions.builder().parent(this).dependsOn(args.waitFor().identityPool()).build();
-        workloadIdentity(name + "-workflows-wi", gcp.project(), workflowServiceAccount, workflowsNs, WORKFLOW_SERVICE_ACCOUNT, afterPool);
-        workloadIdentity(name + "-server-wi", gcp.project(), serverServiceAccount, argo.namespace(), SERVER_SERVICE_ACCOUNT, afterPool);
-
-        return Output.tuple(bucket.name(), workflowServiceAccount.accountId(), serverServiceAccount.accountId())
-                .applyValue(t -> new GoogleNames(t.t1, GoogleIds.serviceAccountEmail(t.t2, gcp.project()),
-                        GoogleIds.serviceAccountEmail(t.t3, gcp.project())));
-    }
-
-    private void bucketRole(String name, String role, Account account, CustomResourceOptions options) {
-        new BucketIAMMember(name, BucketIAMMemberArgs.builder()
-                .bucket(bucket.name())
-                .role(role)
-                .member(serviceAccountMember(account))
-                .build(), options);
-    }
-
-    private static void workloadIdentity(String name, String project, Account account, String namespace,
-                                         String kubernetesServiceAccount, CustomResourceOptions options) {
-        new com.pulumi.gcp.serviceaccount.IAMMember(name, com.pulumi.gcp.serviceaccount.IAMMemberArgs.builder()
-                .serviceAccountId(account.name())
-                .role("roles/iam.workloadIdentityUser")
-                .member("serviceAccount:" + project + ".svc.id.goog[" + namespace + "/" + kubernetesServiceAccount + "]")
-                .build(), options);
-    }
-
-    private static Output<String> serviceAccountMember(Account account) {
-        return account.email().applyValue(e -> "serviceAccount:" + e);
-    }
-
-    /** Bucket names are global: the project id (itself globally unique) plus the stack. */
-    static String bucketName(String project, String stack) {
-        return GoogleIds.bucketName(project + "-argo-" + stack);
-    }
-
     public Namespace namespace() {
         return namespace;
     }
@@ -324,6 +221,13 @@ public final class ArgoWorkflows extends ComponentResource {
 
     /** The artifact bucket, on GKE. */
     public Optional<Bucket> bucket() {
-        return Optional.ofNullable(bucket);
+        return bucket;
+    }
+
+    /** The Google side, on GKE, as children of this component: see {@link GoogleSide}. */
+    private Output<Optional<GoogleNames>> googleSide(String name, Args args, Settings.Gcp gcp) {
+        GoogleSide google = GoogleSide.create(this, name, args, gcp);
+        this.bucket = Optional.of(google.bucket());
+        return google.names().applyValue(Optional::of);
     }
 }
