@@ -138,7 +138,7 @@ final class ArgoChart {
         server.put("secure", false);
         // The chart passes --namespaced (singleNamespace): namespaced Roles only (ServerRbac), so
         // argo-server must not try to watch the whole cluster.
-        server.put("extraArgs", List.of("--auth-mode=" + args.argo().serverAuthMode(),
+        server.put("extraArgs", List.of("--auth-mode=" + args.argo().serverAuthMode().value(),
                 "--managed-namespace=" + args.workflows().namespace()));
         server.put("rbac", Map.of("create", false));
         server.put("serviceAccount", serviceAccount(SERVER_SERVICE_ACCOUNT, serverGsa));

@@ -1,65 +1,55 @@
 package dev.argogke.config;
 
 import static dev.argogke.config.SettingsLoader.ALLOWED_WORKFLOW_ROLES;
-import static dev.argogke.config.SettingsLoader.ARGO_CHART_VERSION;
-import static dev.argogke.config.SettingsLoader.ARGO_IMAGE_TAG;
 import static dev.argogke.config.SettingsLoader.WORKFLOWS_NAMESPACE;
 
-import dev.argogke.argo.ArgoVersion;
 import dev.argogke.config.Settings.Argo;
 import dev.argogke.config.Settings.ChartSource;
 import dev.argogke.config.Settings.Environment;
+import dev.argogke.config.Settings.ServerAuthMode;
 import dev.argogke.config.Settings.Workflows;
-import dev.argogke.names.KubeNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code argo-gke:argo} and {@code argo-gke:workflows}: the Argo release (chart, image, server, bucket, the
  * workflows' Google roles) and where and how workflows run.
  */
 final class ArgoSettingsReader {
-    private static final Set<String> ARGO_KEYS = Set.of(
-            "namespace", "chartVersion", "imageTag", "chartRepository", "chartPath", "serverAuthMode", "artifactRetentionDays", "workflowRoles");
-    private static final Set<String> WORKFLOWS_KEYS = Set.of(
-            "directory", "namespace", "suspendAll", "imageRegistry", "imageTag");
-
-    static final Pattern ROLE = Pattern.compile("(roles|projects/[a-z][a-z0-9-]{4,28}[a-z0-9]/roles|organizations/[0-9]+/roles)/[A-Za-z0-9_.]{3,64}");
-    static final Pattern REGISTRY = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:[0-9]{1,5})?(/[a-z0-9]([-a-z0-9._]*[a-z0-9])?)*");
     private ArgoSettingsReader() {
     }
 
-    /** A chart repository: an index over http(s), or an OCI registry path (Helm's two kinds). */
-    static final Pattern CHART_REPOSITORY = Pattern.compile("(https?|oci)://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%-]+)*/?");
-    static final Pattern CHART_PATH = Pattern.compile("[A-Za-z0-9_./-]{1,300}");
-    static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
-
     static Argo argo(ConfigValue v) {
-        if (v.present() && !v.object(ARGO_KEYS)) {
+        if (v.present() && !v.object("argo")) {
             return null;
         }
-        ConfigValue ns = v.field("namespace");
-        String namespace = ns.satisfying(ns.string("argo"), KubeNames::isLabel, "a Kubernetes namespace name (DNS-1123 label)");
-        ConfigValue cv = v.field("chartVersion");
-        String chart = cv.matching(cv.string(ARGO_CHART_VERSION), Pattern.compile("[0-9]+\\.[0-9]+\\.[0-9]+"), "a chart version such as " + ARGO_CHART_VERSION);
-        ConfigValue it = v.field("imageTag");
-        String imageTag = it.matching(it.string(ARGO_IMAGE_TAG), Pattern.compile("v[0-9]+\\.[0-9]+\\.[0-9]+(-[a-z0-9.]+)?"), "an Argo release tag such as " + ARGO_IMAGE_TAG);
-        ConfigValue am = v.field("serverAuthMode");
-        String authMode = am.oneOf(am.string("server"), Set.of("server", "client", "sso"));
-        if ("sso".equals(authMode)) {
+        String namespace = v.text(SettingsSchema.ARGO_NAMESPACE);
+        String chart = v.text(SettingsSchema.CHART_VERSION);
+        String imageTag = v.text(SettingsSchema.ARGO_IMAGE_TAG);
+        ServerAuthMode authMode = serverAuthMode(v.field(SettingsSchema.SERVER_AUTH_MODE));
+        ChartSource chartSource = chartSource(v.field(SettingsSchema.CHART_REPOSITORY_SETTING), v.field(SettingsSchema.CHART_PATH_SETTING));
+        int retention = v.number(SettingsSchema.RETENTION);
+        List<String> roles = workflowRoles(v.field(SettingsSchema.WORKFLOW_ROLES));
+        return new Argo(namespace, chart, imageTag, chartSource, authMode, retention, roles);
+    }
+
+    private static ServerAuthMode serverAuthMode(ConfigValue am) {
+        if ("sso".equals(am.string(null))) {
             // argo-server in sso mode refuses to start without an OIDC issuer and client, which no
             // setting here provides; the Helm release would wait 10 minutes and roll back.
             am.problem("sso needs an OIDC provider configuration that argo-gke does not manage; behind IAP use server "
                     + "(IAP decides who gets in) or client (each user signs in with a Kubernetes token)");
+            return null;
         }
-        ChartSource chartSource = chartSource(v.field("chartRepository"), v.field("chartPath"));
-        int retention = v.field("artifactRetentionDays").integer(1, 3650).orElse(30);
+        String text = am.string((String) SettingsSchema.SERVER_AUTH_MODE.defaultValue());
+        return text == null ? null : am.oneOf(text, ServerAuthMode.class, ServerAuthMode::value);
+    }
+
+    private static List<String> workflowRoles(ConfigValue list) {
         List<String> roles = new ArrayList<>();
-        for (ConfigValue r : v.field("workflowRoles").list()) {
-            String role = r.matching(r.requiredString("e.g. roles/bigquery.dataEditor"), ROLE, "an IAM role such as roles/bigquery.dataEditor");
+        for (ConfigValue r : list.list()) {
+            String role = r.checked(SettingsSchema.WORKFLOW_ROLES, r.requiredString("e.g. roles/bigquery.dataEditor"));
             if (role != null && !ALLOWED_WORKFLOW_ROLES.containsKey(role)) {
                 r.problem("'" + role + "' is not one of the data roles workflows may get"
                         + (role.startsWith("roles/") ? "" : " (custom roles are refused: their permissions are not visible here)")
@@ -70,7 +60,7 @@ final class ArgoSettingsReader {
                 roles.add(role);
             }
         }
-        return new Argo(namespace, chart, imageTag, chartSource, authMode, retention, roles);
+        return roles;
     }
 
     /** Where the chart comes from: argo-helm's repository, a mirror of it, or a chart folder. */
@@ -85,12 +75,11 @@ final class ArgoSettingsReader {
                 pathValue.problem("'" + ConfigValue.abbreviate(path) + "' is a URL; set it as argo.chartRepository instead");
                 return null;
             }
-            path = pathValue.matching(path, CHART_PATH, "a folder path such as charts/argo-workflows");
+            path = pathValue.checked(SettingsSchema.CHART_PATH_SETTING, path);
             return path == null ? null : ChartSource.folder(stripSlash(path));
         }
-        String repository = repositoryValue.string(ArgoVersion.CHART_REPOSITORY);
-        repository = repositoryValue.matching(repository, CHART_REPOSITORY,
-                "a chart repository URL such as " + ArgoVersion.CHART_REPOSITORY + " or oci://ghcr.io/argoproj/argo-helm");
+        String repository = repositoryValue.checked(SettingsSchema.CHART_REPOSITORY_SETTING,
+                repositoryValue.string((String) SettingsSchema.CHART_REPOSITORY_SETTING.defaultValue()));
         return repository == null ? null : ChartSource.repository(stripSlash(repository));
     }
 
@@ -99,28 +88,24 @@ final class ArgoSettingsReader {
     }
 
     static Workflows workflows(ConfigValue v, Argo argo, Environment environment) {
-        if (v.present() && !v.object(WORKFLOWS_KEYS)) {
+        if (v.present() && !v.object("workflows")) {
             return null;
         }
-        ConfigValue dir = v.field("directory");
-        String directory = dir.matching(dir.string("workflows"), Pattern.compile("[A-Za-z0-9_./-]{1,200}"), "a folder path relative to the project");
+        String directory = v.text(SettingsSchema.DIRECTORY);
         if (directory != null && (directory.startsWith("/") || directory.contains(".."))) {
-            dir.problem("must be a folder inside the project, found '" + ConfigValue.abbreviate(directory) + "'");
+            v.field(SettingsSchema.DIRECTORY).problem("must be a folder inside the project, found '" + ConfigValue.abbreviate(directory) + "'");
         }
-        ConfigValue ns = v.field("namespace");
-        String namespace = ns.satisfying(ns.string(WORKFLOWS_NAMESPACE), KubeNames::isLabel, "a Kubernetes namespace name (DNS-1123 label)");
+        String namespace = v.text(SettingsSchema.WORKFLOWS_NAMESPACE);
         if (namespace != null && argo != null && namespace.equals(argo.namespace())) {
             // Argo's docs/security.md ("Workflow RBAC"): users who may create workflows in the
             // controller's namespace may be able to modify the controller itself, so "the managed
             // namespace should therefore not be the controller's namespace".
-            ns.problem("'" + namespace + "' is Argo's own namespace (argo.namespace); workflows must run in another one, "
+            v.field(SettingsSchema.WORKFLOWS_NAMESPACE).problem("'" + namespace + "' is Argo's own namespace (argo.namespace); workflows must run in another one, "
                     + "or whoever submits a workflow could act as the controller: remove the key to use " + WORKFLOWS_NAMESPACE);
         }
-        boolean suspendAll = v.field("suspendAll").bool().orElse(environment != Environment.PROD);
-        ConfigValue reg = v.field("imageRegistry");
-        Optional<String> registry = reg.string().map(r -> reg.matching(r, REGISTRY, "a registry such as europe-docker.pkg.dev/my-project/jobs"));
-        ConfigValue tag = v.field("imageTag");
-        Optional<String> imageTag = tag.string().map(t -> tag.matching(t, IMAGE_TAG, "an image tag"));
-        return new Workflows(directory, namespace, suspendAll, registry.filter(r -> r != null), imageTag.filter(t -> t != null));
+        boolean suspendAll = v.flag(SettingsSchema.SUSPEND_ALL, environment != Environment.PROD);
+        Optional<String> registry = v.optionalText(SettingsSchema.IMAGE_REGISTRY);
+        Optional<String> imageTag = v.optionalText(SettingsSchema.IMAGE_TAG_SETTING);
+        return new Workflows(directory, namespace, suspendAll, registry, imageTag);
     }
 }

@@ -57,6 +57,84 @@ final class ConfigValue {
         return new ConfigValue(path + "." + name, child, problems);
     }
 
+    /** This mapping's value of {@code setting}. */
+    ConfigValue field(Setting setting) {
+        return field(setting.name());
+    }
+
+    /** A mapping whose keys are those {@link SettingsSchema} declares at {@code schemaPath} ({@code nodePools[]}). */
+    boolean object(String schemaPath) {
+        return object(SettingsSchema.keysIn(schemaPath));
+    }
+
+    /** The text of {@code setting} in this mapping: its declared default when absent; checked. */
+    String text(Setting setting) {
+        ConfigValue v = field(setting);
+        return v.checked(setting, v.string((String) setting.defaultValue()));
+    }
+
+    /** The text of {@code setting} in this mapping, which must be there; {@code fix} says what to write. */
+    String requiredText(Setting setting, String fix) {
+        ConfigValue v = field(setting);
+        return v.checked(setting, v.requiredString(fix));
+    }
+
+    /** The text of {@code setting} in this mapping when it is there; checked (empty when wrong, with the problem noted). */
+    Optional<String> optionalText(Setting setting) {
+        ConfigValue v = field(setting);
+        return v.string().map(t -> v.checked(setting, t));
+    }
+
+    /** This value (an item of a list setting, or the setting itself) as {@code setting}'s check wants it. */
+    String checked(Setting setting, String value) {
+        return setting.check() == null ? value : satisfying(value, setting.check().accepts(), setting.check().expected());
+    }
+
+    /** The flag {@code setting} in this mapping, or its declared default. */
+    boolean flag(Setting setting) {
+        return field(setting).bool().orElse((Boolean) setting.defaultValue());
+    }
+
+    /** The flag {@code setting} in this mapping, or {@code otherwise} (a default that depends on other settings). */
+    boolean flag(Setting setting, boolean otherwise) {
+        return field(setting).bool().orElse(otherwise);
+    }
+
+    /** The whole number {@code setting} in this mapping, within its declared bounds, or its declared default. */
+    int number(Setting setting) {
+        return field(setting).integer(setting.min(), setting.max()).orElse((Integer) setting.defaultValue());
+    }
+
+    /** The whole number {@code setting} in this mapping, which must be there, within its declared bounds. */
+    Integer requiredNumber(Setting setting) {
+        return field(setting).requiredInteger(setting.min(), setting.max());
+    }
+
+    /**
+     * One of an enumeration's constants, as {@code written} writes each in a stack file (case
+     * ignored); the declared default when absent.
+     */
+    <E extends Enum<E>> E choice(Setting setting, Class<E> type, Function<E, String> written) {
+        ConfigValue v = field(setting);
+        String text = setting.required() || setting.defaultValue() == null ? v.requiredString("") : v.string((String) setting.defaultValue());
+        return text == null ? null : v.oneOf(text, type, written);
+    }
+
+    /** One of {@code type}'s constants, as {@code written} writes each; null with a problem naming them all otherwise. */
+    <E extends Enum<E>> E oneOf(String value, Class<E> type, Function<E, String> written) {
+        for (E e : type.getEnumConstants()) {
+            if (written.apply(e).equalsIgnoreCase(value)) {
+                return e;
+            }
+        }
+        List<String> allowed = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            allowed.add(written.apply(e));
+        }
+        problem("'" + abbreviate(value) + "' is not one of " + String.join(", ", allowed));
+        return null;
+    }
+
     /** Flags fields this object does not know, suggesting the closest known one. */
     boolean object(Set<String> known) {
         if (!present()) {
@@ -125,23 +203,6 @@ final class ConfigValue {
             return null;
         }
         return value;
-    }
-
-    <E extends Enum<E>> E oneOf(String value, Class<E> type, Function<String, String> toConstant) {
-        if (value == null) {
-            return null;
-        }
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equals(toConstant.apply(value))) {
-                return e;
-            }
-        }
-        List<String> allowed = new ArrayList<>();
-        for (E e : type.getEnumConstants()) {
-            allowed.add(e.name().toLowerCase().replace('_', '-'));
-        }
-        problem("'" + abbreviate(value) + "' is not one of " + String.join(", ", allowed));
-        return null;
     }
 
     String oneOf(String value, Set<String> allowed) {

@@ -18,12 +18,8 @@ import java.util.regex.Pattern;
  * IAP, and the OAuth client IAP signs users in with.
  */
 final class EdgeSettingsReader {
-    private static final Set<String> EDGE_KEYS = Set.of("host", "dns", "iapMembers", "oauthClientId");
-    private static final Set<String> DNS_KEYS = Set.of("mode", "zone", "dnsName");
-
-    static final Pattern HOST = Pattern.compile("(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
+    static final Pattern HOST = SettingsSchema.HOST;
     static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
-    static final Pattern OAUTH_CLIENT_ID = Pattern.compile("[0-9]{6,}-[a-z0-9]{8,}\\.apps\\.googleusercontent\\.com");
 
     private EdgeSettingsReader() {
     }
@@ -33,16 +29,16 @@ final class EdgeSettingsReader {
             v.problem("required: host, dns and iapMembers (the Argo UI is only ever reachable through IAP)");
             return null;
         }
-        if (!v.object(EDGE_KEYS)) {
+        if (!v.object("edge")) {
             return null;
         }
-        ConfigValue hostValue = v.field("host");
+        ConfigValue hostValue = v.field(SettingsSchema.HOST_SETTING);
         String host = hostValue.requiredString("the UI's host name, e.g. argo.example.com");
-        host = hostValue.matching(host == null ? null : stripDot(host), HOST, "a host name such as argo.example.com (lowercase)");
+        host = hostValue.checked(SettingsSchema.HOST_SETTING, host == null ? null : stripDot(host));
 
-        Dns dns = dns(v.field("dns"), host, hostValue);
+        Dns dns = dns(v.field(SettingsSchema.DNS), host, hostValue);
 
-        ConfigValue membersValue = v.field("iapMembers");
+        ConfigValue membersValue = v.field(SettingsSchema.IAP_MEMBERS);
         List<String> members = new ArrayList<>();
         if (!membersValue.present()) {
             membersValue.problem("required: who may open the UI, e.g. [user:ana@example.com, group:data-team@example.com]; an empty list would lock everyone out, there is no open setting");
@@ -63,18 +59,18 @@ final class EdgeSettingsReader {
             }
         }
 
-        ConfigValue idValue = v.field("oauthClientId");
-        Optional<String> clientId = idValue.string().map(id -> idValue.matching(id, OAUTH_CLIENT_ID, "an OAuth client id ending in .apps.googleusercontent.com"));
-        String secretKey = key("oauthClientSecret");
+        Optional<String> clientId = v.optionalText(SettingsSchema.OAUTH_CLIENT_ID);
+        boolean clientIdGiven = v.field(SettingsSchema.OAUTH_CLIENT_ID).present();
+        String secretKey = SettingsSchema.OAUTH_CLIENT_SECRET.key();
         Optional<String> secret = source.get(secretKey);
         Optional<OAuthClient> client = Optional.empty();
         if (secret.isPresent() && !source.isSecret(secretKey)) {
             problems.add(secretKey + ": is stored in plain text; store it encrypted with `pulumi config set --secret oauthClientSecret <value>`");
-        } else if (clientId.isPresent() && clientId.get() != null && secret.isEmpty()) {
+        } else if (clientId.isPresent() && secret.isEmpty()) {
             problems.add(secretKey + ": required with edge.oauthClientId; set it with `pulumi config set --secret oauthClientSecret <value>`");
-        } else if (clientId.isEmpty() && secret.isPresent()) {
+        } else if (!clientIdGiven && secret.isPresent()) {
             problems.add(secretKey + ": set, but edge.oauthClientId is not; set both, or neither to use Google's managed OAuth client");
-        } else if (clientId.isPresent() && clientId.get() != null) {
+        } else if (clientId.isPresent()) {
             client = Optional.of(new OAuthClient(clientId.get(), new Secret(secretKey, secret.get())));
         }
         if (host == null || dns == null || members.isEmpty()) {
@@ -88,27 +84,26 @@ final class EdgeSettingsReader {
             v.problem("required: {mode: existing-zone, zone: <managed zone name>, dnsName: <its domain>}, or {mode: create-zone, ...}, or {mode: external}");
             return null;
         }
-        if (!v.object(DNS_KEYS)) {
+        if (!v.object("edge.dns")) {
             return null;
         }
-        ConfigValue modeValue = v.field("mode");
-        DnsMode mode = modeValue.oneOf(modeValue.requiredString("existing-zone, create-zone or external"), DnsMode.class,
-                s -> s.toUpperCase(Locale.ROOT).replace('-', '_'));
+        ConfigValue modeValue = v.field(SettingsSchema.DNS_MODE);
+        String modeText = modeValue.requiredString("existing-zone, create-zone or external");
+        DnsMode mode = modeText == null ? null : modeValue.oneOf(modeText, DnsMode.class, DnsMode::value);
         if (mode == null) {
             return null;
         }
-        ConfigValue zoneValue = v.field("zone");
-        ConfigValue nameValue = v.field("dnsName");
+        ConfigValue zoneValue = v.field(SettingsSchema.DNS_ZONE);
+        ConfigValue nameValue = v.field(SettingsSchema.DNS_NAME);
         if (mode == DnsMode.EXTERNAL) {
             if (zoneValue.present()) {
                 zoneValue.problem("not used with mode external; remove it, or use mode existing-zone");
             }
             return new Dns(mode, Optional.empty(), Optional.empty());
         }
-        String zone = zoneValue.matching(zoneValue.requiredString("the Cloud DNS managed zone's name, e.g. example-com"),
-                Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?"), "a managed zone name (lowercase letters, digits, dashes)");
+        String zone = v.requiredText(SettingsSchema.DNS_ZONE, "the Cloud DNS managed zone's name, e.g. example-com");
         String dnsName = nameValue.requiredString("the zone's domain, e.g. example.com");
-        dnsName = nameValue.matching(dnsName == null ? null : stripDot(dnsName), HOST, "a domain such as example.com");
+        dnsName = nameValue.checked(SettingsSchema.DNS_NAME, dnsName == null ? null : stripDot(dnsName));
         if (host != null && dnsName != null && !host.equals(dnsName) && !host.endsWith("." + dnsName)) {
             hostValue.problem("'" + host + "' is outside the managed zone's domain " + dnsName + " (argo-gke:edge.dns.dnsName); use a host ending in ." + dnsName);
         }

@@ -7,8 +7,6 @@ import dev.argogke.config.Settings.ExistingKubeconfig;
 import dev.argogke.config.Settings.NodePool;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code argo-gke:cluster.existing}: a cluster the user already has. Either a GKE cluster of
@@ -16,25 +14,21 @@ import java.util.regex.Pattern;
  * (and {@code context}). argo-gke then creates no network, cluster or node pools.
  */
 final class ExistingClusters {
-    private static final Set<String> KEYS = Set.of("name", "location", "kubeconfig", "context");
-    private static final Pattern KUBECONFIG_PATH = Pattern.compile("(~/)?[A-Za-z0-9_./@+-]{1,400}");
-    private static final Pattern CONTEXT = Pattern.compile("[A-Za-z0-9_.:@/+-]{1,253}");
-
     private ExistingClusters() {
     }
 
     /** Reads {@code argo-gke:cluster} when it has {@code existing}; the other cluster keys are mistakes then. */
-    static ClusterChoice read(ConfigValue cluster, Set<String> clusterKeys, String region) {
-        if (!cluster.object(clusterKeys)) {
+    static ClusterChoice read(ConfigValue cluster, String region) {
+        if (!cluster.object("cluster")) {
             return null;
         }
-        for (String key : clusterKeys.stream().sorted().toList()) {
+        for (String key : SettingsSchema.keysIn("cluster").stream().sorted().toList()) {
             if (!key.equals("existing") && cluster.field(key).present()) {
                 cluster.field(key).problem("does not apply to an existing cluster (argo-gke:cluster.existing), which argo-gke leaves as it is; remove it");
             }
         }
-        ConfigValue v = cluster.field("existing");
-        if (!v.object(KEYS)) {
+        ConfigValue v = cluster.field(SettingsSchema.EXISTING);
+        if (!v.object("cluster.existing")) {
             return null;
         }
         return v.field("kubeconfig").present() ? anyCluster(v) : gke(v, region);
@@ -46,24 +40,18 @@ final class ExistingClusters {
                 v.field(key).problem("goes with a GKE cluster, not with kubeconfig: name either a kubeconfig (any cluster) or a GKE cluster's name and location");
             }
         }
-        ConfigValue file = v.field("kubeconfig");
-        String path = file.matching(file.requiredString(""), KUBECONFIG_PATH, "a kubeconfig file's path, e.g. ~/.kube/config");
-        ConfigValue context = v.field("context");
-        Optional<String> ctx = context.string().map(c -> context.matching(c, CONTEXT, "a kubeconfig context name"));
-        return path == null ? null : new ExistingKubeconfig(path, ctx.filter(c -> c != null));
+        String path = v.requiredText(SettingsSchema.EXISTING_KUBECONFIG, "");
+        Optional<String> ctx = v.optionalText(SettingsSchema.EXISTING_CONTEXT);
+        return path == null ? null : new ExistingKubeconfig(path, ctx);
     }
 
     private static ExistingGke gke(ConfigValue v, String region) {
         if (v.field("context").present()) {
             v.field("context").problem("goes with kubeconfig; a GKE cluster is reached through gcloud's credentials");
         }
-        ConfigValue nameValue = v.field("name");
-        String name = nameValue.matching(nameValue.requiredString("the GKE cluster's name (or kubeconfig, for any other cluster)"),
-                ClusterSettingsReader.CLUSTER_NAME, "a GKE cluster name (lowercase letters, digits, dashes; at most 40)");
-        ConfigValue locationValue = v.field("location");
-        String location = locationValue.matching(locationValue.requiredString("the cluster's zone or region, e.g. europe-west1-b"),
-                ClusterSettingsReader.LOCATION, "a zone (europe-west1-b) or region (europe-west1)");
-        ClusterSettingsReader.checkInRegion(locationValue, location, region);
+        String name = v.requiredText(SettingsSchema.EXISTING_NAME, "the GKE cluster's name (or kubeconfig, for any other cluster)");
+        Location location = ClusterSettingsReader.location(v.field(SettingsSchema.EXISTING_LOCATION), SettingsSchema.EXISTING_LOCATION,
+                "the cluster's zone or region, e.g. europe-west1-b", region);
         return name == null || location == null ? null : new ExistingGke(name, location);
     }
 

@@ -13,29 +13,27 @@ import java.util.regex.Pattern;
  * the Google Cloud project a stack deploys to, or none for a cluster reached by kubeconfig.
  */
 final class GcpSettingsReader {
-    static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
-    static final Pattern REGION = Pattern.compile("[a-z]+-[a-z]+[0-9]{1,2}");
-
     private GcpSettingsReader() {
     }
 
     static Gcp gcp(ConfigSource source, List<String> problems) {
-        String project = scalar(source, "gcp:project", problems).requiredString("set it with `pulumi config set gcp:project <project-id>`");
-        project = scalar(source, "gcp:project", problems).matching(project, PROJECT_ID, "a Google Cloud project id (6-30 lowercase letters, digits, dashes)");
-        ConfigValue regionValue = scalar(source, "gcp:region", problems);
-        String region = regionValue.matching(regionValue.requiredString("e.g. europe-west1"), REGION, "a region like europe-west1");
+        ConfigValue projectValue = scalar(source, SettingsSchema.GCP_PROJECT.key(), problems);
+        String project = projectValue.checked(SettingsSchema.GCP_PROJECT, projectValue.requiredString("set it with `pulumi config set gcp:project <project-id>`"));
+        ConfigValue regionValue = scalar(source, SettingsSchema.GCP_REGION.key(), problems);
+        String region = regionValue.checked(SettingsSchema.GCP_REGION, regionValue.requiredString("e.g. europe-west1"));
         // Whether these are stored encrypted is the secrets-encrypted rule's to check.
         Settings.GcpAuth auth = new Settings.GcpAuth(
                 source.get("gcp:credentials").map(v -> new Secret("gcp:credentials", v)),
                 source.get("gcp:accessToken").map(v -> new Secret("gcp:accessToken", v)),
                 source.get("gcp:impersonateServiceAccount"));
-        boolean dataAccessLogs = scalar(source, key("dataAccessLogs"), problems).bool().orElse(true);
+        boolean dataAccessLogs = scalar(source, SettingsSchema.DATA_ACCESS_LOGS.key(), problems).bool()
+                .orElse((Boolean) SettingsSchema.DATA_ACCESS_LOGS.defaultValue());
         return project == null || region == null ? null : new Gcp(project, region, auth, dataAccessLogs);
     }
 
     /** A cluster outside Google Cloud: a Google project would be set for nothing, so it is a mistake. */
     static Optional<Gcp> noGcp(ConfigSource source, List<String> problems) {
-        for (String key : List.of("gcp:project", "gcp:region")) {
+        for (String key : List.of(SettingsSchema.GCP_PROJECT.key(), SettingsSchema.GCP_REGION.key())) {
             ConfigValue v = scalar(source, key, problems);
             if (v.present()) {
                 v.problem("not used with argo-gke:cluster.existing.kubeconfig: nothing of Google Cloud is created for a cluster "
@@ -44,8 +42,8 @@ final class GcpSettingsReader {
         }
         // true is Pulumi.yaml's default, which the CLI hands every stack; false would promise a choice about a
         // Google Cloud project that this stack does not touch.
-        ConfigValue logs = scalar(source, key("dataAccessLogs"), problems);
-        if (!logs.bool().orElse(true)) {
+        ConfigValue logs = scalar(source, SettingsSchema.DATA_ACCESS_LOGS.key(), problems);
+        if (!logs.bool().orElse((Boolean) SettingsSchema.DATA_ACCESS_LOGS.defaultValue())) {
             logs.problem("not used with argo-gke:cluster.existing.kubeconfig: there is no Google Cloud project whose audit logs "
                     + "argo-gke could turn on; remove it");
         }

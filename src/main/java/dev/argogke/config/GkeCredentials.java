@@ -30,6 +30,6 @@ public final class GkeCredentials {
         if (!(settings.cluster() instanceof Settings.GkeLocation gke) || settings.gcp().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(command(gke.name(), gke.location(), settings.gcp().get().project()));
+        return Optional.of(command(gke.name(), gke.location().value(), settings.gcp().get().project()));
     }
 }

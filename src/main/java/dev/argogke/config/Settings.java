@@ -1,6 +1,8 @@
 package dev.argogke.config;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -25,6 +27,46 @@ public record Settings(
 
     public enum Environment { DEV, PROD }
 
+    /** GKE release channels that pulumi-gcp 7.0.0 accepts (UNSPECIFIED means none: no auto-upgrades, not offered). */
+    public enum ReleaseChannel {
+        RAPID, REGULAR, STABLE;
+
+        static String shown() {
+            return choices(Arrays.stream(values()).map(Enum::name).toList());
+        }
+    }
+
+    /** Boot disk types of a node pool, as GKE names them. */
+    public enum DiskType {
+        PD_STANDARD, PD_BALANCED, PD_SSD;
+
+        public String value() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        static String shown() {
+            return choices(Arrays.stream(values()).map(DiskType::value).toList());
+        }
+    }
+
+    /** argo-server's {@code --auth-mode}s argo-gke offers (sso needs an OIDC provider it does not configure). */
+    public enum ServerAuthMode {
+        SERVER, CLIENT;
+
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static String shown() {
+            return choices(Arrays.stream(values()).map(ServerAuthMode::value).toList());
+        }
+    }
+
+    /** The README's words for an enumeration: {@code `a` | `b`}, each as a stack file writes it. */
+    static String choices(List<String> written) {
+        return String.join(" \\| ", written.stream().map(w -> "`" + w + "`").toList());
+    }
+
     /** The cluster argo-gke creates, when it creates one. */
     public Optional<Cluster> newCluster() {
         return cluster instanceof Cluster c ? Optional.of(c) : Optional.empty();
@@ -42,16 +84,11 @@ public record Settings(
     public interface GkeLocation {
         String name();
 
-        String location();
-
-        /** A location with three dash-separated parts ({@code europe-west1-b}) is a zone. */
-        default boolean zonal() {
-            return location().split("-").length == 3;
-        }
+        Location location();
     }
 
     /** A GKE cluster that exists already: argo-gke installs Argo in it and leaves the cluster alone. */
-    public record ExistingGke(String name, String location) implements ClusterChoice, GkeLocation {
+    public record ExistingGke(String name, Location location) implements ClusterChoice, GkeLocation {
     }
 
     /**
@@ -96,8 +133,8 @@ public record Settings(
      */
     public record Cluster(
             String name,
-            String location,
-            String releaseChannel,
+            Location location,
+            ReleaseChannel releaseChannel,
             boolean privateNodes,
             List<String> authorizedNetworks,
             boolean deletionProtection) implements ClusterChoice, GkeLocation {
@@ -117,7 +154,7 @@ public record Settings(
             int maxNodes,
             boolean spot,
             int diskSizeGb,
-            String diskType,
+            DiskType diskType,
             boolean workflowsOnly) {
     }
 
@@ -132,7 +169,7 @@ public record Settings(
             String chartVersion,
             String imageTag,
             ChartSource chartSource,
-            String serverAuthMode,
+            ServerAuthMode serverAuthMode,
             int artifactRetentionDays,
             List<String> workflowRoles) {
         public Argo {
@@ -201,7 +238,17 @@ public record Settings(
     public record Dns(DnsMode mode, Optional<String> zone, Optional<String> zoneDnsName) {
     }
 
-    public enum DnsMode { EXISTING_ZONE, CREATE_ZONE, EXTERNAL }
+    public enum DnsMode {
+        EXISTING_ZONE, CREATE_ZONE, EXTERNAL;
+
+        public String value() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        static String shown() {
+            return choices(Arrays.stream(values()).map(DnsMode::value).toList());
+        }
+    }
 
     /** An OAuth client for IAP; the secret never appears in plain text. */
     public record OAuthClient(String clientId, Secret clientSecret) {

@@ -36,10 +36,10 @@ public final class SettingsLoader {
     /** The chart's Argo release: see {@link ArgoVersion}. */
     public static final String ARGO_IMAGE_TAG = ArgoVersion.APP_VERSION;
     /** Where workflows run: never Argo's own namespace (see ArgoSettingsReader.workflows()). */
-    public static final String WORKFLOWS_NAMESPACE = "argo-workflows";
+    public static final String WORKFLOWS_NAMESPACE = (String) SettingsSchema.WORKFLOWS_NAMESPACE.defaultValue();
 
-    static final Set<String> TOP_LEVEL = new LinkedHashSet<>(List.of(
-            "environment", "cluster", "nodePools", "argo", "workflows", "edge", "oauthClientSecret", "dataAccessLogs", "waivers"));
+    /** The keys a stack may set in argo-gke's namespace: those {@link SettingsSchema} declares at the top. */
+    static final Set<String> TOP_LEVEL = SettingsSchema.keysIn("");
 
     /**
      * The only project roles the workflows' Google service account may get: the data roles ETL jobs
@@ -92,25 +92,25 @@ public final class SettingsLoader {
     private static Settings read(String stack, ConfigSource source, List<String> problems) {
         source.keys().ifPresent(keys -> checkKnownKeys(keys, problems));
 
-        ConfigValue clusterValue = structured(source, key("cluster"), problems);
+        ConfigValue clusterValue = structured(source, SettingsSchema.CLUSTER.key(), problems);
         // Only a cluster reached by kubeconfig may be outside Google Cloud.
-        boolean outsideGoogle = clusterValue.field("existing").field("kubeconfig").present();
+        boolean outsideGoogle = clusterValue.field(SettingsSchema.EXISTING).field(SettingsSchema.EXISTING_KUBECONFIG).present();
         Optional<Gcp> gcp = outsideGoogle ? GcpSettingsReader.noGcp(source, problems) : Optional.ofNullable(GcpSettingsReader.gcp(source, problems));
         String region = gcp.map(Gcp::region).orElse(null);
 
-        ConfigValue envValue = scalar(source, key("environment"), problems);
-        Environment environment = envValue.oneOf(envValue.requiredString("dev or prod"), Environment.class, s -> s.toUpperCase(Locale.ROOT));
+        ConfigValue envValue = scalar(source, SettingsSchema.ENVIRONMENT.key(), problems);
+        String envText = envValue.requiredString("dev or prod");
+        Environment environment = envText == null ? null : envValue.oneOf(envText, Environment.class, e -> e.name().toLowerCase(Locale.ROOT));
 
-        ClusterChoice cluster = clusterValue.field("existing").present()
-                ? ExistingClusters.read(clusterValue, ClusterSettingsReader.CLUSTER_KEYS, region)
-                : ClusterSettingsReader.cluster(stack, clusterValue, region, environment);
-        ConfigValue poolsValue = structured(source, key("nodePools"), problems).emptyAsAbsent();
-        List<NodePool> pools = clusterValue.field("existing").present() ? ExistingClusters.noNodePools(poolsValue) : ClusterSettingsReader.nodePools(poolsValue);
-        Argo argo = ArgoSettingsReader.argo(structured(source, key("argo"), problems));
-        Workflows workflows = ArgoSettingsReader.workflows(structured(source, key("workflows"), problems), argo, environment);
-        ConfigValue edgeValue = structured(source, key("edge"), problems).emptyAsAbsent();
+        boolean existing = clusterValue.field(SettingsSchema.EXISTING).present();
+        ClusterChoice cluster = existing ? ExistingClusters.read(clusterValue, region) : ClusterSettingsReader.cluster(stack, clusterValue, region, environment);
+        ConfigValue poolsValue = structured(source, SettingsSchema.NODE_POOLS.key(), problems).emptyAsAbsent();
+        List<NodePool> pools = existing ? ExistingClusters.noNodePools(poolsValue) : ClusterSettingsReader.nodePools(poolsValue);
+        Argo argo = ArgoSettingsReader.argo(structured(source, SettingsSchema.ARGO.key(), problems));
+        Workflows workflows = ArgoSettingsReader.workflows(structured(source, SettingsSchema.WORKFLOWS.key(), problems), argo, environment);
+        ConfigValue edgeValue = structured(source, SettingsSchema.EDGE.key(), problems).emptyAsAbsent();
         Optional<Edge> edge = outsideGoogle ? ExistingClusters.noEdge(edgeValue) : Optional.ofNullable(EdgeSettingsReader.edge(edgeValue, source, problems));
-        List<Waiver> waivers = WaiverSettingsReader.waivers(structured(source, key("waivers"), problems));
+        List<Waiver> waivers = WaiverSettingsReader.waivers(structured(source, SettingsSchema.WAIVERS.key(), problems));
 
         if (!problems.isEmpty()) {
             return null;

@@ -10,8 +10,6 @@ import java.util.regex.Pattern;
  * {@code argo-gke:waivers}: the policy rules a stack may break, each with the reason why.
  */
 final class WaiverSettingsReader {
-    private static final Set<String> WAIVER_KEYS = Set.of("rule", "reason");
-    static final Pattern WAIVER_RULE = Pattern.compile("[a-z][a-z0-9-]{1,62}");
 
     private WaiverSettingsReader() {
     }
@@ -23,12 +21,11 @@ final class WaiverSettingsReader {
                 w.problem("must be a mapping {rule: <name>, reason: <why>}");
                 continue;
             }
-            if (!w.object(WAIVER_KEYS)) {
+            if (!w.object("waivers[]")) {
                 continue;
             }
-            ConfigValue ruleValue = w.field("rule");
-            String rule = ruleValue.matching(ruleValue.requiredString("the policy rule's name, as `bin/argo-gke check` prints it"), WAIVER_RULE, "a rule name such as private-nodes");
-            ConfigValue reasonValue = w.field("reason");
+            String rule = w.requiredText(SettingsSchema.WAIVER_RULE_SETTING, "the policy rule's name, as `bin/argo-gke check` prints it");
+            ConfigValue reasonValue = w.field(SettingsSchema.WAIVER_REASON);
             String reason = reasonValue.requiredString("say why this stack may break the rule");
             if (reason != null && reason.isBlank()) {
                 reasonValue.problem("is empty; say why this stack may break the rule");

@@ -68,9 +68,9 @@ record ClusterTarget(KubernetesAccess access, List<Resource> identityPool, List<
     private static Map<String, Output<?>> gkeOutputs(Output<String> name, Settings.GkeLocation where, String project, KubernetesAccess access) {
         Map<String, Output<?>> out = new LinkedHashMap<>();
         out.put("clusterName", name);
-        out.put("clusterLocation", Output.of(where.location()));
+        out.put("clusterLocation", Output.of(where.location().value()));
         out.put("kubeconfig", access.kubeconfig());
-        out.put("getCredentials", name.applyValue(n -> GkeCredentials.command(n, where.location(), project)));
+        out.put("getCredentials", name.applyValue(n -> GkeCredentials.command(n, where.location().value(), project)));
         return out;
     }
 }

@@ -59,10 +59,10 @@ class ExistingClusterSettingsTest {
     @Test
     void anExistingGkeClusterKeepsTheGoogleSideAndTheEdge() {
         Settings s = load(GKE_STACK);
-        assertEquals(new Settings.ExistingGke("shared-gke", "europe-west1-b"), s.cluster());
+        assertEquals(new Settings.ExistingGke("shared-gke", new Location("europe-west1-b")), s.cluster());
         assertEquals("acme-data", s.gcp().orElseThrow().project());
         assertEquals("argo.example.com", s.edge().orElseThrow().host());
-        assertTrue(((Settings.GkeLocation) s.cluster()).zonal());
+        assertTrue(((Settings.GkeLocation) s.cluster()).location().zonal());
     }
 
     @ParameterizedTest(name = "{0}")

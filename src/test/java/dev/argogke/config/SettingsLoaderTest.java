@@ -29,8 +29,8 @@ class SettingsLoaderTest {
     void committedDevStackIsSmallSpotAndSuspended() {
         Settings dev = TestSettings.of("dev");
         assertEquals(Settings.Environment.DEV, dev.environment());
-        assertTrue(dev.newCluster().orElseThrow().zonal());
-        assertEquals("REGULAR", dev.newCluster().orElseThrow().releaseChannel());
+        assertTrue(dev.newCluster().orElseThrow().location().zonal());
+        assertEquals(Settings.ReleaseChannel.REGULAR, dev.newCluster().orElseThrow().releaseChannel());
         assertEquals(1, dev.nodePools().size());
         assertTrue(dev.nodePools().get(0).spot());
         assertTrue(dev.workflows().suspendAll(), "dev never runs production schedules");
@@ -148,7 +148,7 @@ class SettingsLoaderTest {
                 """);
         assertTrue(s.newCluster().orElseThrow().privateNodes());
         assertTrue(s.nodePools().get(0).spot());
-        assertEquals("server", s.argo().serverAuthMode());
+        assertEquals(Settings.ServerAuthMode.SERVER, s.argo().serverAuthMode());
         // argo-helm's argo-workflows chart 1.0.18 (Argo v4.0.6): the chart ../shared/charts holds and the tests render.
         assertEquals("1.0.18", s.argo().chartVersion());
         assertEquals(Settings.ChartSource.repository("https://argoproj.github.io/argo-helm"), s.argo().chartSource());
