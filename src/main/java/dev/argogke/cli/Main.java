@@ -71,9 +71,10 @@ public final class Main {
                 t = t.getCause();
             }
             if (t != null) {
-                // Messages already in compiler form (file:line:col: error: ...) are printed as they are.
-                String message = t.getMessage();
-                cmd.getErr().println(COMPILER_STYLE.matcher(message).lookingAt() ? message : "error: " + message);
+                // One line per mistake; lines already in compiler form (file:line:col: error: ...) as they are.
+                for (String line : ((UserError) t).lines()) {
+                    cmd.getErr().println(COMPILER_STYLE.matcher(line).lookingAt() ? line : "error: " + line);
+                }
                 return EXIT_USAGE;
             }
             throw ex;

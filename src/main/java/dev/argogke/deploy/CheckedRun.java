@@ -67,7 +67,7 @@ public final class CheckedRun {
             composed.set(new Composed(settings, inputs));
             StackProgram.compose(ctx, settings, inputs);
         } catch (UserError e) {
-            ctx.log().error(e.getMessage());
+            e.lines().forEach(line -> ctx.log().error(line));
         }
     }
 

@@ -9,6 +9,7 @@ import dev.argogke.testing.TestSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,23 +43,41 @@ class PlanCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "no project           |  gcp:project: acme-argo-dev |  | gcp:project",
-            "max below min        |      maxNodes: 3 |      maxNodes: 0 | argo-gke:nodePools[0].maxNodes",
-            "wrong type           |      minNodes: 1 |      minNodes: [1] | argo-gke:nodePools[0].minNodes",
-            "unknown key          |  argo-gke:workflows: |  argo-gke:workflow: | argo-gke:workflow",
-            "no IAP members       |    iapMembers: |    iapMember: | argo-gke:edge.iapMember",
-            "malformed member     |      - group:data-team@example.com |      - group:not-an-email | argo-gke:edge.iapMembers[0]",
-            "host outside zone    |    host: argo-dev.example.com |    host: argo-dev.example.net | argo-gke:edge.host",
+            "no project           |  gcp:project: acme-argo-dev |  | gcp:project | 1",
+            "max below min        |      maxNodes: 3 |      maxNodes: 0 | argo-gke:nodePools[0].maxNodes | 1",
+            "wrong type           |      minNodes: 1 |      minNodes: [1] | argo-gke:nodePools[0].minNodes | 1",
+            "unknown key          |  argo-gke:workflows: |  argo-gke:workflow: | argo-gke:workflow | 1",
+            "no IAP members       |    iapMembers: |    iapMember: | argo-gke:edge.iapMember | 2",
+            "malformed member     |      - group:data-team@example.com |      - group:not-an-email | argo-gke:edge.iapMembers[0] | 1",
+            "host outside zone    |    host: argo-dev.example.com |    host: argo-dev.example.net | argo-gke:edge.host | 1",
     })
-    void badStackConfigIsOneLineNamingTheKeyExitTwo(String what, String line, String replacement, String key) throws IOException {
+    void badStackConfigIsOneLinePerMistakeNamingTheKeyExitTwo(String what, String line, String replacement, String key, int mistakes) throws IOException {
         Path file = dir.resolve("Pulumi.bad.yaml");
         Files.writeString(file, TestSettings.devWith(line, replacement == null ? "" : replacement));
         Cli.Run run = Cli.run("plan", "--stack-file", file.toString());
         assertEquals(2, run.exitCode(), what);
-        assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+        // A misspelt iapMembers is two mistakes: an unknown key, and the required one missing.
+        assertEquals(mistakes, run.err().strip().lines().count(), "one line per mistake: " + run.err());
         assertTrue(run.err().contains(key.trim()), what + ": " + run.err());
         assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
         assertEquals("", run.out());
+    }
+
+    /** The issue's case: three mistakes in one stack file are three error lines, not the first "(and 2 more)". */
+    @Test
+    void threeConfigMistakesAreThreeErrorLinesEachNamingItsKey() throws IOException {
+        Path file = dir.resolve("Pulumi.bad.yaml");
+        Files.writeString(file, TestSettings.devWith("      maxNodes: 3", "      maxNodes: 0")
+                .replace("    host: argo-dev.example.com", "    host: argo-dev.example.net")
+                .replace("argo-gke:environment: dev", "argo-gke:environment: staging"));
+        Cli.Run run = Cli.run("plan", "--stack-file", file.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        List<String> lines = run.err().strip().lines().toList();
+        assertEquals(3, lines.size(), run.err());
+        assertTrue(lines.stream().allMatch(l -> l.startsWith("error: " + file)), run.err());
+        for (String key : List.of("argo-gke:environment:", "argo-gke:nodePools[0].maxNodes:", "argo-gke:edge.host:")) {
+            assertTrue(lines.stream().anyMatch(l -> l.contains(key)), key + " in\n" + run.err());
+        }
     }
 
     @Test

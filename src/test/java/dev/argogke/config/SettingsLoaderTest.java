@@ -86,7 +86,11 @@ class SettingsLoaderTest {
         SettingsException e = fails(TestSettings.devWith("      maxNodes: 3", "      maxNodes: 0")
                 .replace("argo-gke:environment: dev", "argo-gke:environment: staging"));
         assertEquals(2, e.problems().size(), e.problems().toString());
-        assertTrue(e.getMessage().contains("(and 1 more)"));
+        // Every problem on a line of its own, each naming the file and the key.
+        List<String> lines = e.getMessage().lines().toList();
+        assertEquals(2, lines.size(), e.getMessage());
+        assertTrue(lines.get(0).endsWith("Pulumi.dev.yaml: argo-gke:environment: 'staging' is not one of dev, prod"), lines.get(0));
+        assertTrue(lines.get(1).endsWith("Pulumi.dev.yaml: argo-gke:nodePools[0].maxNodes: must be from 1 to 1000, found 0"), lines.get(1));
     }
 
     @Test
