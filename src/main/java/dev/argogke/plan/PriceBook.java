@@ -58,6 +58,11 @@ public final class PriceBook {
         }
     }
 
+    /** A copy of the file's JSON, to refresh and write out ({@link BillingCatalog}). */
+    com.fasterxml.jackson.databind.node.ObjectNode tree() {
+        return (com.fasterxml.jackson.databind.node.ObjectNode) root.deepCopy();
+    }
+
     /** Where the prices came from, for the footer of a table. */
     public String origin() {
         return origin;
