@@ -21,9 +21,11 @@ import java.util.regex.Pattern;
  * @param lines      one per priced thing, amounts rounded to cents; the total is their sum
  * @param notes      what the estimate assumes or leaves out
  * @param composer   Cloud Composer's smallest environment per month, for comparison (not in the total)
- * @param pricesTaken the date of the prices used
+ * @param composerAssumes the environment that comparison prices and what it leaves out
+ * @param pricesTaken the dates of the prices used: "2026-07-30 to 2026-11-30", or one date
  */
-public record CostEstimate(String stack, List<Line> lines, List<String> notes, BigDecimal composer, String pricesTaken) {
+public record CostEstimate(String stack, List<Line> lines, List<String> notes, BigDecimal composer,
+                           String composerAssumes, String pricesTaken) {
 
     /**
      * One line of the estimate.
@@ -32,8 +34,9 @@ public record CostEstimate(String stack, List<Line> lines, List<String> notes, B
      * @param item    what is paid for, e.g. "Node pool argo-dev-default"
      * @param detail  how the amount is made up, or why it is unknown
      * @param monthly USD per month, or null when unknown
+     * @param asOf    the date of the price the amount is worked from (the price file's "taken"), or null when unknown
      */
-    public record Line(String key, String item, String detail, BigDecimal monthly) {
+    public record Line(String key, String item, String detail, BigDecimal monthly, String asOf) {
         public boolean known() {
             return monthly != null;
         }
@@ -69,7 +72,7 @@ public record CostEstimate(String stack, List<Line> lines, List<String> notes, B
 
     /** A line whose amount the estimate cannot give, saying why. */
     static Line unknown(String key, String item, String why) {
-        return new Line(key, item, "unknown: " + why, null);
+        return new Line(key, item, "unknown: " + why, null, null);
     }
 
     /** True for a zone ({@code europe-west1-b}), false for a region. */

@@ -19,6 +19,7 @@ import static dev.argogke.plan.ResourceTypes.ROUTER_NAT;
 
 import dev.argogke.plan.CostEstimate.Line;
 import dev.argogke.tree.Tree;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,8 +57,18 @@ final class CostEstimator {
         notes.add("Not included: traffic (load balancer data processing $" + money(prices.loadBalancerDataPerGb())
                 + "/GB, NAT $" + money(prices.natDataPerGb()) + "/GB, internet egress), nodes the autoscaler adds"
                 + " above the minimum while workflows run, logging and monitoring beyond their free allotments.");
-        return new CostEstimate(plan.stack(), List.copyOf(lines), List.copyOf(notes),
-                cents(prices.composerSmallestPerMonth()), prices.taken());
+        String oldest = prices.oldest();
+        String latest = prices.taken();
+        return new CostEstimate(plan.stack(), List.copyOf(lines), List.copyOf(notes), composer(),
+                "$" + money(prices.composerDcuHour()) + " per DCU-hour (Cloud Composer pricing, " + prices.taken("composer")
+                        + ") × " + fmtGb(prices.composerAssumedDcus()) + " DCU × " + fmtGb(hours) + " h; "
+                        + prices.composerAssumedEnvironment(),
+                oldest.equals(latest) ? latest : oldest + " to " + latest);
+    }
+
+    /** Cloud Composer 3's smallest environment a month: its published DCU-hour price × the DCUs the price file assumes. */
+    private BigDecimal composer() {
+        return cents(prices.composerDcuHour() * prices.composerAssumedDcus() * hours);
     }
 
     private void clusters() {
@@ -74,7 +85,7 @@ final class CostEstimator {
             boolean zonal = isZone(location);
             double fee = prices.gkeClusterFeePerHour() * hours;
             lines.add(new Line(key, item, "management fee, " + (autopilot ? "Autopilot" : zonal ? "zonal" : "regional")
-                    + ", " + location, cents(fee)));
+                    + ", " + location, cents(fee), prices.taken("gke")));
             if (autopilot) {
                 lines.add(unknown("autopilot:" + c.urn(), "Autopilot pods of " + shown(c),
                         "Autopilot bills pod resource requests; not estimated"));
@@ -83,7 +94,8 @@ final class CostEstimator {
                 creditUsed = true;
                 double credit = Math.min(fee, prices.gkeFreeTierCreditPerMonth());
                 lines.add(new Line("credit", "GKE free tier credit", "covers one zonal or Autopilot cluster per"
-                        + " billing account ($" + money(prices.gkeFreeTierCreditPerMonth()) + "/month)", cents(-credit)));
+                        + " billing account ($" + money(prices.gkeFreeTierCreditPerMonth()) + "/month)", cents(-credit),
+                        prices.taken("gke")));
                 notes.add("The GKE free tier credit is per billing account: if another zonal or Autopilot cluster"
                         + " on the account already uses it, add $" + money(fee) + ".");
             } else if (!zonal && !autopilot) {
@@ -119,7 +131,8 @@ final class CostEstimator {
         double perHour = prices.firstFiveForwardingRulesPerHour()
                 + Math.max(0, rules - 5) * prices.additionalForwardingRulePerHour();
         lines.add(new Line("lb", "Load balancer forwarding rules", rules + " rule" + (rules == 1 ? "" : "s")
-                + " for Ingress " + String.join(", ", names) + " (the first 5 are billed together)", cents(perHour * hours)));
+                + " for Ingress " + String.join(", ", names) + " (the first 5 are billed together)", cents(perHour * hours),
+                prices.taken("loadBalancing")));
     }
 
     private void addresses() {
@@ -141,10 +154,10 @@ final class CostEstimator {
             String item = "Global static IP " + shown;
             if (inUse) {
                 lines.add(new Line(key, item, "in use by the Ingress's forwarding rule",
-                        cents(prices.staticIpInUsePerHour() * hours)));
+                        cents(prices.staticIpInUsePerHour() * hours), prices.taken("ipAddresses")));
             } else {
                 lines.add(new Line(key, item, "reserved but not used by any Ingress in the plan",
-                        cents(prices.staticIpUnusedPerHour() * hours)));
+                        cents(prices.staticIpUnusedPerHour() * hours), prices.taken("ipAddresses")));
             }
         }
     }
@@ -154,7 +167,7 @@ final class CostEstimator {
             String dns = string(z.input("dnsName"));
             lines.add(new Line("dns:" + z.urn(), "Cloud DNS zone " + shown(z),
                     (dns == null ? "managed zone" : dns) + " (queries $" + money(prices.dnsQueriesPerMillion())
-                            + " per million, not included)", cents(prices.dnsZonePerMonth())));
+                            + " per million, not included)", cents(prices.dnsZonePerMonth()), prices.taken("dns")));
         }
     }
 
@@ -180,8 +193,37 @@ final class CostEstimator {
             int vms = nodesByRegion.getOrDefault(region, 0);
             double perHour = vms <= 32 ? vms * prices.natPerVmHourUpTo32() : prices.natPerHourAbove32();
             lines.add(new Line(key, item, vms + " VM" + (vms == 1 ? "" : "s") + " at minimum in " + region
-                    + " (data processed $" + money(prices.natDataPerGb()) + "/GB, not included)", cents(perHour * hours)));
+                    + " (data processed $" + money(prices.natDataPerGb()) + "/GB, not included)", cents(perHour * hours),
+                    prices.taken("nat")));
+            natAddresses(n, key, vms);
         }
+    }
+
+    /**
+     * The external IP addresses a Public NAT gateway uses, each billed by the hour (Cloud NAT pricing:
+     * "$0.005" an hour for "a static or an ephemeral external IP address used by a NAT gateway").
+     * With {@code MANUAL_ONLY} they are the listed {@code natIps}; with {@code AUTO_ONLY} Google
+     * allocates as many as the VMs' ports need: each address has 64,512 ports and each VM gets 64 by
+     * default (Cloud NAT docs, "Ports and addresses"), so one address serves up to 1,008 VMs.
+     */
+    private void natAddresses(PlanFile.Resource n, String key, int vms) {
+        String item = "Cloud NAT IP addresses of " + shown(n);
+        int addresses;
+        String how;
+        if ("MANUAL_ONLY".equals(n.input("natIpAllocateOption"))) {
+            if (!(n.input("natIps") instanceof List<?> ips)) {
+                lines.add(unknown(key + ":ips", item, "natIps known after deploy or not set"));
+                return;
+            }
+            addresses = ips.size();
+            how = "reserved for the gateway (natIps)";
+        } else {
+            addresses = Math.max(1, (vms * 64 + 64_511) / 64_512);
+            how = "allocated by Google (AUTO_ONLY): one serves up to 1,008 VMs at 64 ports each";
+        }
+        lines.add(new Line(key + ":ips", item, addresses + " external IP address" + (addresses == 1 ? "" : "es") + ", " + how
+                + ", $" + money(prices.natExternalIpPerHour()) + " an hour each",
+                cents(addresses * prices.natExternalIpPerHour() * hours), prices.taken("nat")));
     }
 
     private void buckets() {
@@ -201,7 +243,7 @@ final class CostEstimator {
             if (perGb.isEmpty()) {
                 lines.add(unknown(key, item, detail + ": no " + cls + " price for " + location + " in the price file"));
             } else {
-                lines.add(new Line(key, item, detail, cents(gb * perGb.get())));
+                lines.add(new Line(key, item, detail, cents(gb * perGb.get()), prices.taken("storage")));
             }
         }
     }
@@ -225,7 +267,7 @@ final class CostEstimator {
             String detail = versions + " active key version, SOFTWARE, $" + money(perVersion) + " a month each"
                     + rotation(string(k.input("rotationPeriod")), versions, perVersion)
                     + "; cryptographic operations $" + money(prices.kmsSoftwareOperationsPer10k()) + " per 10,000, not included";
-            lines.add(new Line(key, item, detail, cents(versions * perVersion)));
+            lines.add(new Line(key, item, detail, cents(versions * perVersion), prices.taken("kms")));
         }
     }
 

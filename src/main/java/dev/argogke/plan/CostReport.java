@@ -37,41 +37,55 @@ public final class CostReport {
         return rows;
     }
 
-    /** The estimate as a plain-text table with a total, the Composer comparison and notes. */
+    /** What the Composer row of a table is called. */
+    public static final String COMPOSER = "Cloud Composer 3, smallest environment";
+
+    /**
+     * The estimate as a plain-text table with a total, the Composer comparison and notes. Each line
+     * names the date of the price it is worked from (the price file's "taken"), so a reader sees how
+     * old every figure is.
+     */
     public static String text(CostEstimate e) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Monthly cost of stack ").append(e.stack()).append(" (USD, 730 hours a month, list prices as of ")
-                .append(e.pricesTaken()).append(")\n\n");
-        int itemWidth = "Cloud Composer 3, smallest environment".length();
+        sb.append("Monthly cost of stack ").append(e.stack()).append(" (USD, 730 hours a month, list prices of ")
+                .append(e.pricesTaken()).append("; each line names its price's date)\n\n");
+        int itemWidth = COMPOSER.length();
         int detailWidth = 6;
         for (CostEstimate.Line l : e.lines()) {
             itemWidth = Math.max(itemWidth, l.item().length());
             detailWidth = Math.max(detailWidth, l.detail().length());
         }
         detailWidth = Math.min(detailWidth, 72);
-        String format = "%-" + itemWidth + "s  %-" + detailWidth + "s  %10s%n";
-        sb.append(String.format(format, "Item", "Detail", "USD/month"));
+        String format = "%-" + itemWidth + "s  %-" + detailWidth + "s  %-10s  %10s%n";
+        sb.append(String.format(format, "Item", "Detail", "Price of", "USD/month"));
         for (CostEstimate.Line l : e.lines()) {
             List<String> detail = wrap(l.detail(), detailWidth);
-            sb.append(String.format(format, l.item(), detail.get(0), l.known() ? Show.usd(l.monthly()) : "unknown"));
+            sb.append(String.format(format, l.item(), detail.get(0), l.asOf() == null ? "" : l.asOf(),
+                    l.known() ? Show.usd(l.monthly()) : "unknown"));
             for (String more : detail.subList(1, detail.size())) {
-                sb.append(String.format(format, "", "  " + more, "").stripTrailing()).append('\n');
+                sb.append(String.format(format, "", "  " + more, "", "").stripTrailing()).append('\n');
             }
         }
         String total = Show.usd(e.total());
         if (!e.complete()) {
-            sb.append(String.format(format, "Total (incomplete)", e.unknownLines() + " line(s) unknown, not counted",
+            sb.append(String.format(format, "Total (incomplete)", e.unknownLines() + " line(s) unknown, not counted", "",
                     "≥ " + total));
         } else {
-            sb.append(String.format(format, "Total", "", total));
+            sb.append(String.format(format, "Total", "", "", total));
         }
-        sb.append('\n').append(String.format(format, "Cloud Composer 3, smallest environment", "for comparison, not in the total",
+        sb.append('\n').append(String.format(format, COMPOSER, "for comparison, not in the total; assumed size below", "",
                 "~" + Show.usd(e.composer())));
         sb.append('\n');
         for (String n : e.notes()) {
             sb.append("- ").append(n).append('\n');
         }
+        sb.append("- ").append(composerSentence(e)).append('\n');
         return sb.toString();
+    }
+
+    /** How the Composer figure is made up, with the sizes it assumes. */
+    public static String composerSentence(CostEstimate e) {
+        return COMPOSER + ", for comparison: about $" + Show.usd(e.composer()) + " a month = " + e.composerAssumes() + ".";
     }
 
     /** Words of {@code s} in lines of at most {@code width} characters (longer words alone on a line). */
@@ -92,18 +106,18 @@ public final class CostReport {
         return lines;
     }
 
-    /** The estimate as a Markdown table. */
+    /** The estimate as a Markdown table, each line with its price's date. */
     public static String markdown(CostEstimate e) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| Item | Detail | USD/month |\n|---|---|---:|\n");
+        sb.append("| Item | Detail | Price of | USD/month |\n|---|---|---|---:|\n");
         for (CostEstimate.Line l : e.lines()) {
             sb.append("| ").append(Show.cell(l.item())).append(" | ").append(Show.cell(l.detail())).append(" | ")
+                    .append(l.asOf() == null ? "" : l.asOf()).append(" | ")
                     .append(l.known() ? Show.usd(l.monthly()) : "unknown").append(" |\n");
         }
-        sb.append("| **Total").append(e.complete() ? "" : " (incomplete)").append("** | | **")
+        sb.append("| **Total").append(e.complete() ? "" : " (incomplete)").append("** | | | **")
                 .append(e.complete() ? "" : "≥ ").append(Show.usd(e.total())).append("** |\n");
-        sb.append("\nCloud Composer 3's smallest environment, for comparison: about $").append(Show.usd(e.composer()))
-                .append(" a month.\n");
+        sb.append("\n").append(composerSentence(e)).append("\n");
         return sb.toString();
     }
 }

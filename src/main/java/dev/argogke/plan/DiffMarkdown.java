@@ -158,7 +158,7 @@ final class DiffMarkdown {
     }
 
     private static void costMarkdown(PlanDiff d, StringBuilder sb) {
-        sb.append("#### Cost (USD a month, list prices as of ").append(d.headCost().pricesTaken()).append(")\n\n");
+        sb.append("#### Cost (USD a month, list prices of ").append(d.headCost().pricesTaken()).append(")\n\n");
         sb.append("| Item | Before | After | Change |\n|---|---:|---:|---:|\n");
         for (CostReport.Row r : CostReport.rows(d.baseCost(), d.headCost())) {
             sb.append("| ").append(Show.cell(r.item())).append(" | ").append(amount(r.inBase(), r.base()))
@@ -175,8 +175,7 @@ final class DiffMarkdown {
                     .append(Show.cell(String.join("; ", d.headCost().lines().stream().filter(l -> !l.known())
                             .map(l -> l.item() + ": " + l.detail()).toList()))).append(").\n\n");
         }
-        sb.append("Cloud Composer 3's smallest environment, for comparison: about $").append(Show.usd(d.headCost().composer()))
-                .append(" a month. Node pools are counted at their minimum size.\n");
+        sb.append(CostReport.composerSentence(d.headCost())).append(" Node pools are counted at their minimum size.\n");
     }
 
     private static String amount(boolean present, BigDecimal v) {

@@ -79,7 +79,7 @@ final class NodePoolCosts {
             if (!quote.known()) {
                 lines.add(unknown(key, item, what + ": " + quote.unknownReason()));
             } else {
-                lines.add(new Line(key, item, what, cents(nodes * quote.perHour() * hours)));
+                lines.add(new Line(key, item, what, cents(nodes * quote.perHour() * hours), quote.asOf()));
             }
             nodesByRegion.merge(p.region(), nodes, Integer::sum);
             addBootDisks(p, nodes);
@@ -100,7 +100,7 @@ final class NodePoolCosts {
             lines.add(unknown(diskKey, diskItem, diskDetail + ": no " + p.diskType() + " price for region "
                     + p.region() + " in the price file"));
         } else {
-            lines.add(new Line(diskKey, diskItem, diskDetail, cents(nodes * p.diskGb() * perGb.get())));
+            lines.add(new Line(diskKey, diskItem, diskDetail, cents(nodes * p.diskGb() * perGb.get()), prices.taken("disks")));
         }
     }
 

@@ -58,6 +58,11 @@ public final class PriceBook {
         }
     }
 
+    /** A copy of the file's JSON, to refresh and write out ({@link BillingCatalog}). */
+    com.fasterxml.jackson.databind.node.ObjectNode tree() {
+        return (com.fasterxml.jackson.databind.node.ObjectNode) root.deepCopy();
+    }
+
     /** Where the prices came from, for the footer of a table. */
     public String origin() {
         return origin;
@@ -67,8 +72,25 @@ public final class PriceBook {
         return number("hoursPerMonth");
     }
 
-    /** The latest "taken" date of any price group. */
+    /** The latest "taken" date of any price in the file. */
     public String taken() {
+        TreeSet<String> dates = dates();
+        return dates.isEmpty() ? "unknown" : dates.last();
+    }
+
+    /** The earliest "taken" date of any price in the file: what the freshness warning counts from. */
+    public String oldest() {
+        TreeSet<String> dates = dates();
+        return dates.isEmpty() ? "unknown" : dates.first();
+    }
+
+    /** The date a price group's figures are of ({@code gke}, {@code nat}, ...), or "unknown". */
+    public String taken(String group) {
+        return root.path(group).path("taken").asText("unknown");
+    }
+
+    /** Every group's date and every machine family's. */
+    private TreeSet<String> dates() {
         TreeSet<String> dates = new TreeSet<>();
         for (Iterator<JsonNode> it = root.elements(); it.hasNext(); ) {
             JsonNode group = it.next();
@@ -76,7 +98,12 @@ public final class PriceBook {
                 dates.add(group.get("taken").asText());
             }
         }
-        return dates.isEmpty() ? "unknown" : dates.last();
+        for (JsonNode family : root.path("compute").path("families")) {
+            if (family.has("taken")) {
+                dates.add(family.get("taken").asText());
+            }
+        }
+        return dates;
     }
 
     public double gkeClusterFeePerHour() {
@@ -87,26 +114,34 @@ public final class PriceBook {
         return number("gke", "freeTierCreditPerMonth");
     }
 
-    /** A machine's hourly price, or why there is none. */
-    public record MachineQuote(Double perHour, String shape, String unknownReason) {
+    /** A machine's hourly price and the date of that price, or why there is none. */
+    public record MachineQuote(Double perHour, String shape, String unknownReason, String asOf) {
         public boolean known() {
             return perHour != null;
         }
+
+        static MachineQuote unknown(String why) {
+            return new MachineQuote(null, null, why, null);
+        }
     }
 
-    /** The hourly price of one VM of {@code machineType} in {@code region}, on-demand or spot. */
+    /**
+     * The hourly price of one VM of {@code machineType} in {@code region}, on-demand or spot: its
+     * vCPUs and memory at the family's per-region rates. Shared-core machines (e2-micro, e2-small,
+     * e2-medium) are billed as a fraction of an E2 vCPU and their memory at the same rates (the
+     * price file's {@code compute.checked} says how that was checked).
+     */
     public MachineQuote machine(String machineType, String region, boolean spot) {
         JsonNode shared = root.path("compute").path("sharedCore").path(machineType);
         if (!shared.isMissingNode()) {
-            JsonNode r = shared.path(region);
-            if (r.isMissingNode()) {
-                return new MachineQuote(null, null, "no " + machineType + " price for region " + region + " in the price file");
-            }
-            return new MachineQuote(r.path(spot ? "spotHour" : "hour").asDouble(), "shared core", null);
+            String family = shared.path("family").asText();
+            double vcpus = shared.path("vcpus").asDouble();
+            double gb = shared.path("gb").asDouble();
+            return priced(family, region, spot, vcpus, gb, "shared core, " + fmt(vcpus) + " vCPU, " + fmt(gb) + " GB");
         }
         Matcher m = MACHINE.matcher(machineType);
         if (!m.matches()) {
-            return new MachineQuote(null, null, "machine type " + machineType + " is not in the price file");
+            return MachineQuote.unknown("machine type " + machineType + " is not in the price file");
         }
         JsonNode family = root.path("compute").path("families").path(m.group(1));
         JsonNode shape = family.path("shapes").path(m.group(2));
@@ -116,17 +151,23 @@ public final class PriceBook {
             sized |= v.asInt() == vcpus;
         }
         if (family.isMissingNode() || shape.isMissingNode() || !sized) {
-            return new MachineQuote(null, null, "machine type " + machineType + " is not in the price file");
-        }
-        JsonNode r = family.path("regions").path(region);
-        if (r.isMissingNode()) {
-            return new MachineQuote(null, null, "no " + m.group(1).toUpperCase(Locale.ROOT) + " price for region "
-                    + region + " in the price file");
+            return MachineQuote.unknown("machine type " + machineType + " is not in the price file");
         }
         double gb = vcpus * shape.path("gbPerVcpu").asDouble();
+        return priced(m.group(1), region, spot, vcpus, gb, vcpus + " vCPU, " + fmt(gb) + " GB");
+    }
+
+    private MachineQuote priced(String familyName, String region, boolean spot, double vcpus, double gb, String shape) {
+        JsonNode family = root.path("compute").path("families").path(familyName);
+        JsonNode r = family.path("regions").path(region);
+        if (r.isMissingNode()) {
+            return MachineQuote.unknown("no " + familyName.toUpperCase(Locale.ROOT) + " price for region " + region
+                    + " in the price file");
+        }
         double perHour = vcpus * r.path(spot ? "spotVcpuHour" : "vcpuHour").asDouble()
                 + gb * r.path(spot ? "spotGbHour" : "gbHour").asDouble();
-        return new MachineQuote(perHour, vcpus + " vCPU, " + fmt(gb) + " GB", null);
+        String asOf = family.path("taken").asText(root.path("compute").path("taken").asText("unknown"));
+        return new MachineQuote(perHour, shape, null, asOf);
     }
 
     /** Price per GB-month of a persistent disk type in a region. */
@@ -174,6 +215,11 @@ public final class PriceBook {
         return number("nat", "dataProcessingPerGb");
     }
 
+    /** Each static or ephemeral external IP address a Public NAT gateway uses, per hour (Cloud NAT pricing). */
+    public double natExternalIpPerHour() {
+        return number("nat", "externalIpPerHour");
+    }
+
     public double assumedBucketGb() {
         return number("storage", "assumedGb");
     }
@@ -202,17 +248,33 @@ public final class PriceBook {
         return number("kms", "softwareOperationsPer10k");
     }
 
-    public double composerSmallestPerMonth() {
-        return number("composer", "smallestEnvironmentPerMonth");
+    /** Cloud Composer 3's price of one DCU for an hour (its pricing page bills milli DCU-hours). */
+    public double composerDcuHour() {
+        return number("composer", "dcuHour");
     }
 
-    public String composerBasis() {
-        return root.path("composer").path("basis").asText();
+    /** How many DCUs the Composer comparison assumes an idle smallest environment holds. */
+    public double composerAssumedDcus() {
+        return number("composer", "assumedDcus");
     }
 
-    /** The named page a price group came from: "Cloud NAT pricing (https://...)". */
+    /** The environment the Composer comparison prices, in words, with what it leaves out. */
+    public String composerAssumedEnvironment() {
+        return root.path("composer").path("assumedEnvironment").asText();
+    }
+
+    /** The named source a price group came from: "Cloud NAT pricing (https://...)". */
     public String source(String group) {
-        JsonNode src = root.path("sources").path(root.path(group).path("source").asText());
+        return named(root.path(group).path("source").asText());
+    }
+
+    /** The named source of a machine family's prices ({@code e2}, {@code n2}, ...). */
+    public String familySource(String family) {
+        return named(root.path("compute").path("families").path(family).path("source").asText());
+    }
+
+    private String named(String source) {
+        JsonNode src = root.path("sources").path(source);
         return src.path("name").asText() + " (" + src.path("url").asText() + ")";
     }
 

@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.argogke.ProjectRoot;
 import dev.argogke.testing.Cli;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -70,5 +75,36 @@ class CostCommandTest {
         Cli.Run run = Cli.run("cost", "--plan", DEV_PLAN, "--prices", prices.toString());
         assertEquals(2, run.exitCode());
         assertEquals("error: " + prices + ": gke.clusterFeePerHour must be a number\n", run.err().replace("\r", ""));
+    }
+
+    static Cli.Run on(String day, String... args) {
+        return Cli.run(new Main(ProjectRoot.of(null), Clock.fixed(Instant.parse(day + "T09:00:00Z"), ZoneOffset.UTC)), args);
+    }
+
+    /** The shipped prices' oldest figures are of 2026-07-30: on 2026-11-30 that is 123 days (31 + 31 + 30 + 31). */
+    @Test
+    void pricesOlderThanNinetyDaysAreWarnedAboutButStillPriced() {
+        Cli.Run run = on("2026-11-30", "cost", "--plan", DEV_PLAN);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("warning: the oldest prices in src/main/resources/prices/gcp-prices.json are of"
+                + " 2026-07-30, 123 days before 2026-11-30 (more than 90)"), run.err());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("Total")), run.out());
+        assertEquals("", on("2026-09-01", "cost", "--plan", DEV_PLAN).err(), "33 days old: no warning");
+    }
+
+    @Test
+    void everyPricedLineNamesItsPricesDate() {
+        Cli.Run run = on("2026-09-01", "cost", "--stack", "dev");
+        List<String> priced = run.out().lines().takeWhile(l -> !l.startsWith("Total"))
+                .filter(l -> AMOUNT.matcher(l).matches() && !l.startsWith("Item")).toList();
+        assertFalse(priced.isEmpty(), run.out());
+        assertTrue(priced.stream().allMatch(l -> l.matches(".*  20\\d\\d-\\d\\d-\\d\\d +-?\\d+\\.\\d\\d$")), run.out());
+    }
+
+    @Test
+    void refreshingPricesPricesNoStack() {
+        Cli.Run run = Cli.run("cost", "--stack", "dev", "--refresh-prices", "target/refreshed.json");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--refresh-prices writes a price file and prices no stack"), run.err());
     }
 }

@@ -122,8 +122,9 @@ class CostEstimateTest {
     void aRegionalPoolRunsItsMinimumInEachOfThreeZones() {
         CostEstimate e = worked(pool(cluster(plan(), "c", "us-east1"), "p", Map.of("location", "us-east1",
                 "autoscaling", Map.of("minNodeCount", 1), "nodeConfig", Map.of("machineType", "e2-medium"))).build());
-        // 1 node in each of 3 zones × e2-medium at $0.04 an hour × 730 h = $87.60.
-        assertEquals(usd(87.60), line(e, "Node pool p").monthly());
+        // 1 node in each of 3 zones × e2-medium, a shared-core machine billed as 1 E2 vCPU and 4 GB:
+        // $0.02 + 4 × $0.003 = $0.032 an hour, × 3 × 730 h = $70.08.
+        assertEquals(usd(70.08), line(e, "Node pool p").monthly());
         // GKE's default boot disk is 100 GB pd-balanced: 3 × 100 GB × $0.10 = $30.00.
         assertEquals(usd(30.00), line(e, "Boot disks of p").monthly(), "GKE's default boot disk: 100 GB pd-balanced");
     }
@@ -173,8 +174,8 @@ class CostEstimateTest {
                         "nodeConfig", Map.of("machineType", "e2-standard-4", "spot", true,
                                 "taints", List.of(Map.of("key", "workflows", "value", "true", "effect", "NO_SCHEDULE"))))).build();
         CostEstimate e = worked(p);
-        // One e2-medium spot node at $0.01 an hour × 730 h = $7.30.
-        assertEquals(usd(7.30), line(e, "Node pool system").monthly());
+        // One e2-medium spot node (1 E2 vCPU, 4 GB) in us-central1: $0.005 + 4 × $0.001 = $0.009 an hour × 730 h = $6.57.
+        assertEquals(usd(6.57), line(e, "Node pool system").monthly());
         assertTrue(line(e, "Node pool system").detail().contains("system pods and Argo's controller keep one node up"));
     }
 
@@ -243,35 +244,76 @@ class CostEstimateTest {
         assertTrue(e.complete());
         // The dev fixture (a zonal cluster in europe-west1-b) at the worked example's rates:
         BigDecimal expected = usd(146.00 - 100.00)   // management fee $0.20 × 730 h, less the $100 credit
-                .add(usd(4.38))                      // 1 × e2-small spot: $0.006 × 730 h
+                .add(usd(6.57))                      // 1 × e2-small spot (0.5 E2 vCPU, 2 GB): (0.5 × $0.01 + 2 × $0.002) × 730 h
                 .add(usd(1.00))                      // 20 GB pd-standard boot disk × $0.05
                 .add(usd(21.90))                     // forwarding rules (HTTPS + redirect): $0.03 × 730 h
                 .add(usd(0))                         // static IP in use
                 .add(usd(1.46))                      // Cloud NAT for 1 VM (private nodes): $0.002 × 730 h
+                .add(usd(7.30))                      // its one AUTO_ONLY external IP address: $0.01 × 730 h
                 .add(usd(0.20))                      // 10 GB assumed, STANDARD in europe-west1 × $0.02
                 .add(usd(0.10));                     // 1 active SOFTWARE key version (the Secrets key)
-        assertEquals(usd(75.04), expected, "the sum worked by hand");
+        assertEquals(usd(84.53), expected, "the sum worked by hand");
         assertEquals(expected, e.total());
-        assertEquals(9, e.lines().size(), e.lines().toString());
+        assertEquals(10, e.lines().size(), e.lines().toString());
         String text = CostReport.text(e);
         assertTrue(text.contains("Total") && text.contains(Show.usd(expected)), text);
-        assertTrue(text.contains("Cloud Composer 3, smallest environment") && text.contains("~300.00"), text);
+        // Composer: $0.10 a DCU-hour × 4 DCU assumed × 730 h = $292.00.
+        assertTrue(text.contains("Cloud Composer 3, smallest environment") && text.contains("~292.00"), text);
     }
 
     @Test
-    void committedDevStackCostsAtMostTwentyFiveDollarsAMonth() {
-        // The promise of the README: dev for the price of a few lunches, against Composer's hundreds.
-        CostEstimate estimate = CostEstimate.of(OfflinePlan.run(Path.of("."), MockCloud.stack("dev"), Optional.empty()));
-        assertTrue(estimate.complete(), "every line priced");
-        assertTrue(estimate.total().compareTo(new BigDecimal("25.00")) <= 0, "dev costs " + estimate.total());
+    void everyPricedLineNamesTheDateOfItsPrice() {
+        CostEstimate e = worked(PlanFile.read(Path.of("src/test/resources/plan/dev-base.json")));
+        // Every group of the worked example is dated 2000-01-01.
+        assertTrue(e.lines().stream().allMatch(l -> "2000-01-01".equals(l.asOf())), e.lines().toString());
+        assertEquals("2000-01-01", e.pricesTaken());
+        String text = CostReport.text(e);
+        assertTrue(text.lines().filter(l -> l.matches(".*\\s-?\\d+\\.\\d\\d$") && !l.startsWith("Total") && !l.startsWith("Cloud Composer"))
+                .allMatch(l -> l.contains(" 2000-01-01 ")), text);
+        assertTrue(CostReport.markdown(e).contains("| Price of |"), CostReport.markdown(e));
+    }
+
+    @Test
+    void aNatGatewaysExternalAddressesArePricedOnePerThousandAndEightVmsWhenGoogleAllocatesThem() {
+        // Cloud NAT: each address has 64,512 ports, each VM gets 64 by default: 1,008 VMs fit one address, 1,009 need two.
+        for (int[] c : new int[][] {{1008, 1}, {1009, 2}}) {
+            PlanFile p = plan().resource("urn:nat", ResourceTypes.ROUTER_NAT, "nat", null, null, true,
+                            Map.of("region", "us-central1", "natIpAllocateOption", "AUTO_ONLY"))
+                    .resource("urn:pool", ResourceTypes.NODE_POOL, "p", null, null, true, Map.of("location", "us-central1-a",
+                            "autoscaling", Map.of("minNodeCount", c[0]), "nodeConfig", Map.of("machineType", "e2-medium")))
+                    .build();
+            // c[1] addresses × $0.01 × 730 h.
+            assertEquals(usd(c[1] * 7.30), line(worked(p), "Cloud NAT IP addresses of nat").monthly(), c[0] + " VMs");
+        }
+    }
+
+    @Test
+    void manuallyReservedNatAddressesAreCountedFromTheGateway() {
+        PlanFile p = plan().resource("urn:nat", ResourceTypes.ROUTER_NAT, "nat", null, null, true,
+                Map.of("region", "us-central1", "natIpAllocateOption", "MANUAL_ONLY", "natIps", List.of("a", "b", "c"))).build();
+        // 3 addresses × $0.01 × 730 h = $21.90.
+        assertEquals(usd(21.90), line(worked(p), "Cloud NAT IP addresses of nat").monthly());
+    }
+
+    @Test
+    void theComposerComparisonIsItsDcuPriceTimesTheAssumedSizeAndSaysSo() {
+        CostEstimate e = worked(plan().build());
+        // $0.10 per DCU-hour × 4 DCU × 730 h = $292.00.
+        assertEquals(usd(292.00), e.composer());
+        assertTrue(CostReport.text(e).contains("Cloud Composer 3, smallest environment, for comparison: about $292.00 a month"
+                + " = $0.10 per DCU-hour (Cloud Composer pricing, 2000-01-01) × 4 DCU × 730 h; a round size for the tests."),
+                CostReport.text(e));
     }
 
     @Test
     void everyPriceGroupNamesItsSourceAndDate() {
-        for (String group : List.of("gke", "compute", "disks", "loadBalancing", "ipAddresses", "dns", "nat", "storage", "composer",
+        for (String group : List.of("gke", "disks", "loadBalancing", "ipAddresses", "dns", "nat", "storage", "composer",
                 "logging", "kms")) {
-            String source = PRICES.source(group);
-            assertTrue(source.matches(".+ \\(https://cloud\\.google\\.com/.+\\)"), group + ": " + source);
+            assertTrue(PRICES.source(group).matches(".+ \\(https://.+\\)"), group + ": " + PRICES.source(group));
+            assertTrue(PRICES.taken(group).matches("\\d{4}-\\d{2}-\\d{2}"), group + ": " + PRICES.taken(group));
+        }
+        for (String family : List.of("e2", "n2", "n2d", "c3", "t2d")) {
+            assertTrue(PRICES.familySource(family).matches(".+ \\(https://.+\\)"), family + ": " + PRICES.familySource(family));
         }
         assertTrue(PRICES.taken().matches("\\d{4}-\\d{2}-\\d{2}"));
     }

@@ -310,7 +310,7 @@ class PlanDiffTest {
         assertTrue(md.contains("<details><summary>Property changes ("), md);
         assertTrue(md.contains("#### Cost (USD a month"), md);
         assertTrue(md.contains("| Node pool general | "), md);
-        assertTrue(md.contains("Cloud Composer 3's smallest environment"), md);
+        assertTrue(md.contains("Cloud Composer 3, smallest environment, for comparison: about $"), md);
     }
 
     @Test
