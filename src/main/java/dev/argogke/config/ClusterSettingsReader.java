@@ -8,6 +8,7 @@ import dev.argogke.config.Settings.ReleaseChannel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -108,6 +109,11 @@ final class ClusterSettingsReader {
             p.field(SettingsSchema.POOL_NAME).problem("'" + name + "' is used by two pools; pool names must be unique");
         }
         String machineType = p.requiredText(SettingsSchema.MACHINE_TYPE_SETTING, "e.g. e2-standard-2");
+        Optional<String> wrongType = machineType == null ? Optional.empty() : MachineTypes.problem(machineType);
+        if (wrongType.isPresent()) {
+            p.field(SettingsSchema.MACHINE_TYPE_SETTING).problem(wrongType.get());
+            machineType = null;
+        }
         Integer min = p.requiredNumber(SettingsSchema.MIN_NODES);
         Integer max = p.requiredNumber(SettingsSchema.MAX_NODES);
         if (min != null && max != null && max < min) {

@@ -50,6 +50,7 @@ class PlanCommandTest {
             "no IAP members       |    iapMembers: |    iapMember: | argo-gke:edge.iapMember | 2",
             "malformed member     |      - group:data-team@example.com |      - group:not-an-email | argo-gke:edge.iapMembers[0] | 1",
             "host outside zone    |    host: argo-dev.example.com |    host: argo-dev.example.net | argo-gke:edge.host | 1",
+            "misspelt machine type |      machineType: e2-small |      machineType: e2-smal | argo-gke:nodePools[0].machineType: 'e2-smal' is not an E2 machine type (did you mean e2-small?) | 1",
     })
     void badStackConfigIsOneLinePerMistakeNamingTheKeyExitTwo(String what, String line, String replacement, String key, int mistakes) throws IOException {
         Path file = dir.resolve("Pulumi.bad.yaml");

@@ -81,11 +81,11 @@ class ExistingClusterSettingsTest {
             "a typo under existing | kubeconfig: ~/.kube/config | kubeconfg: ~/.kube/config"
                     + " | argo-gke:cluster.existing.kubeconfg: unknown setting (did you mean kubeconfig?)",
     })
-    void aMistakeIsOneLineNamingTheKey(String what, String line, String replacement, String expected) {
+    void aMistakeIsALineNamingTheKey(String what, String line, String replacement, String expected) {
         String text = KUBECONFIG_STACK.replace(line, replacement.replace("\\n", "\n"));
         SettingsException e = assertThrows(SettingsException.class, () -> load(text), what);
         assertTrue(e.problems().stream().anyMatch(p -> p.startsWith(expected.trim())), what + ": " + e.problems());
-        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        assertEquals(e.problems().size(), e.getMessage().lines().count(), "one line per problem: " + e.getMessage());
     }
 
     @Test
