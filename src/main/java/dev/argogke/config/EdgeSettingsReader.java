@@ -24,6 +24,23 @@ final class EdgeSettingsReader {
     private EdgeSettingsReader() {
     }
 
+    /** The public endpoint, or none when the stack turns it off with {@code enabled: false}. */
+    static Optional<Edge> edgeIfEnabled(ConfigValue v, ConfigSource source, List<String> problems) {
+        if (v.present() && !v.flag(SettingsSchema.EDGE_ENABLED)) {
+            v.object("edge");
+            for (String key : SettingsSchema.keysIn("edge")) {
+                if (!key.equals(SettingsSchema.EDGE_ENABLED.name()) && v.field(key).present()) {
+                    v.field(key).problem("not used with edge.enabled: false (there is no public endpoint); remove it, or remove enabled: false");
+                }
+            }
+            if (source.get(SettingsSchema.OAUTH_CLIENT_SECRET.key()).isPresent()) {
+                problems.add(SettingsSchema.OAUTH_CLIENT_SECRET.key() + ": not used with edge.enabled: false; remove it");
+            }
+            return Optional.empty();
+        }
+        return Optional.ofNullable(edge(v, source, problems));
+    }
+
     static Edge edge(ConfigValue v, ConfigSource source, List<String> problems) {
         if (!v.present()) {
             v.problem("required: host, dns and iapMembers (the Argo UI is only ever reachable through IAP)");
@@ -96,11 +113,14 @@ final class EdgeSettingsReader {
         ConfigValue zoneValue = v.field(SettingsSchema.DNS_ZONE);
         ConfigValue nameValue = v.field(SettingsSchema.DNS_NAME);
         if (mode == DnsMode.EXTERNAL) {
-            if (zoneValue.present()) {
-                zoneValue.problem("not used with mode external; remove it, or use mode existing-zone");
+            for (ConfigValue unused : List.of(zoneValue, v.field(SettingsSchema.DNS_PROJECT))) {
+                if (unused.present()) {
+                    unused.problem("not used with mode external; remove it, or use mode existing-zone");
+                }
             }
             return new Dns(mode, Optional.empty(), Optional.empty());
         }
+        Optional<String> project = v.optionalText(SettingsSchema.DNS_PROJECT);
         String zone = v.requiredText(SettingsSchema.DNS_ZONE, "the Cloud DNS managed zone's name, e.g. example-com");
         String dnsName = nameValue.requiredString("the zone's domain, e.g. example.com");
         dnsName = nameValue.checked(SettingsSchema.DNS_NAME, dnsName == null ? null : stripDot(dnsName));
@@ -110,7 +130,7 @@ final class EdgeSettingsReader {
         if (zone == null || dnsName == null) {
             return null;
         }
-        return new Dns(mode, Optional.of(zone), Optional.of(dnsName));
+        return new Dns(mode, Optional.of(zone), Optional.of(dnsName), project);
     }
 
     static boolean validMember(ConfigValue m, String member) {

@@ -65,7 +65,9 @@ final class ExistingClusters {
 
     /** The public endpoint is GKE's load balancer with IAP: there is none outside Google Cloud. */
     static Optional<Edge> noEdge(ConfigValue edge) {
-        if (edge.present()) {
+        boolean onlyTurnedOff = edge.present() && !edge.flag(SettingsSchema.EDGE_ENABLED)
+                && SettingsSchema.keysIn("edge").stream().filter(k -> edge.field(k).present()).count() == 1;
+        if (edge.present() && !onlyTurnedOff) {
             edge.problem("the public endpoint needs GKE (a Google load balancer with IAP); for a cluster reached by kubeconfig "
                     + "remove it and open the UI with `kubectl -n <argo namespace> port-forward svc/argo-server 2746:2746`");
         }

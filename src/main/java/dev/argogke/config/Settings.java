@@ -234,8 +234,13 @@ public record Settings(
      * @param mode        {@code existing-zone}: add the record to {@code zone}; {@code create-zone}: create
      *                    {@code zone} for {@code zoneDnsName} and output its name servers;
      *                    {@code external}: no Cloud DNS, the record to create is output
+     * @param project     the project holding the zone, when it is not the stack's (a company's zone
+     *                    usually lives in one project of its own)
      */
-    public record Dns(DnsMode mode, Optional<String> zone, Optional<String> zoneDnsName) {
+    public record Dns(DnsMode mode, Optional<String> zone, Optional<String> zoneDnsName, Optional<String> project) {
+        public Dns(DnsMode mode, Optional<String> zone, Optional<String> zoneDnsName) {
+            this(mode, zone, zoneDnsName, Optional.empty());
+        }
     }
 
     public enum DnsMode {

@@ -109,7 +109,7 @@ public final class SettingsLoader {
         Argo argo = ArgoSettingsReader.argo(structured(source, SettingsSchema.ARGO.key(), problems));
         Workflows workflows = ArgoSettingsReader.workflows(structured(source, SettingsSchema.WORKFLOWS.key(), problems), argo, environment);
         ConfigValue edgeValue = structured(source, SettingsSchema.EDGE.key(), problems).emptyAsAbsent();
-        Optional<Edge> edge = outsideGoogle ? ExistingClusters.noEdge(edgeValue) : Optional.ofNullable(EdgeSettingsReader.edge(edgeValue, source, problems));
+        Optional<Edge> edge = outsideGoogle ? ExistingClusters.noEdge(edgeValue) : EdgeSettingsReader.edgeIfEnabled(edgeValue, source, problems);
         List<Waiver> waivers = WaiverSettingsReader.waivers(structured(source, SettingsSchema.WAIVERS.key(), problems));
 
         if (!problems.isEmpty()) {

@@ -155,7 +155,12 @@ public final class SettingsSchema {
             .check(matching(IMAGE_TAG, "an image tag"));
 
     public static final Setting EDGE = Setting.of("argo-gke:edge", MAPPING,
-            "The Argo UI's public endpoint behind IAP; refused with `cluster.existing.kubeconfig`.").defaultInWords("required on GKE");
+            "The Argo UI's public endpoint behind IAP; refused with `cluster.existing.kubeconfig`.").defaultInWords("required on GKE unless `enabled: false`");
+    public static final Setting EDGE_ENABLED = Setting.of("argo-gke:edge.enabled", BOOLEAN,
+            "`false`: no public endpoint at all (no address, load balancer, certificate, IAP or DNS record); open the UI with "
+                    + "`kubectl port-forward` (docs/ui.md). The cheapest dev stack: the load balancer's forwarding rule is most of a small "
+                    + "stack's bill (`bin/argo-gke cost`). The other `edge` keys are refused then.")
+            .defaultsTo(true);
     public static final Setting HOST_SETTING = Setting.of("argo-gke:edge.host", STRING, "The UI's host name, e.g. `argo.example.com`.")
             .defaultInWords("required").check(matching(HOST, "a host name such as argo.example.com (lowercase)"));
     public static final Setting DNS = Setting.of("argo-gke:edge.dns", MAPPING, "How the UI's A record is made.").defaultInWords("required");
@@ -168,6 +173,11 @@ public final class SettingsSchema {
             .check(matching(Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?"), "a managed zone name (lowercase letters, digits, dashes)"));
     public static final Setting DNS_NAME = Setting.of("argo-gke:edge.dns.dnsName", STRING, "The zone's domain; `host` must be inside it.")
             .defaultInWords("required unless external").check(matching(HOST, "a domain such as example.com"));
+    public static final Setting DNS_PROJECT = Setting.of("argo-gke:edge.dns.project", STRING,
+            "The Google Cloud project holding the zone (and a zone created here), when it is not the stack's: a company's DNS usually "
+                    + "lives in a project of its own. Whoever runs `pulumi up` needs `roles/dns.admin` there (Cloud DNS access control); "
+                    + "not used with `external`.")
+            .defaultInWords("`gcp:project`").check(matching(PROJECT_ID, "a Google Cloud project id (6-30 lowercase letters, digits, dashes)"));
     public static final Setting IAP_MEMBERS = Setting.of("argo-gke:edge.iapMembers", LIST,
             "Who may open the UI: `user:<email>`, `group:<email>`, `domain:<domain>`.").defaultInWords("required, non-empty");
     public static final Setting OAUTH_CLIENT_ID = Setting.of("argo-gke:edge.oauthClientId", STRING,
@@ -199,7 +209,7 @@ public final class SettingsSchema {
             ARGO, ARGO_NAMESPACE, CHART_VERSION, ARGO_IMAGE_TAG, CHART_REPOSITORY_SETTING, CHART_PATH_SETTING, SERVER_AUTH_MODE,
             RETENTION, WORKFLOW_ROLES,
             WORKFLOWS, DIRECTORY, WORKFLOWS_NAMESPACE, SUSPEND_ALL, IMAGE_REGISTRY, IMAGE_TAG_SETTING,
-            EDGE, HOST_SETTING, DNS, DNS_MODE, DNS_ZONE, DNS_NAME, IAP_MEMBERS, OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET,
+            EDGE, EDGE_ENABLED, HOST_SETTING, DNS, DNS_MODE, DNS_ZONE, DNS_NAME, DNS_PROJECT, IAP_MEMBERS, OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET,
             DATA_ACCESS_LOGS, WAIVERS, WAIVER_RULE_SETTING, WAIVER_REASON);
 
     private SettingsSchema() {

@@ -40,7 +40,7 @@ public final class Edge extends ComponentResource {
 
         this.endpoint = new Endpoint(name, new Endpoint.Args(args.project(), args.stack(), edge.host(),
                 args.namespace(), edge.oauthClient(), args.server()), child);
-        this.dns = new PublicDns(name + "-dns", new PublicDns.Args(args.project(), edge.host(), edge.dns(),
+        this.dns = new PublicDns(name + "-dns", new PublicDns.Args(edge.dns().project().orElse(args.project()), edge.host(), edge.dns(),
                 endpoint.address().address()), child);
         this.access = new Access(name + "-access", new Access.Args(args.project(), edge.iapMembers()), child);
 

@@ -65,6 +65,7 @@ class SettingsLoaderTest {
             "bad CIDR               |    privateNodes: true |    privateNodes: true\\n    authorizedNetworks: [10.0.0.0/33] | argo-gke:cluster.authorizedNetworks[0]: '10.0.0.0/33' is not a CIDR",
             "chart repository and path | artifactRetentionDays: 7 | artifactRetentionDays: 7\\n    chartRepository: https://charts.example.com\\n    chartPath: charts/argo-workflows | argo-gke:argo.chartPath: set together with argo.chartRepository; use one",
             "chart repository not a URL | artifactRetentionDays: 7 | artifactRetentionDays: 7\\n    chartRepository: charts.example.com | argo-gke:argo.chartRepository: 'charts.example.com' is not a chart repository URL",
+            "DNS project malformed   |      dnsName: example.com |      dnsName: example.com\\n      project: Acme_DNS | argo-gke:edge.dns.project: 'Acme_DNS' is not a Google Cloud project id",
             "chart path is a URL     | artifactRetentionDays: 7 | artifactRetentionDays: 7\\n    chartPath: oci://ghcr.io/argoproj/argo-helm | argo-gke:argo.chartPath: 'oci://ghcr.io/argoproj/argo-helm' is a URL; set it as argo.chartRepository instead",
     })
     void badConfigIsOneProblemNamingTheKey(String what, String line, String replacement, String expected) {
@@ -79,6 +80,32 @@ class SettingsLoaderTest {
     void emptyIapMembersIsRefusedNeverAnOpenDoor() {
         SettingsException e = fails(TestSettings.devWith("      - group:data-team@example.com", "      []").replace("iapMembers:\n      []", "iapMembers: []"));
         assertTrue(e.getMessage().contains("argo-gke:edge.iapMembers: is empty"), e.getMessage());
+    }
+
+    /** With the public endpoint off, its keys would configure nothing: each is named, so nobody thinks IAP guards a UI that is not there. */
+    @Test
+    void anEdgeTurnedOffRefusesItsOtherKeysAndTheOAuthSecretIsUnused() {
+        SettingsException e = fails(TestSettings.devWith("    host: argo-dev.example.com", "    enabled: false\n    host: argo-dev.example.com"));
+        assertEquals(List.of(
+                "argo-gke:edge.host: not used with edge.enabled: false (there is no public endpoint); remove it, or remove enabled: false",
+                "argo-gke:edge.dns: not used with edge.enabled: false (there is no public endpoint); remove it, or remove enabled: false",
+                "argo-gke:edge.iapMembers: not used with edge.enabled: false (there is no public endpoint); remove it, or remove enabled: false"),
+                e.problems());
+    }
+
+    @Test
+    void anEdgeTurnedOffLeavesNoEdge() {
+        String text = TestSettings.devWith("  argo-gke:edge:\n", "  argo-gke:edge:\n    enabled: false\n  argo-gke:unused-edge:\n");
+        text = text.substring(0, text.indexOf("  argo-gke:unused-edge:\n")) + text.substring(text.indexOf("  # CIS GKE 5.6.3"));
+        Settings s = SettingsLoader.load("dev", TestSettings.stackFile(dir, "dev", text));
+        assertTrue(s.edge().isEmpty());
+    }
+
+    @Test
+    void aDnsProjectIsNotUsedWithAnExternalDomain() {
+        SettingsException e = fails(TestSettings.devWith("      mode: existing-zone", "      mode: external\n      project: acme-dns")
+                .replace("      zone: example-com\n", ""));
+        assertEquals(List.of("argo-gke:edge.dns.project: not used with mode external; remove it, or use mode existing-zone"), e.problems());
     }
 
     @Test

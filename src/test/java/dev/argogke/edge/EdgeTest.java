@@ -89,6 +89,40 @@ class EdgeTest {
         assertEquals(List.of("ns-cloud-a1.googledomains.com.", "ns-cloud-a2.googledomains.com."), run.output("nameServers"));
     }
 
+    /** A company's zone in a project of its own: the record (and a zone created here) go there; everything else stays. */
+    @Test
+    void aZoneInAnotherProjectGetsTheRecordThere() {
+        var stack = TestSettings.stackFile(dir, "dev", TestSettings.devWith("      dnsName: example.com", "      dnsName: example.com\n      project: acme-dns")
+                .replace("mode: existing-zone", "mode: create-zone"));
+        MockCloud.Result run = MockCloud.run(stack, MockCloud::program);
+        assertTrue(run.test().exceptions().isEmpty(), () -> "exceptions: " + run.test().exceptions());
+        assertEquals("acme-dns", run.one("gcp:dns/recordSet:RecordSet").string("project"));
+        assertEquals("acme-dns", run.one("gcp:dns/managedZone:ManagedZone").string("project"));
+        assertEquals("acme-argo-dev", run.one("gcp:compute/globalAddress:GlobalAddress").string("project"));
+        assertEquals("acme-argo-dev", dev.one("gcp:dns/recordSet:RecordSet").string("project"), "by default, the stack's project");
+    }
+
+    /**
+     * {@code edge.enabled: false}: the UI is reached with kubectl port-forward only, so nothing of the
+     * public endpoint exists: no address, Ingress, certificate, IAP access or DNS record.
+     */
+    @Test
+    void aStackWithoutTheEdgeHasNoPublicEndpointAtAll() {
+        String text = TestSettings.devWith("  argo-gke:edge:\n", "  argo-gke:edge:\n    enabled: false\n  argo-gke:unused-edge:\n");
+        int from = text.indexOf("  argo-gke:unused-edge:\n");
+        int to = text.indexOf("  # CIS GKE 5.6.3");
+        var stack = TestSettings.stackFile(dir, "dev", text.substring(0, from) + text.substring(to));
+        MockCloud.Result run = MockCloud.run(stack, MockCloud::program);
+        assertTrue(run.test().exceptions().isEmpty(), () -> "exceptions: " + run.test().exceptions());
+        for (String type : List.of("gcp:compute/globalAddress:GlobalAddress", "kubernetes:networking.k8s.io/v1:Ingress",
+                "kubernetes:networking.gke.io/v1:ManagedCertificate", "kubernetes:cloud.google.com/v1:BackendConfig",
+                "gcp:dns/recordSet:RecordSet", "gcp:iap/webIamMember:WebIamMember")) {
+            assertEquals(List.of(), run.ofType(type), type);
+        }
+        assertTrue(dev.ofType("gcp:compute/globalAddress:GlobalAddress").size() == 1, "the committed dev stack has one");
+        assertEquals("ClusterIP", run.one("kubernetes:helm.sh/v3:Release").string("values.server.serviceType"));
+    }
+
     @Test
     void edgeKubernetesObjectsGoThroughTheClustersProvider() {
         for (String type : List.of("kubernetes:cloud.google.com/v1:BackendConfig", "kubernetes:networking.k8s.io/v1:Ingress",
