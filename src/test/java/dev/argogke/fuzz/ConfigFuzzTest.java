@@ -23,8 +23,8 @@ import net.jqwik.api.Example;
 
 /**
  * Config fuzzing: generated stack files through the settings loader and through
- * {@code argo-gke plan --stack-file}. Every run must end in success or in one {@link UserError}
- * line naming a key or the file, never another exception or a stack trace; and a plan that fails
+ * {@code argo-gke plan --stack-file}. Every run must end in success or in a {@link UserError}
+ * whose every line is one mistake naming a key or the file, never another exception or a stack trace; and a plan that fails
  * must fail before the program runs under the mock engine, so nothing is half registered.
  *
  * <p>jqwik's generators make the values; the loop is ours, so that the number of cases is a flag
@@ -40,7 +40,7 @@ class ConfigFuzzTest {
     static final Path ROOT = Path.of(".");
 
     @Example
-    void everyStackFileLoadsOrFailsWithOneLineNamingAKeyOrTheFileBeforeAnythingIsRegistered() throws IOException {
+    void everyStackFileLoadsOrFailsWithOneLinePerMistakeNamingAKeyOrTheFileBeforeAnythingIsRegistered() throws IOException {
         Path dir = Files.createTempDirectory("config-fuzz");
         FuzzValues values = new FuzzValues(new Random(SEED));
         StackFileMutator mutator = new StackFileMutator(values, List.of(
@@ -98,7 +98,7 @@ class ConfigFuzzTest {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("config fuzz: %d cases (seed %d), %d loaded, %d rejected with one line; plan path: %d loaded cases planned "
+        System.out.printf("config fuzz: %d cases (seed %d), %d loaded, %d rejected with a line per mistake; plan path: %d loaded cases planned "
                         + "(%d refused by policy), %d rejected cases; %d traces or unclear errors; %.1f s (generate %.1f, load %.1f, plan %.1f)%n",
                 TRIES, SEED, accepted, TRIES - accepted - failures.size(), plannedAccepted, planViolations, plannedRejected,
                 failures.size(), seconds, genNanos / 1e9, loadNanos / 1e9, planNanos / 1e9);
@@ -124,14 +124,19 @@ class ConfigFuzzTest {
         }
     }
 
-    /** Null when the message is one line naming a config key or a file; else what is wrong with it. */
+    /** Null when every line of the message is one mistake naming a config key or a file; else what is wrong with it. */
     static String unclear(String message, Path file) {
-        if (message == null || message.isBlank() || message.contains("\n") || message.contains("\r")) {
-            return "not one line: " + message;
+        if (message == null || message.isBlank() || message.contains("\r")) {
+            return "empty, or a line break that is not one: " + message;
         }
-        boolean namesFile = message.contains(file.toString()) || message.matches("(?s)^\\S+\\.ya?ml:\\d+.*");
-        boolean namesKey = message.matches("(?s).*\\b(argo-gke|gcp|kubernetes):[A-Za-z].*");
-        return namesFile || namesKey ? null : "names neither a key nor the file: " + message;
+        for (String line : message.lines().toList()) {
+            boolean namesFile = line.contains(file.toString()) || line.matches("^\\S+\\.ya?ml:\\d+.*");
+            boolean namesKey = line.matches(".*\\b(argo-gke|gcp|kubernetes):[A-Za-z].*");
+            if (line.isBlank() || !(namesFile || namesKey)) {
+                return "a line names neither a key nor the file: " + line + " (in " + message + ")";
+            }
+        }
+        return null;
     }
 
     /**
@@ -146,8 +151,11 @@ class ConfigFuzzTest {
         if (expected.isPresent()) {
             // As printed: text that is not valid Unicode (a lone surrogate from a "\\ud800" escape) becomes '?'.
             // Messages already in compiler form (file:line:col: error: ...) are printed without the prefix.
-            String message = expected.get().matches("(?s)^\\S+:[0-9]+:[0-9]+: error: .*") ? expected.get() : "error: " + expected.get();
-            String line = new String((message + System.lineSeparator()).getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+            StringBuilder printed = new StringBuilder();
+            for (String l : expected.get().lines().toList()) {
+                printed.append(l.matches("^\\S+:[0-9]+:[0-9]+: error: .*") ? l : "error: " + l).append(System.lineSeparator());
+            }
+            String line = new String(printed.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
             return run.exitCode() == 2 && run.err().equals(line) ? null
                     : "plan said exit " + run.exitCode() + " " + run.err() + " instead of " + line;
         }
