@@ -147,10 +147,12 @@ class ImportCronJobsCommandTest {
         assertEquals(0, code, stderr());
         assertEquals(Set.of("jira-to-bigquery.yaml"), filesIn(outDir), "the context's namespace only");
         String yaml = Files.readString(outDir.resolve("jira-to-bigquery.yaml"));
-        assertTrue(yaml.contains("\n  namespace: etl\n") && yaml.contains("\n  timezone: Europe/Berlin\n"), yaml);
+        assertFalse(yaml.lines().anyMatch(l -> !l.startsWith("#") && l.contains("namespace:")),
+                "the stack decides the namespace:\n" + yaml);
+        assertTrue(yaml.contains("\n  timezone: Europe/Berlin\n"), yaml);
         assertTrue(yaml.contains("\n      container:\n        name: etl\n"), "name first, as people write it:\n" + yaml);
 
-        assertEquals(0, run("--from-cluster", "--kubeconfig", kubeconfig.toString(), "-n", "tools", "--out",
+        assertEquals(0, run("--from-cluster", "--kubeconfig", kubeconfig.toString(), "--from-namespace", "tools", "--out",
                 outDir.toString()));
         assertEquals(Set.of("jira-to-bigquery.yaml", "hello.yaml"), filesIn(outDir));
         MigrateTestSupport.assertLintsClean(outDir);
@@ -160,8 +162,15 @@ class ImportCronJobsCommandTest {
     void flagsThatDoNotGoTogetherAreUsageErrors() {
         assertEquals(2, run());
         assertTrue(stderr().contains("error: give CronJob manifests (FILE|DIR...) or --from-cluster"), stderr());
-        assertEquals(2, run(MigrateTestSupport.corpus("valid/minimal.yaml").toString(), "-n", "etl"));
-        assertTrue(stderr().contains("error: -n, -A, --context and --kubeconfig go with --from-cluster"), stderr());
+        assertEquals(2, run(MigrateTestSupport.corpus("valid/minimal.yaml").toString(), "--from-namespace", "etl"));
+        assertTrue(stderr().contains("error: --from-namespace, -A, --context and --kubeconfig go with --from-cluster"),
+                stderr());
+        // kubectl's -n means where to read, --namespace here where to run: -n is refused rather than guessed.
+        assertEquals(2, run("--from-cluster", "-n", "etl"));
+        assertTrue(stderr().contains("error: -n etl: give --from-namespace etl to read the CronJobs of that namespace"),
+                stderr());
+        assertEquals(2, run(MigrateTestSupport.corpus("valid/minimal.yaml").toString(), "--namespace", "Data_ETL"));
+        assertTrue(stderr().contains("error: --namespace: \"Data_ETL\" is not a valid namespace name"), stderr());
         assertEquals(2, run(MigrateTestSupport.corpus("valid/minimal.yaml").toString(), "--name", "x"));
         assertEquals(2, run(MigrateTestSupport.corpus("valid/minimal.yaml").toString(), "--default-timezone", "Moon/Base"));
         assertEquals(2, run(dir.resolve("missing.yaml").toString()));
