@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  argo-gke import-cronjobs k8s/cronjobs/",
                 "  argo-gke import-cronjobs --from-cluster --from-namespace etl --out workflows/",
-                "  argo-gke import-cronjobs k8s/cronjobs/ --namespace data-etl   # the stack sets workflows.namespace: data-etl",
+                "  argo-gke import-cronjobs k8s/cronjobs/ --namespace data-etl",
                 "  argo-gke import-cronjobs k8s/ --chain extract-jira,load-bigquery,report --name nightly-etl"})
 public final class ImportCronJobsCommand implements Callable<Integer> {
 

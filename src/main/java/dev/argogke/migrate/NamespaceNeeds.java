@@ -83,12 +83,11 @@ final class NamespaceNeeds {
         if (account == null || account.equals(WORKFLOW_ACCOUNT)) {
             return;
         }
-        found.add(new Need(Tree.join(podPath, key), "service account " + account + " is kept, and argo-gke check"
-                + " and plan refuse it (rule workflow-pods-confined): workflow pods run as " + WORKFLOW_ACCOUNT + ", the"
-                + " service account argo-gke creates in " + namespace + " and binds through Workload Identity to the"
-                + " workflows' Google service account; grant that account the Google roles " + account + " had"
-                + " through argo-gke:argo.workflowRoles, then remove " + key + " (" + account + "'s Kubernetes"
-                + " RBAC does not carry over)", true));
+        found.add(new Need(Tree.join(podPath, key), "service account " + account + " kept, but argo-gke check and"
+                + " plan refuse it (rule workflow-pods-confined): workflow pods run as " + WORKFLOW_ACCOUNT + ", which"
+                + " argo-gke creates in " + namespace + " and binds through Workload Identity to the workflows' Google"
+                + " service account; grant that account what " + account + " could do through"
+                + " argo-gke:argo.workflowRoles, then remove " + key + " (" + account + "'s Kubernetes RBAC does not carry over)", true));
     }
 
     private void pullSecrets(String path, List<Object> refs) {

@@ -158,6 +158,39 @@ class ImportCronJobsCommandTest {
         MigrateTestSupport.assertLintsClean(outDir);
     }
 
+    /**
+     * valid/nightly-etl.yaml (namespace etl) uses, read off the file: service account etl-runner, pull secret
+     * registry-credentials, Secret bigquery-writer-key and ConfigMap jira-queries as volumes, Secret jira-api
+     * through env, Secret bigquery-settings and ConfigMap etl-defaults through envFrom.
+     */
+    @Test
+    void whatTheJobUsesIsListedAndTheNamespaceChangeWarnedUnlessNamespaceKeepsIt() throws Exception {
+        String pod = "spec.jobTemplate.spec.template.spec.";
+        List<String> uses = List.of(pod + "serviceAccountName: service account etl-runner",
+                pod + "imagePullSecrets[0]: Secret registry-credentials", pod + "volumes[0].secret: Secret bigquery-writer-key",
+                pod + "volumes[1].configMap: ConfigMap jira-queries",
+                pod + "containers[0].env[1].valueFrom.secretKeyRef: Secret jira-api",
+                pod + "containers[0].envFrom[0].secretRef: Secret bigquery-settings",
+                pod + "containers[0].envFrom[1].configMapRef: ConfigMap etl-defaults");
+        String input = MigrateTestSupport.corpus("valid/nightly-etl.yaml").toString();
+
+        assertEquals(0, run(input, "--dry-run"), stderr());
+        assertTrue(stderr().contains("  warning: metadata.namespace: etl, but the workflow will run in argo-workflows"),
+                stderr());
+        for (String use : uses) {
+            assertTrue(stderr().contains("  warning: " + use + " "), use + " not in:\n" + stderr());
+        }
+
+        err.getBuffer().setLength(0);
+        assertEquals(0, run(input, "--dry-run", "--namespace", "etl"), stderr());
+        assertFalse(stderr().contains("metadata.namespace"), stderr());
+        assertTrue(stderr().contains("  warning: " + uses.get(0) + " "), "refused wherever it runs:\n" + stderr());
+        for (String use : uses.subList(1, uses.size())) {
+            assertTrue(stderr().contains("  note: " + use + " ") && stderr().contains(" must be in etl"),
+                    use + " not a note in:\n" + stderr());
+        }
+    }
+
     @Test
     void flagsThatDoNotGoTogetherAreUsageErrors() {
         assertEquals(2, run());

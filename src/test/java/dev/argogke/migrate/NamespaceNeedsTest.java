@@ -110,7 +110,7 @@ class NamespaceNeedsTest {
     @Test
     void everySecretConfigMapClaimAndServiceAccountTheJobUsesIsOneWarningWhenTheJobMoves() {
         assertEquals(List.of(
-                "warning " + POD + "serviceAccountName: service account etl-runner is kept, and argo-gke check and plan refuse it",
+                "warning " + POD + "serviceAccountName: service account etl-runner kept, but argo-gke check and plan refuse it",
                 "warning " + POD + "imagePullSecrets[0]: Secret registry-credentials",
                 "warning " + POD + "volumes[0].configMap: ConfigMap order-queries",
                 "warning " + POD + "volumes[1].projected.sources[0].secret: Secret tls-client",
@@ -168,7 +168,7 @@ class NamespaceNeedsTest {
         assertTrue(w.findings().stream().noneMatch(f -> f.field().equals("metadata.namespace")), w.findings().toString());
         List<String> needs = needs(w);
         assertEquals(11, needs.size(), needs.toString());
-        assertEquals("warning " + POD + "serviceAccountName: service account etl-runner is kept, and argo-gke check"
+        assertEquals("warning " + POD + "serviceAccountName: service account etl-runner kept, but argo-gke check"
                 + " and plan refuse it", needs.get(0));
         assertTrue(needs.subList(1, 11).stream().allMatch(n -> n.startsWith("note ")), needs.toString());
     }
