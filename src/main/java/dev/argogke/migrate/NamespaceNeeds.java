@@ -87,7 +87,8 @@ final class NamespaceNeeds {
                 + " plan refuse it (rule workflow-pods-confined): workflow pods run as " + WORKFLOW_ACCOUNT + ", which"
                 + " argo-gke creates in " + namespace + " and binds through Workload Identity to the workflows' Google"
                 + " service account; grant that account what " + account + " could do through"
-                + " argo-gke:argo.workflowRoles, then remove " + key + " (" + account + "'s Kubernetes RBAC does not carry over)", true));
+                + " argo-gke:argo.workflowRoles, then remove " + key + " (" + account + "'s Kubernetes RBAC does not"
+                + " carry over)", true));
     }
 
     private void pullSecrets(String path, List<Object> refs) {
