@@ -45,8 +45,9 @@ final class NamespaceNeeds {
     }
 
     /**
-     * Reports what the pod spec at {@code podPath} of {@code cronJob} references, in the order the pod
-     * lists it: image pull secrets, volumes, then each container's (init containers, then containers).
+     * Reports where the job moves, then what the pod spec at {@code podPath} of {@code cronJob} references:
+     * its service account, image pull secrets, volumes, then each container's (init containers, then
+     * containers, the first of which is Argo's main container and the others its sidecars).
      */
     static void report(Map<String, Object> cronJob, String podPath, Optional<String> ranIn, JobReport r,
                        ImportOptions options) {
@@ -61,15 +62,34 @@ final class NamespaceNeeds {
                 needs.container(Tree.index(Tree.join(podPath, key), i), Tree.map(containers.get(i)));
             }
         }
-        String ns = options.namespace();
-        ranIn.filter(old -> !old.equals(ns)).ifPresent(old -> r.warn("metadata.namespace", old + ", but the"
-                + " workflow will run in " + ns + " (--namespace: the stack's argo-gke:workflows.namespace, where"
-                + " argo-gke deploys every file of workflows/)" + (needs.found.isEmpty() ? "" : "; what it uses from "
-                + old + " must be provided in " + ns + ", each listed below") + "; to keep " + old + ", set"
-                + " argo-gke:workflows.namespace: " + old + " and import with --namespace " + old));
-        boolean stays = ranIn.equals(Optional.of(ns));
+        needs.reportNamespace(ranIn, r);
+        boolean stays = ranIn.equals(Optional.of(options.namespace()));
         needs.found.forEach(n -> r.add(stays && !n.refused() ? Finding.Severity.NOTE : Finding.Severity.WARNING,
                 n.path(), n.message()));
+    }
+
+    /**
+     * Where the job ran against where it will run: a warning naming both when they differ; when the file
+     * names no namespace (it ran wherever it was applied), a note if the job uses anything from there.
+     */
+    private void reportNamespace(Optional<String> ranIn, JobReport r) {
+        if (ranIn.isEmpty()) {
+            if (!found.isEmpty()) {
+                r.note("metadata.namespace", "not set: the CronJob ran in the namespace it was applied to; the"
+                        + " workflow will run in " + namespace + " (--namespace: the stack's argo-gke:workflows.namespace),"
+                        + " where what it uses must be provided, each listed below");
+            }
+            return;
+        }
+        String old = ranIn.get();
+        if (old.equals(namespace)) {
+            return;
+        }
+        r.warn("metadata.namespace", old + ", but the workflow will run in " + namespace + " (--namespace: the"
+                + " stack's argo-gke:workflows.namespace, where argo-gke deploys every file of workflows/); "
+                + (found.isEmpty() ? "it names no Secret, ConfigMap, volume claim or service account of " + old
+                : "what it uses from " + old + " must be provided in " + namespace + ", each listed below")
+                + "; to keep " + old + ", set argo-gke:workflows.namespace: " + old + " and import with --namespace " + old);
     }
 
     /**

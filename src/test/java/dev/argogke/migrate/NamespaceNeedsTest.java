@@ -173,6 +173,41 @@ class NamespaceNeedsTest {
         assertTrue(needs.subList(1, 11).stream().allMatch(n -> n.startsWith("note ")), needs.toString());
     }
 
+    @Test
+    void aFileWithoutANamespaceGetsANoteThatTheJobMovesAndItsUsesAsWarnings() {
+        List<CronJobSource> sources = CronJobInputs.fromManifests(ManifestLoader.parse(Path.of("x.yaml"),
+                CRONJOB.replace("  namespace: data-etl\n", ""))).cronJobs();
+        ImportedWorkflow w = CronJobImporter.plan(sources, List.of(), ImportOptions.DEFAULTS).get(0);
+        Finding where = w.findings().stream().filter(f -> f.field().equals("metadata.namespace")).findFirst()
+                .orElseThrow(() -> new AssertionError(w.findings().toString()));
+        assertEquals(Finding.Severity.NOTE, where.severity());
+        assertTrue(where.message().startsWith("not set: the CronJob ran in the namespace it was applied to; the workflow"
+                + " will run in argo-workflows"), where.message());
+        assertEquals(11, needs(w).size());
+        assertTrue(needs(w).stream().allMatch(n -> n.startsWith("warning ")), needs(w).toString());
+    }
+
+    @Test
+    void aJobThatUsesNothingFromItsNamespaceIsStillToldItMoves() {
+        String bare = """
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata: {name: tick, namespace: data-etl}
+                spec:
+                  schedule: "*/5 * * * *"
+                  timeZone: UTC
+                  jobTemplate: {spec: {template: {spec: {restartPolicy: Never,
+                    containers: [{name: tick, image: busybox:1.36, command: [date]}]}}}}
+                """;
+        List<CronJobSource> sources = CronJobInputs.fromManifests(ManifestLoader.parse(Path.of("x.yaml"), bare)).cronJobs();
+        ImportedWorkflow w = CronJobImporter.plan(sources, List.of(), ImportOptions.DEFAULTS).get(0);
+        assertEquals(List.of("warning: CronJob data-etl/tick: metadata.namespace: data-etl, but the workflow will run in"
+                + " argo-workflows (--namespace: the stack's argo-gke:workflows.namespace, where argo-gke deploys every"
+                + " file of workflows/); it names no Secret, ConfigMap, volume claim or service account of data-etl;"
+                + " to keep data-etl, set argo-gke:workflows.namespace: data-etl and import with --namespace data-etl"),
+                w.findings().stream().filter(f -> f.field().equals("metadata.namespace")).map(Finding::toString).toList());
+    }
+
     /**
      * Kept so that argo-gke check stops the workflow (rule workflow-pods-confined) instead of the job
      * running, unannounced, as another account.
