@@ -32,11 +32,13 @@ import picocli.CommandLine.Spec;
                 "the CronJob: a WorkflowTemplate with the steps, then the CronWorkflow that runs",
                 "it on the CronJob's schedule (Argo, deployed with templateReferencing: Strict,",
                 "runs only workflows that reference a template). Lists, per CronJob, every field",
-                "that did not carry over. Nothing is written when any input is malformed or a",
-                "file is in the way."},
+                "that did not carry over, and what each job uses from its namespace (Secrets,",
+                "ConfigMaps, service account, volume claims) with how to provide it in --namespace.",
+                "Nothing is written when any input is malformed or a file is in the way."},
         footer = {"", "Examples:",
                 "  argo-gke import-cronjobs k8s/cronjobs/",
-                "  argo-gke import-cronjobs --from-cluster -n etl --out workflows/",
+                "  argo-gke import-cronjobs --from-cluster --from-namespace etl --out workflows/",
+                "  argo-gke import-cronjobs k8s/cronjobs/ --namespace data-etl",
                 "  argo-gke import-cronjobs k8s/ --chain extract-jira,load-bigquery,report --name nightly-etl"})
 public final class ImportCronJobsCommand implements Callable<Integer> {
 
@@ -50,9 +52,19 @@ public final class ImportCronJobsCommand implements Callable<Integer> {
     @Option(names = "--from-cluster", description = "Read the CronJobs from the cluster instead of files.")
     boolean fromCluster;
 
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
-            description = "With --from-cluster: the namespace (default: the context's).")
-    String namespace;
+    @Option(names = "--namespace", paramLabel = "NS",
+            description = "The namespace the workflows will run in; it must be the stack's argo-gke:workflows.namespace,"
+                    + " where argo-gke deploys every file of workflows/ (default: ${DEFAULT-VALUE}, that setting's"
+                    + " default). Not written into the files; each CronJob from another namespace is warned about.")
+    String namespace = ImportOptions.DEFAULT_NAMESPACE;
+
+    @Option(names = "--from-namespace", paramLabel = "NS",
+            description = "With --from-cluster: the namespace to read CronJobs from (default: the context's).")
+    String fromNamespace;
+
+    /** -n would be read as kubectl's (where to read) or as --namespace (where to run); neither is guessed. */
+    @Option(names = "-n", hidden = true)
+    String ambiguousN;
 
     @Option(names = {"-A", "--all-namespaces"}, description = "With --from-cluster: every namespace.")
     boolean allNamespaces;
@@ -94,7 +106,7 @@ public final class ImportCronJobsCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         checkFlags();
-        ImportOptions options = new ImportOptions(defaultTimezone);
+        ImportOptions options = new ImportOptions(defaultTimezone, namespace);
         List<Chain> allChains = allChains();
         List<CronJobSource> cronJobs = cronJobs(stderr);
         List<ImportedWorkflow> workflows = CronJobImporter.plan(cronJobs, allChains, options);
@@ -131,7 +143,7 @@ public final class ImportCronJobsCommand implements Callable<Integer> {
         List<CronJobSource> cronJobs;
         if (fromCluster) {
             try (KubernetesClient client = ClusterCronJobs.connect(context, kubeconfig)) {
-                cronJobs = ClusterCronJobs.list(client, namespace, allNamespaces);
+                cronJobs = ClusterCronJobs.list(client, fromNamespace, allNamespaces);
             }
         } else {
             CronJobInputs.Found found = CronJobInputs.fromManifests(ManifestLoader.loadAll(inputs));
@@ -140,7 +152,7 @@ public final class ImportCronJobsCommand implements Callable<Integer> {
         }
         if (cronJobs.isEmpty()) {
             throw new UserError("no CronJobs found in " + (fromCluster ? "the cluster"
-                    + (allNamespaces ? "" : namespace == null ? " (the context's namespace)" : " namespace " + namespace)
+                    + (allNamespaces ? "" : fromNamespace == null ? " (the context's namespace)" : " namespace " + fromNamespace)
                     : String.join(" ", inputs.stream().map(Path::toString).toList())));
         }
         return cronJobs;
@@ -177,17 +189,22 @@ public final class ImportCronJobsCommand implements Callable<Integer> {
     }
 
     private void checkFlags() {
+        if (ambiguousN != null) {
+            throw new UserError("-n " + ambiguousN + ": give --from-namespace " + ambiguousN + " to read the CronJobs of"
+                    + " that namespace (with --from-cluster), or --namespace " + ambiguousN + " if the workflows will run"
+                    + " there (the stack's argo-gke:workflows.namespace)");
+        }
         if (fromCluster && !inputs.isEmpty()) {
             throw new UserError("give either CronJob files or --from-cluster, not both");
         }
         if (!fromCluster && inputs.isEmpty()) {
             throw new UserError("give CronJob manifests (FILE|DIR...) or --from-cluster; see import-cronjobs --help");
         }
-        if (!fromCluster && (namespace != null || allNamespaces || context != null || kubeconfig != null)) {
-            throw new UserError("-n, -A, --context and --kubeconfig go with --from-cluster");
+        if (!fromCluster && (fromNamespace != null || allNamespaces || context != null || kubeconfig != null)) {
+            throw new UserError("--from-namespace, -A, --context and --kubeconfig go with --from-cluster");
         }
-        if (namespace != null && allNamespaces) {
-            throw new UserError("give either -n NS or -A, not both");
+        if (fromNamespace != null && allNamespaces) {
+            throw new UserError("give either --from-namespace NS or -A, not both");
         }
         if (name != null && chains.size() != 1) {
             throw new UserError("--name names the CronWorkflow of a single --chain; in a --chain-file the keys are"

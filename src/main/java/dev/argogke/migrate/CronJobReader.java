@@ -114,6 +114,9 @@ final class CronJobReader {
             return Optional.empty();
         }
         PodSpecReader.Result pod = PodSpecReader.read(podOpt.get(), r);
+        if (pod != null) {
+            NamespaceNeeds.report(source.content(), pt.path("spec"), meta.namespace(), r, options);
+        }
         if (!serverSet.isEmpty()) {
             r.note("", "not carried over, as the API server sets them: " + String.join(", ", serverSet));
         }

@@ -64,7 +64,9 @@ final class CronWorkflowAssembler {
                                                 Map<String, String> annotations) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", name);
-        jobs.get(0).namespace().ifPresent(ns -> metadata.put("namespace", ns));
+        // No namespace: argo-gke deploys every file of workflows/ into the stack's workflows namespace,
+        // whatever the file says (workflows/WorkflowsDeployment), so one written here would mislead;
+        // NamespaceNeeds warns when that is not where the CronJob ran.
         putIfNotEmpty(metadata, "labels", labels);
         metadata.put("annotations", annotations);
         return metadata;

@@ -28,11 +28,15 @@ final class JobReport {
     }
 
     void warn(String path, String message) {
-        findings.add(new Finding(Finding.Severity.WARNING, source.qualifiedName(), path, message));
+        add(Finding.Severity.WARNING, path, message);
     }
 
     void note(String path, String message) {
-        findings.add(new Finding(Finding.Severity.NOTE, source.qualifiedName(), path, message));
+        add(Finding.Severity.NOTE, path, message);
+    }
+
+    void add(Finding.Severity severity, String path, String message) {
+        findings.add(new Finding(severity, source.qualifiedName(), path, message));
     }
 
     List<Finding> findings() {

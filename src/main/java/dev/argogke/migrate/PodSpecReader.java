@@ -68,6 +68,14 @@ final class PodSpecReader {
         return containers;
     }
 
+    /**
+     * The service account is carried over as the CronJob named it, although argo-gke refuses every one
+     * but argo-workflow (rule workflow-pods-confined), and {@link NamespaceNeeds} warns about it. Dropping
+     * it would change silently who the job runs as: the file would deploy and the job run as argo-workflow,
+     * with other rights than it had, failing (or doing more than before) only at run time. Kept, argo-gke
+     * check and plan stop it before a deploy, with the rule's reason, until the user grants argo-workflow
+     * what the job needs and removes the line.
+     */
     private static void readServiceAccount(FieldReader pod, JobReport r, Map<String, Object> template) {
         // serviceAccount is the deprecated spelling of serviceAccountName; Kubernetes prefers the latter.
         Optional<String> legacyAccount = pod.string("serviceAccount");
@@ -77,10 +85,6 @@ final class PodSpecReader {
                     + account.orElse("") + ") takes precedence");
         }
         account.ifPresent(a -> template.put("serviceAccountName", a));
-        r.note(pod.path("serviceAccountName"), "Argo's wait container runs in the pod as "
-                + account.map(a -> "service account " + a).orElse("the namespace's default service account")
-                + " and needs create and patch on workflowtaskresults.argoproj.io, which the CronJob did not"
-                + " (Argo docs: workflow-rbac.md)");
     }
 
     /** Pod spec fields an Argo template has too, under the same name or (resources) another. */

@@ -147,21 +147,63 @@ class ImportCronJobsCommandTest {
         assertEquals(0, code, stderr());
         assertEquals(Set.of("jira-to-bigquery.yaml"), filesIn(outDir), "the context's namespace only");
         String yaml = Files.readString(outDir.resolve("jira-to-bigquery.yaml"));
-        assertTrue(yaml.contains("\n  namespace: etl\n") && yaml.contains("\n  timezone: Europe/Berlin\n"), yaml);
+        assertFalse(yaml.lines().anyMatch(l -> !l.startsWith("#") && l.contains("namespace:")),
+                "the stack decides the namespace:\n" + yaml);
+        assertTrue(yaml.contains("\n  timezone: Europe/Berlin\n"), yaml);
         assertTrue(yaml.contains("\n      container:\n        name: etl\n"), "name first, as people write it:\n" + yaml);
 
-        assertEquals(0, run("--from-cluster", "--kubeconfig", kubeconfig.toString(), "-n", "tools", "--out",
+        assertEquals(0, run("--from-cluster", "--kubeconfig", kubeconfig.toString(), "--from-namespace", "tools", "--out",
                 outDir.toString()));
         assertEquals(Set.of("jira-to-bigquery.yaml", "hello.yaml"), filesIn(outDir));
         MigrateTestSupport.assertLintsClean(outDir);
+    }
+
+    /**
+     * valid/nightly-etl.yaml (namespace etl) uses, read off the file: service account etl-runner, pull secret
+     * registry-credentials, Secret bigquery-writer-key and ConfigMap jira-queries as volumes, Secret jira-api
+     * through env, Secret bigquery-settings and ConfigMap etl-defaults through envFrom.
+     */
+    @Test
+    void whatTheJobUsesIsListedAndTheNamespaceChangeWarnedUnlessNamespaceKeepsIt() throws Exception {
+        String pod = "spec.jobTemplate.spec.template.spec.";
+        List<String> uses = List.of(pod + "serviceAccountName: service account etl-runner",
+                pod + "imagePullSecrets[0]: Secret registry-credentials", pod + "volumes[0].secret: Secret bigquery-writer-key",
+                pod + "volumes[1].configMap: ConfigMap jira-queries",
+                pod + "containers[0].env[1].valueFrom.secretKeyRef: Secret jira-api",
+                pod + "containers[0].envFrom[0].secretRef: Secret bigquery-settings",
+                pod + "containers[0].envFrom[1].configMapRef: ConfigMap etl-defaults");
+        String input = MigrateTestSupport.corpus("valid/nightly-etl.yaml").toString();
+
+        assertEquals(0, run(input, "--dry-run"), stderr());
+        assertTrue(stderr().contains("  warning: metadata.namespace: etl, but the workflow will run in argo-workflows"),
+                stderr());
+        for (String use : uses) {
+            assertTrue(stderr().contains("  warning: " + use + " "), use + " not in:\n" + stderr());
+        }
+
+        err.getBuffer().setLength(0);
+        assertEquals(0, run(input, "--dry-run", "--namespace", "etl"), stderr());
+        assertFalse(stderr().contains("metadata.namespace"), stderr());
+        assertTrue(stderr().contains("  warning: " + uses.get(0) + " "), "refused wherever it runs:\n" + stderr());
+        for (String use : uses.subList(1, uses.size())) {
+            assertTrue(stderr().contains("  note: " + use + " ") && stderr().contains(" must be in etl"),
+                    use + " not a note in:\n" + stderr());
+        }
     }
 
     @Test
     void flagsThatDoNotGoTogetherAreUsageErrors() {
         assertEquals(2, run());
         assertTrue(stderr().contains("error: give CronJob manifests (FILE|DIR...) or --from-cluster"), stderr());
-        assertEquals(2, run(MigrateTestSupport.corpus("valid/minimal.yaml").toString(), "-n", "etl"));
-        assertTrue(stderr().contains("error: -n, -A, --context and --kubeconfig go with --from-cluster"), stderr());
+        assertEquals(2, run(MigrateTestSupport.corpus("valid/minimal.yaml").toString(), "--from-namespace", "etl"));
+        assertTrue(stderr().contains("error: --from-namespace, -A, --context and --kubeconfig go with --from-cluster"),
+                stderr());
+        // kubectl's -n means where to read, --namespace here where to run: -n is refused rather than guessed.
+        assertEquals(2, run("--from-cluster", "-n", "etl"));
+        assertTrue(stderr().contains("error: -n etl: give --from-namespace etl to read the CronJobs of that namespace"),
+                stderr());
+        assertEquals(2, run(MigrateTestSupport.corpus("valid/minimal.yaml").toString(), "--namespace", "Data_ETL"));
+        assertTrue(stderr().contains("error: --namespace: \"Data_ETL\" is not a valid namespace name"), stderr());
         assertEquals(2, run(MigrateTestSupport.corpus("valid/minimal.yaml").toString(), "--name", "x"));
         assertEquals(2, run(MigrateTestSupport.corpus("valid/minimal.yaml").toString(), "--default-timezone", "Moon/Base"));
         assertEquals(2, run(dir.resolve("missing.yaml").toString()));

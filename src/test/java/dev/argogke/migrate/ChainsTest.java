@@ -35,13 +35,13 @@ class ChainsTest {
         Map<String, Object> wt = w.template();
         assertEquals("nightly-etl", w.name());
         assertEquals("nightly-etl", at(cw, "metadata.name"));
-        assertEquals("etl", at(cw, "metadata.namespace"));
+        assertNull(at(cw, "metadata.namespace"), "the stack's workflows namespace, not the file, decides");
         assertEquals(List.of("0 1 * * *"), at(cw, "spec.schedules"));
         assertEquals("Europe/Berlin", at(cw, "spec.timezone"));
         assertEquals("Forbid", at(cw, "spec.concurrencyPolicy"));
         assertEquals(Map.of("workflowTemplateRef", Map.of("name", "nightly-etl")), at(cw, "spec.workflowSpec"));
         assertEquals("nightly-etl", at(wt, "metadata.name"));
-        assertEquals("etl", at(wt, "metadata.namespace"));
+        assertNull(at(wt, "metadata.namespace"));
         assertEquals("chain", at(wt, "spec.entrypoint"));
         assertEquals(List.of(
                 Map.of("name", "extract-jira", "template", "extract-jira"),

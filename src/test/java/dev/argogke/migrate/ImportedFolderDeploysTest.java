@@ -3,6 +3,7 @@ package dev.argogke.migrate;
 import static dev.argogke.migrate.MigrateTestSupport.corpus;
 import static dev.argogke.migrate.MigrateTestSupport.cronJobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.argogke.config.SettingsLoader;
 import dev.argogke.config.StackFile;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ImportedFolderDeploysTest {
     private static final String RULE = "workflows-reference-templates";
+    private static final String CONFINED = "workflow-pods-confined";
 
     @Test
     void everyImportedFileIsDeployedAndPassesTheStrictTemplateReferencingRule(@TempDir Path dir) {
@@ -52,6 +54,16 @@ class ImportedFolderDeploysTest {
         PolicyInput input = new PolicyInput(SettingsLoader.load(dev.stack(), dev), plan, Optional.of(dev));
         List<String> violations = rule.check(input).stream().map(Violation::line).toList();
         assertEquals(List.of(), violations);
+
+        // The service accounts the import keeps (it warns that this rule refuses them) are refused: read
+        // off the corpus, only valid/nightly-etl.yaml (etl-runner) and valid/mixed.yaml (reporter) name one.
+        Rule confined = Policies.rule(CONFINED).orElseThrow(() -> new AssertionError("no rule " + CONFINED));
+        List<String> refused = confined.check(input).stream().map(Violation::line).sorted().toList();
+        assertEquals(2, refused.size(), refused.toString());
+        assertTrue(refused.get(0).contains("jira-to-bigquery.yaml (WorkflowTemplate jira-to-bigquery):"
+                + " spec.templates[0].serviceAccountName: 'etl-runner' is not the workflows' service account"), refused.get(0));
+        assertTrue(refused.get(1).contains("monthly-invoices.yaml (WorkflowTemplate monthly-invoices):"
+                + " spec.templates[0].serviceAccountName: 'reporter' is not the workflows' service account"), refused.get(1));
     }
 
     private static Set<Object> names(PlanFile plan, String kind) {
