@@ -23,7 +23,8 @@ final class ClusterOptions {
     StackOptions stack;
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
-            description = "Namespace of the CronWorkflows; wins over the stack's workflows.namespace (default: argo).")
+            description = "Namespace of the CronWorkflows; wins over the stack's workflows.namespace (default: "
+                    + DEFAULT_NAMESPACE + ").")
     String namespace;
 
     @Option(names = "--kubeconfig", paramLabel = "PATH",

@@ -49,6 +49,14 @@ class HelpTest {
                 assertTrue(summary.endsWith("."), command + "'s summary is cut mid-sentence: " + summary));
     }
 
+    /** The README's configuration table: workflows.namespace defaults to argo-workflows (the help said argo). */
+    @ParameterizedTest
+    @ValueSource(strings = {"status", "run", "backfill"})
+    void theNamespaceFlagNamesTheWorkflowsNamespaceAsItsDefault(String command) {
+        String help = Cli.run(command, "--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("wins over the stack's workflows.namespace (default: argo-workflows)."), help);
+    }
+
     /** The issue: the top-level usage said "argo-gke argo-gke --help". */
     @Test
     void aMistakeAtTheTopLevelPointsAtArgoGkeHelpOnce() {
