@@ -60,6 +60,21 @@ class CheckCommandTest {
         assertTrue(run.out().endsWith("All 8 rules pass, 13 n/a.\n"), run.out());
     }
 
+    /** The issue: with edge.enabled: false, the rules that concern the public endpoint say n/a. */
+    @Test
+    void withoutThePublicEndpointItsRulesAreNotApplicable() throws IOException {
+        String dev = Files.readString(Path.of("stacks/Pulumi.dev.yaml"));
+        int from = dev.indexOf("  argo-gke:edge:\n");
+        int to = dev.indexOf("  # CIS GKE 5.6.3");
+        Path file = write("dev", dev.substring(0, from) + "  argo-gke:edge:\n    enabled: false\n" + dev.substring(to));
+        Cli.Run run = Cli.run("check", "--stack-file", file.toString());
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertEquals(List.of("https-only", "deletion-protection", "iap-members-named"), run.out().lines()
+                .filter(l -> l.startsWith("  n/a     ")).map(l -> l.substring(10).split(" ")[0]).toList(), run.out());
+        assertTrue(run.out().contains("  n/a     https-only                     (no public endpoint: the stack creates no Ingress)\n"), run.out());
+        assertTrue(run.out().endsWith("All 17 rules pass, 1 waived, 3 n/a.\n"), run.out());
+    }
+
     @Test
     void aBrokenRuleIsFailWithTheResourceAndExitOne() throws IOException {
         Path file = write("public", TestSettings.devWith("privateNodes: true", "privateNodes: false"));
