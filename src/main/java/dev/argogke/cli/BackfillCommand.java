@@ -17,9 +17,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "backfill", mixinStandardHelpOptions = true,
         description = {"Run the schedule times of a past window again, one Workflow per time.",
-                "Every schedule line's times in [--from, --to), in the cron's time zone, each with the scheduled",
-                "time as Argo would give it. Safe to stop (Ctrl-C) and to repeat: a rerun creates only what is",
-                "missing."})
+                "Every schedule line's times in [--from, --to), in the cron's time zone, each with the scheduled"
+                        + " time as Argo would give it.",
+                "Safe to stop (Ctrl-C) and to repeat: a rerun creates only what is missing."})
 final class BackfillCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

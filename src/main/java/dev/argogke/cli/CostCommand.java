@@ -27,11 +27,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code argo-gke cost --stack dev} (or {@code --plan plan.json}): the monthly estimate of what a stack creates. */
 @Command(name = "cost", mixinStandardHelpOptions = true,
-        description = {"Estimate what a stack costs per month at Google Cloud list prices: GKE fee and free tier,",
-                "node pools at their minimum size, disks, load balancer, static IP, DNS, NAT and buckets,",
-                "with Cloud Composer's smallest environment beside it. Each line names its price's date;",
-                "prices older than 90 days are warned about. --refresh-prices FILE writes a price file",
-                "refreshed from the Cloud Billing Catalog API (credentials: ARGO_GKE_BILLING_API_KEY or gcloud)."})
+        description = {"Estimate what a stack costs per month at Google Cloud list prices.",
+                "GKE fee and free tier, node pools at their minimum size, disks, load balancer, static IP, DNS,"
+                        + " NAT and buckets, with Cloud Composer's smallest environment beside it.",
+                "Each line names its price's date; prices older than 90 days are warned about.",
+                "--refresh-prices FILE writes a price file refreshed from the Cloud Billing Catalog API"
+                        + " (credentials: ARGO_GKE_BILLING_API_KEY or gcloud)."})
 public final class CostCommand implements Callable<Integer> {
     enum Format { text, markdown }
 

@@ -13,9 +13,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code argo-gke diff BASE.json HEAD.json}: what a change does to a stack, and to its bill. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Compare two plan files of one stack (from 'argo-gke plan --out'): resources created,",
-                "updated, replaced or deleted with their property changes, CronWorkflow schedules in words,",
-                "workflow shapes (Mermaid in markdown) and the monthly cost before and after."})
+        description = {"Compare two plan files of one stack (from 'argo-gke plan --out').",
+                "Shows the resources created, updated, replaced or deleted with their property changes,"
+                        + " CronWorkflow schedules in words, workflow shapes (Mermaid in markdown) and the"
+                        + " monthly cost before and after."})
 public final class DiffCommand implements Callable<Integer> {
     enum Format { text, markdown, json }
 

@@ -28,12 +28,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "import-cronjobs",
         mixinStandardHelpOptions = true,
         description = {
-                "Turns Kubernetes CronJobs into Argo CronWorkflows, one file each, named after",
-                "the CronJob: a WorkflowTemplate with the steps, then the CronWorkflow that runs",
-                "it on the CronJob's schedule (Argo, deployed with templateReferencing: Strict,",
-                "runs only workflows that reference a template). Lists, per CronJob, every field",
-                "that did not carry over, and what each job uses from its namespace (Secrets,",
-                "ConfigMaps, service account, volume claims) with how to provide it in --namespace.",
+                "Turn Kubernetes CronJobs into Argo CronWorkflows, one file each.",
+                "Each file, named after the CronJob, holds a WorkflowTemplate with the steps, then the"
+                        + " CronWorkflow that runs it on the CronJob's schedule (Argo, deployed with"
+                        + " templateReferencing: Strict, runs only workflows that reference a template).",
+                "Lists, per CronJob, every field that did not carry over, and what each job uses from its"
+                        + " namespace (Secrets, ConfigMaps, service account, volume claims) with how to provide it in --namespace.",
                 "Nothing is written when any input is malformed or a file is in the way."},
         footer = {"", "Examples:",
                 "  argo-gke import-cronjobs k8s/cronjobs/",

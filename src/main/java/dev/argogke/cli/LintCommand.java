@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "lint",
         mixinStandardHelpOptions = true,
         description = {
-                "Check Argo workflow manifests the way Argo Workflows " + ArgoVersion.LINT_RULES + " and the Kubernetes API server would,",
-                "before they reach the cluster. Files and folders are linted as one set, so templates",
-                "referenced across files resolve.",
+                "Check Argo workflow manifests as Argo Workflows " + ArgoVersion.LINT_RULES + " and the Kubernetes API server would.",
+                "Files and folders are linted as one set, before they reach the cluster, so templates"
+                        + " referenced across files resolve.",
                 "Exit status: 0 no errors, 1 errors found, 2 usage error."})
 public final class LintCommand implements Callable<Integer> {
 

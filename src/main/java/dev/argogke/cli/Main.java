@@ -81,7 +81,8 @@ public final class Main {
         });
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("error: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try 'argo-gke " + ex.getCommandLine().getCommandName() + " --help'.");
+            // The qualified name: "argo-gke" alone for the top level, "argo-gke plan" for a command.
+            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return EXIT_USAGE;
         });
         return cli;

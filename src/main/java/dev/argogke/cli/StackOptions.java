@@ -1,8 +1,11 @@
 package dev.argogke.cli;
 
+import dev.argogke.UserError;
 import dev.argogke.config.StackFile;
+import dev.argogke.names.DidYouMean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -53,7 +56,18 @@ final class StackOptions {
         if (choice != null && choice.file != null) {
             return StackFile.read(choice.file);
         }
-        return StackFile.forStack(root.resolve("stacks"), name());
+        Path stacks = root.resolve("stacks");
+        String name = name();
+        if (!Files.isRegularFile(stackFile(root, name))) {
+            // A misspelt stack (mien for mine) is far likelier than a new one: say which one was meant
+            // before suggesting `pulumi stack init` (StackFile.forStack's message, kept for a new name).
+            List<String> known = StackFile.stacksIn(stacks);
+            DidYouMean.closest(name, known).ifPresent(meant -> {
+                throw new UserError(stackFile(root, name) + ": no such stack file; did you mean " + meant
+                        + "? (stacks here: " + String.join(", ", known) + "; for a new stack: `pulumi stack init " + name + "`)");
+            });
+        }
+        return StackFile.forStack(stacks, name);
     }
 
     /** The options as the user would type them again. */

@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show what is scheduled on the cluster and whether it worked.",
-                "Per CronWorkflow: schedules and time zone, suspended or not, last scheduled and next run times,",
-                "active and last runs, and whether it drifted from workflows/."})
+                "Per CronWorkflow: schedules and time zone, suspended or not, last scheduled and next run times,"
+                        + " active and last runs, and whether it drifted from workflows/."})
 final class StatusCommand implements Callable<Integer> {
     enum Format { table, json }
 

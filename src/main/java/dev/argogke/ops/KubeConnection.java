@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -35,6 +36,7 @@ public final class KubeConnection implements AutoCloseable {
         // errors on its own, invisibly and without honouring Ctrl-C.
         config.setRequestRetryBackoffLimit(0);
         config.setRequestTimeout((int) settings.requestTimeout().toMillis());
+        config.setConnectionTimeout((int) connectTimeout(settings).toMillis());
         RetryAfterCapture capture = new RetryAfterCapture();
         KubernetesClient client = new KubernetesClientBuilder()
                 .withConfig(config)
@@ -43,6 +45,20 @@ public final class KubeConnection implements AutoCloseable {
         String contextName = config.getCurrentContext() == null ? "(none)" : config.getCurrentContext().getName();
         return new KubeConnection(client, contextName, config.getMasterUrl(), capture, settings.credentialsCommand());
     }
+
+    /**
+     * How long to wait for the API server to accept a connection: fabric8's default is 10 s, then
+     * every retry waits as long again, so an endpoint that drops packets (a private cluster seen from
+     * outside its network) kept the user waiting silently. A TCP handshake takes one round trip,
+     * well under a second to any Google region, so {@value #CONNECT_TIMEOUT_SECONDS} s is ample,
+     * and never longer than one request may take.
+     */
+    static Duration connectTimeout(ConnectionSettings settings) {
+        Duration most = Duration.ofSeconds(CONNECT_TIMEOUT_SECONDS);
+        return settings.requestTimeout().compareTo(most) < 0 ? settings.requestTimeout() : most;
+    }
+
+    static final int CONNECT_TIMEOUT_SECONDS = 5;
 
     /**
      * Wraps a client someone else built (tests, embedding). Without the interceptor that

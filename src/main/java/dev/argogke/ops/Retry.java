@@ -83,7 +83,7 @@ public final class Retry {
                 throw new Cancelled(what);
             }
             Optional<String> reason = transientReason(failure);
-            if (reason.isEmpty() || attempt >= policy.maxAttempts()) {
+            if (reason.isEmpty() || attempt >= policy.maxAttempts() || unreachable(failure)) {
                 throw failure;
             }
             Duration wait = policy.backoff(attempt);
@@ -124,6 +124,20 @@ public final class Retry {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A connection refused or not accepted in time by a cluster that has not answered once: a wrong
+     * endpoint, a stopped cluster or a network the user is not on, which waiting does not change.
+     * Said at once, not after the retries' 15 seconds; once the cluster has answered, the same
+     * failure is an API server restarting and is retried. Vert.x (fabric8's HTTP client here)
+     * reports both as {@link java.net.ConnectException}s (netty's AnnotatedConnectException and
+     * ConnectTimeoutException); the JDK's client reports a connect timeout as
+     * {@link java.net.http.HttpConnectTimeoutException}.
+     */
+    private boolean unreachable(KubernetesClientException e) {
+        return !capture.answered() && e.getCode() <= 0
+                && (causedBy(e, java.net.ConnectException.class) || causedBy(e, java.net.http.HttpConnectTimeoutException.class));
     }
 
     /** A certificate the client does not trust, or a failed TLS handshake. */

@@ -31,6 +31,7 @@ final class RetryAfterCapture implements Interceptor {
     private static final ThreadLocal<Call> CURRENT = new ThreadLocal<>();
     private final AtomicLong ids = new AtomicLong();
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
+    private volatile boolean answered;
 
     /** One attempt of one API call; close it when the attempt is over. */
     final class Call implements AutoCloseable {
@@ -63,8 +64,17 @@ final class RetryAfterCapture implements Interceptor {
         }
     }
 
+    /**
+     * Whether the cluster has answered any request of this connection (with any status): until it
+     * has, a refused or timed-out connection means a wrong or unreachable endpoint, not a restart.
+     */
+    boolean answered() {
+        return answered;
+    }
+
     @Override
     public void after(HttpRequest request, HttpResponse<?> response, AsyncBody.Consumer<List<ByteBuffer>> consumer) {
+        answered = true;
         String id = request.header(CALL_HEADER);
         Call call = id == null ? null : calls.get(id);
         if (call != null && (response.code() == 429 || response.code() == 503)) {

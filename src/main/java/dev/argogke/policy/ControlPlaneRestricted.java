@@ -5,6 +5,7 @@ import dev.argogke.plan.ResourceTypes;
 import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The control plane is not open to any network. CIS Google Kubernetes Engine Benchmark 5.6.3
@@ -31,6 +32,11 @@ final class ControlPlaneRestricted implements Rule {
     @Override
     public String description() {
         return "the control plane is reachable only from listed networks or a private endpoint (CIS GKE 5.6.3/5.6.4)";
+    }
+
+    @Override
+    public Optional<String> notApplicable(PolicyInput input) {
+        return Applicability.outsideGoogleCloud(input);
     }
 
     @Override

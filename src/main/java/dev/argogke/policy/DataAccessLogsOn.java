@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The stack's project records who read and wrote through the three services argo-gke's security
@@ -43,6 +44,11 @@ final class DataAccessLogsOn implements Rule {
     @Override
     public String description() {
         return "Data Access audit logs (ADMIN_READ, DATA_READ, DATA_WRITE) on for IAP, Cloud Storage and GKE in the project";
+    }
+
+    @Override
+    public Optional<String> notApplicable(PolicyInput input) {
+        return Applicability.outsideGoogleCloud(input);
     }
 
     @Override

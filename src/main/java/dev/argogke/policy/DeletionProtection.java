@@ -5,6 +5,8 @@ import dev.argogke.plan.PlanFile;
 import dev.argogke.plan.ResourceTypes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A prod stack cannot be destroyed by accident: the cluster has deletion protection, and buckets
@@ -21,11 +23,17 @@ final class DeletionProtection implements Rule {
         return "prod: cluster deletion protection on, buckets not force-destroyed";
     }
 
+    /** A dev stack is meant to be torn down: the rule is n/a there, not a pass. */
+    @Override
+    public Optional<String> notApplicable(PolicyInput input) {
+        Settings.Environment environment = input.settings().environment();
+        return environment == Settings.Environment.PROD ? Optional.empty()
+                : Optional.of("prod stacks only; this one's argo-gke:environment is " + environment.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** The plan judged as a prod stack's ({@link #notApplicable} keeps it from dev stacks). */
     @Override
     public List<Violation> check(PolicyInput input) {
-        if (input.settings().environment() != Settings.Environment.PROD) {
-            return List.of();
-        }
         PlanQuery plan = new PlanQuery(input.plan());
         List<Violation> out = new ArrayList<>();
         for (PlanFile.Resource cluster : plan.ofType(ResourceTypes.CLUSTER)) {

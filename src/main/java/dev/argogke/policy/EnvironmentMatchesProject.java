@@ -4,6 +4,7 @@ import dev.argogke.config.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,6 +27,11 @@ final class EnvironmentMatchesProject implements Rule {
     @Override
     public String description() {
         return "a prod stack's gcp:project is not named for dev, test or staging, and a dev stack's is not named prod";
+    }
+
+    @Override
+    public Optional<String> notApplicable(PolicyInput input) {
+        return Applicability.outsideGoogleCloud(input);
     }
 
     @Override

@@ -31,6 +31,12 @@ final class HttpsOnly implements Rule {
         return "HTTPS only: every Ingress has a certificate and redirects or refuses plain HTTP";
     }
 
+    /** Without an Ingress nothing is served over HTTP(S) at all (the UI is reached by port-forward). */
+    @Override
+    public Optional<String> notApplicable(PolicyInput input) {
+        return Applicability.withoutPublicEndpoint(input);
+    }
+
     @Override
     public List<Violation> check(PolicyInput input) {
         PlanQuery plan = new PlanQuery(input.plan());

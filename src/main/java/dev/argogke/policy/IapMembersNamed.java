@@ -1,11 +1,13 @@
 package dev.argogke.policy;
 
 import dev.argogke.plan.PlanFile;
+import dev.argogke.plan.ResourceTypes;
 import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,6 +35,15 @@ final class IapMembersNamed implements Rule {
     @Override
     public String description() {
         return "IAP admits named users, groups and the organization's domains, never a consumer domain such as gmail.com";
+    }
+
+    /** No Ingress and no one granted access through IAP: there is nothing IAP admits anyone to. */
+    @Override
+    public Optional<String> notApplicable(PolicyInput input) {
+        PlanQuery plan = new PlanQuery(input.plan());
+        boolean grants = !plan.ofType(MEMBER_TYPES.toArray(String[]::new)).isEmpty()
+                || !plan.ofType(BINDING_TYPES.toArray(String[]::new)).isEmpty();
+        return grants ? Optional.empty() : Applicability.withoutPublicEndpoint(input).map(r -> r + " and grants no IAP access");
     }
 
     @Override

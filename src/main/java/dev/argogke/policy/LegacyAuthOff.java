@@ -4,6 +4,7 @@ import dev.argogke.plan.PlanFile;
 import dev.argogke.plan.ResourceTypes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Legacy ABAC, basic auth and client certificates off: the control plane trusts only Google
@@ -18,6 +19,11 @@ final class LegacyAuthOff implements Rule {
     @Override
     public String description() {
         return "legacy ABAC, basic auth and client certificates off on the control plane";
+    }
+
+    @Override
+    public Optional<String> notApplicable(PolicyInput input) {
+        return Applicability.outsideGoogleCloud(input);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.argogke.policy;
 import dev.argogke.plan.PlanFile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * No service-account keys: a key file is a password that never expires. Everything reaches
@@ -19,6 +20,11 @@ final class NoServiceAccountKeys implements Rule {
     @Override
     public String description() {
         return "no service-account keys are created; Google is reached through Workload Identity";
+    }
+
+    @Override
+    public Optional<String> notApplicable(PolicyInput input) {
+        return Applicability.outsideGoogleCloud(input);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.argogke.plan.ResourceTypes;
 import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * No node runs as the Compute Engine default service account, which has Editor on the project
@@ -22,6 +23,11 @@ final class NodeServiceAccount implements Rule {
     @Override
     public String description() {
         return "no node uses the default compute service account (Editor on the project)";
+    }
+
+    @Override
+    public Optional<String> notApplicable(PolicyInput input) {
+        return Applicability.outsideGoogleCloud(input);
     }
 
     @Override

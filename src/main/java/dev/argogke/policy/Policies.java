@@ -71,14 +71,21 @@ public final class Policies {
         checkWaivers(input.settings(), input.origin());
         List<PolicyReport.Outcome> outcomes = new ArrayList<>();
         for (Rule rule : ALL) {
-            List<Violation> violations = rule.check(input);
+            Optional<String> notApplicable = rule.notApplicable(input);
+            List<Violation> violations = notApplicable.isPresent() ? List.of() : rule.check(input);
             Optional<Settings.Waiver> waiver = waivers.stream().filter(w -> w.rule().equals(rule.name())).findFirst();
             if (waiver.isPresent() && violations.isEmpty()) {
                 // A waiver the stack does not need would silently let the next real violation through.
                 String key = input.origin() + ": argo-gke:waivers[" + waivers.indexOf(waiver.get()) + "]";
+                String why = notApplicable.map(r -> ", which does not apply to this stack (" + r + ")")
+                        .orElse(", which the stack passes without it");
                 Violation unneeded = new Violation(rule.name(), key, "waives " + rule.name()
-                        + ", which the stack passes without it; remove the waiver so a future violation is not hidden");
+                        + why + "; remove the waiver so a future violation is not hidden");
                 outcomes.add(new PolicyReport.Outcome(rule.name(), rule.description(), PolicyReport.Status.FAIL, List.of(unneeded), Optional.empty()));
+                continue;
+            }
+            if (notApplicable.isPresent()) {
+                outcomes.add(PolicyReport.Outcome.notApplicable(rule, notApplicable.get()));
                 continue;
             }
             PolicyReport.Status status = waiver.isPresent() ? PolicyReport.Status.WAIVED

@@ -5,6 +5,7 @@ import dev.argogke.plan.ResourceTypes;
 import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The artifact bucket (and any other bucket) is private: IAM only (uniform access, no object ACLs),
@@ -19,6 +20,11 @@ final class PrivateArtifactBucket implements Rule {
     @Override
     public String description() {
         return "buckets with uniform access, public access prevention enforced, no allUsers/allAuthenticatedUsers";
+    }
+
+    @Override
+    public Optional<String> notApplicable(PolicyInput input) {
+        return Applicability.outsideGoogleCloud(input);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.argogke.plan.PlanFile;
 import dev.argogke.plan.ResourceTypes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Nodes without public IP addresses (egress through Cloud NAT). A stack that needs public nodes
@@ -18,6 +19,11 @@ final class PrivateNodes implements Rule {
     @Override
     public String description() {
         return "nodes have no public IP addresses (opt out only by waiving this rule with a reason)";
+    }
+
+    @Override
+    public Optional<String> notApplicable(PolicyInput input) {
+        return Applicability.outsideGoogleCloud(input);
     }
 
     @Override

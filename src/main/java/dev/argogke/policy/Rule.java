@@ -1,6 +1,7 @@
 package dev.argogke.policy;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One security rule every stack's plan must pass. A stack may waive a rule only by its
@@ -12,6 +13,15 @@ public interface Rule {
 
     /** One line: what the rule guarantees. */
     String description();
+
+    /**
+     * Why the rule does not apply to this stack (a prod-only rule on a dev stack, a rule about the
+     * public endpoint on a stack without one), or empty when it applies. Such a rule is reported
+     * "n/a" with this reason and not checked: "pass" would claim something was checked.
+     */
+    default Optional<String> notApplicable(PolicyInput input) {
+        return Optional.empty();
+    }
 
     /** Every way the plan breaks the rule; empty when it passes. */
     List<Violation> check(PolicyInput input);

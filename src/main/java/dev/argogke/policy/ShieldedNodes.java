@@ -5,6 +5,7 @@ import dev.argogke.plan.ResourceTypes;
 import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Shielded nodes with secure boot: nodes prove their identity to the control plane, and boot only
@@ -19,6 +20,11 @@ final class ShieldedNodes implements Rule {
     @Override
     public String description() {
         return "shielded nodes on, and secure boot on every node pool";
+    }
+
+    @Override
+    public Optional<String> notApplicable(PolicyInput input) {
+        return Applicability.outsideGoogleCloud(input);
     }
 
     @Override

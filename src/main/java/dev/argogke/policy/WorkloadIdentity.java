@@ -5,6 +5,7 @@ import dev.argogke.plan.ResourceTypes;
 import dev.argogke.tree.Tree;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Workload Identity on: the cluster has a workload pool, and pods on every node pool see the GKE
@@ -19,6 +20,11 @@ final class WorkloadIdentity implements Rule {
     @Override
     public String description() {
         return "Workload Identity on: cluster workload pool set, every node pool on the GKE metadata server";
+    }
+
+    @Override
+    public Optional<String> notApplicable(PolicyInput input) {
+        return Applicability.outsideGoogleCloud(input);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.argogke.testing.TestSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +122,36 @@ class PlanCommandTest {
         Cli.Run run = Cli.run("plan", "--stack", "staging");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("stacks here: dev, prod"), run.err());
+    }
+
+    /** The issue: with stacks/Pulumi.mine.yaml there, --stack mien suggested `pulumi stack init mien`. */
+    @Test
+    void aMisspeltStackNameSuggestsTheStackThatIsThere() throws IOException {
+        Path root = projectWithStacks("dev", "mine", "prod");
+        Cli.Run run = Cli.run(new Main(root, Clock.systemUTC()), "plan", "--stack", "mien");
+        assertEquals(2, run.exitCode(), run.out());
+        assertEquals("", run.out());
+        assertEquals("error: " + root.resolve("stacks/Pulumi.mien.yaml") + ": no such stack file; did you mean mine?"
+                + " (stacks here: dev, mine, prod; for a new stack: `pulumi stack init mien`)\n", run.err());
+    }
+
+    /** A name near none of the stacks (more than two edits from each) is a new stack: no guess. */
+    @Test
+    void aStackNameNearNoStackIsNotGuessed() throws IOException {
+        Path root = projectWithStacks("dev", "mine", "prod");
+        Cli.Run run = Cli.run(new Main(root, Clock.systemUTC()), "check", "--stack", "staging");
+        assertEquals(2, run.exitCode(), run.out());
+        assertFalse(run.err().contains("did you mean"), run.err());
+        assertTrue(run.err().contains("stacks here: dev, mine, prod (create one with `pulumi stack init staging`)"), run.err());
+    }
+
+    private Path projectWithStacks(String... stacks) throws IOException {
+        Path root = dir.resolve("project");
+        Files.createDirectories(root.resolve("stacks"));
+        for (String stack : stacks) {
+            Files.writeString(root.resolve("stacks/Pulumi." + stack + ".yaml"), "config: {}\n");
+        }
+        return root;
     }
 
     @Test

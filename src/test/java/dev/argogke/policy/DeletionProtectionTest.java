@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,9 +20,11 @@ class DeletionProtectionTest {
 
     @Test
     void prodIsProtectedAndDevNeedNotBe() {
+        assertEquals(Optional.empty(), rule.notApplicable(real("prod")));
         assertEquals(List.of(), rule.check(real("prod")));
         assertEquals(Boolean.FALSE, real("dev").plan().resourcesOfType("gcp:container/cluster:Cluster").get(0).input("deletionProtection"));
-        assertEquals(List.of(), rule.check(real("dev")), "dev may be torn down");
+        assertEquals(Optional.of("prod stacks only; this one's argo-gke:environment is dev"), rule.notApplicable(real("dev")),
+                "dev may be torn down");
     }
 
     @Test

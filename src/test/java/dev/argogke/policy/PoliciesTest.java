@@ -104,7 +104,51 @@ class PoliciesTest {
         PolicyReport report = Policies.evaluate(withWaivers(broken, List.of(new Settings.Waiver("legacy-auth-off", "migrating an old tool that needs ABAC"))));
         assertTrue(report.passed(), report.render());
         assertTrue(report.render().contains("waived  legacy-auth-off                (migrating an old tool that needs ABAC)"), report.render());
-        assertTrue(report.render().endsWith("All 19 rules pass, 2 waived.\n"), report.render());
+        assertTrue(report.render().endsWith("All 18 rules pass, 2 waived, 1 n/a.\n"), report.render());
+    }
+
+    /** The issue: on dev, the prod-only deletion-protection rule reported "pass"; it does not apply there. */
+    @Test
+    void aProdOnlyRuleIsNotApplicableOnDevWithTheReason() {
+        PolicyReport report = Policies.evaluate(real("dev"));
+        List<PolicyReport.Outcome> notApplicable = report.outcomes().stream()
+                .filter(o -> o.status() == PolicyReport.Status.NOT_APPLICABLE).toList();
+        assertEquals(List.of("deletion-protection"), notApplicable.stream().map(PolicyReport.Outcome::rule).toList(), report.render());
+        assertTrue(report.render().contains("  n/a     deletion-protection            (prod stacks only; this one's argo-gke:environment is dev)\n"),
+                report.render());
+        assertTrue(report.passed(), report.render());
+        assertEquals(List.of(), Policies.evaluate(real("prod")).outcomes().stream()
+                .filter(o -> o.status() == PolicyReport.Status.NOT_APPLICABLE).map(PolicyReport.Outcome::rule).toList());
+    }
+
+    /**
+     * The issue: rules about the public endpoint say "n/a" on a stack without one. Without the
+     * Ingress nothing is served over HTTPS; IAP access still granted is still checked.
+     */
+    @Test
+    void withoutAnIngressHttpsOnlyDoesNotApplyButGrantedIapAccessIsStillChecked() {
+        PolicyInput dev = real("dev");
+        PolicyInput noIngress = withPlan(dev, remove(dev.plan(), "kubernetes:networking.k8s.io/v1:Ingress", "edge-ingress"));
+        PolicyReport report = Policies.evaluate(noIngress);
+        assertEquals(List.of("https-only", "deletion-protection"), report.outcomes().stream()
+                .filter(o -> o.status() == PolicyReport.Status.NOT_APPLICABLE).map(PolicyReport.Outcome::rule).toList(), report.render());
+        assertTrue(report.render().contains("  n/a     https-only                     (no public endpoint: the stack creates no Ingress)\n"),
+                report.render());
+
+        PolicyInput noAccessEither = withPlan(noIngress, remove(noIngress.plan(), "gcp:iap/webIamMember:WebIamMember",
+                "edge-access-group:data-team@example.com"));
+        assertTrue(Policies.evaluate(noAccessEither).render().contains(
+                "  n/a     iap-members-named              (no public endpoint: the stack creates no Ingress and grants no IAP access)\n"),
+                Policies.evaluate(noAccessEither).render());
+    }
+
+    /** A waiver of a rule that does not apply hides nothing today but would hide a violation once it does. */
+    @Test
+    void aWaiverOfARuleThatDoesNotApplyFailsNamingTheWaiver() {
+        PolicyReport report = Policies.evaluate(withWaivers(real("dev"), List.of(new Settings.Waiver("deletion-protection", "dev is torn down every evening"))));
+        assertEquals(List.of("deletion-protection: ./stacks/Pulumi.dev.yaml: argo-gke:waivers[1]: waives deletion-protection, which does not apply"
+                + " to this stack (prod stacks only; this one's argo-gke:environment is dev); remove the waiver so a future violation is not hidden"),
+                report.violations().stream().map(Violation::line).toList());
     }
 
     /** The issue: a waiver for a rule that passes without it is an error, since it would hide the next violation. */
@@ -122,7 +166,8 @@ class PoliciesTest {
         PolicyReport report = Policies.evaluate(withPlan(dev, set(dev.plan(), "gcp:container/cluster:Cluster", "cluster", "enableShieldedNodes", false)));
         assertTrue(report.render().contains("  FAIL    shielded-nodes"), report.render());
         assertTrue(report.render().contains("gcp:container/cluster:Cluster cluster: enableShieldedNodes is not true; set it to true"), report.render());
-        assertTrue(report.render().endsWith("1 of 21 rules fail, 1 waived.\n"), report.render());
+        // 21 rules; on dev, deletion-protection does not apply (the issue: it said "pass"): 20 apply.
+        assertTrue(report.render().endsWith("1 of 20 rules fail, 1 waived, 1 n/a.\n"), report.render());
     }
 
     /** The stack's own waivers, and more. */
