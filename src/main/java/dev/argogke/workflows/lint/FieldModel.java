@@ -12,11 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fields of every Argo Workflows v4.1 object type the linter decodes strictly, read from the
- * hand-written {@code argo-fields.txt} next to this class (its header explains the notation).
+ * The fields of every object type the linter decodes strictly: Argo Workflows v4.1's, read from the
+ * hand-written {@code argo-fields.txt} next to this class (its header explains the notation), and
+ * Argo Events v1.9.10's, from {@code argo-events-fields.txt}, generated from Argo Events' OpenAPI
+ * spec in the same notation (see the README beside it).
  */
 final class FieldModel {
     static final String RESOURCE = "argo-fields.txt";
+    static final String EVENTS_RESOURCE = "argo-events-fields.txt";
 
     /** One object type: its fields in the order the model lists them. */
     record ObjectType(String name, Map<String, FieldType> fields) {
@@ -33,8 +36,14 @@ final class FieldModel {
         return Holder.ARGO;
     }
 
+    /** The Argo Events model (EventSource, Sensor), parsed once. */
+    static FieldModel events() {
+        return Holder.EVENTS;
+    }
+
     private static final class Holder {
-        static final FieldModel ARGO = load();
+        static final FieldModel ARGO = load(RESOURCE);
+        static final FieldModel EVENTS = load(EVENTS_RESOURCE);
     }
 
     ObjectType type(String name) {
@@ -49,14 +58,14 @@ final class FieldModel {
         return Collections.unmodifiableMap(types);
     }
 
-    private static FieldModel load() {
-        try (InputStream in = FieldModel.class.getResourceAsStream(RESOURCE)) {
+    private static FieldModel load(String resource) {
+        try (InputStream in = FieldModel.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the class path");
+                throw new IllegalStateException(resource + " is missing from the class path");
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + RESOURCE, e);
+            throw new IllegalStateException("cannot read " + resource, e);
         }
     }
 

@@ -32,6 +32,7 @@ sealed interface FieldType {
         BOOL("bool", "true or false"),
         NUMBER("num", "a number"),
         INT_OR_STRING("intstr", "an integer or a string"),
+        INT64_OR_STRING("int64str", "a 64-bit integer or a string"),
         QUANTITY("qty", "a quantity such as 500m or 1Gi"),
         ANY_STRING("anystr", "a value"),
         ANY("any", "a value"),

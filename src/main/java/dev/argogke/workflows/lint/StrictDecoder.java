@@ -137,6 +137,13 @@ final class StrictDecoder {
                 }
                 return integerProblem(value, INT32_MIN, INT32_MAX) == null ? null
                         : "expected an integer or a string, got " + ValueText.describe(value);
+            case INT64_OR_STRING:
+                // Argo Events' Int64OrString.UnmarshalJSON (pkg/apis/events/v1alpha1/int64str.go, v1.9.10).
+                if (value instanceof String) {
+                    return null;
+                }
+                return integerProblem(value, INT64_MIN, INT64_MAX) == null ? null
+                        : "expected an integer or a string, got " + ValueText.describe(value);
             case QUANTITY:
                 return quantityProblem(value);
             case TIME:
