@@ -10,21 +10,28 @@ import java.util.Map;
 /** What every document must satisfy, and the dispatch to the rules of its kind. */
 final class DocumentChecker {
     static final String API_VERSION = "argoproj.io/v1alpha1";
+    /** The Argo Events kinds the linter checks, against {@link FieldModel#events()}. */
+    static final List<String> EVENTS_KINDS = List.of("EventSource", "Sensor");
     /** The kinds the linter checks; each is also the name of its type in the field model. */
-    static final List<String> KINDS =
-            List.of("Workflow", "CronWorkflow", "WorkflowTemplate", "ClusterWorkflowTemplate", "WorkflowEventBinding");
+    static final List<String> KINDS = List.of("Workflow", "CronWorkflow", "WorkflowTemplate", "ClusterWorkflowTemplate",
+            "WorkflowEventBinding", "EventSource", "Sensor");
     // Argo v4.1 validate.go: maxCharsInObjectName, and maxCharsInCronWorkflowName because the
     // workflows a CronWorkflow creates get a 10-digit timestamp appended to its name.
     private static final int MAX_NAME = 63;
     private static final int MAX_CRON_NAME = 52;
 
     private final StrictDecoder decoder;
+    private final StrictDecoder eventsDecoder;
     private final TemplateIndex index;
+    private final EventsIndex events;
     private final CronLines cronLines;
 
-    DocumentChecker(StrictDecoder decoder, TemplateIndex index, CronLines cronLines) {
+    DocumentChecker(StrictDecoder decoder, StrictDecoder eventsDecoder, TemplateIndex index, EventsIndex events,
+                    CronLines cronLines) {
         this.decoder = decoder;
+        this.eventsDecoder = eventsDecoder;
         this.index = index;
+        this.events = events;
         this.cronLines = cronLines;
     }
 
@@ -46,7 +53,7 @@ final class DocumentChecker {
                     : "apiVersion of a " + kind + " must be " + API_VERSION + ", not " + ValueText.describe(content.get("apiVersion")));
         }
         checkDuplicateKeys(m, out);
-        decoder.decodeDocument(content, kind, out);
+        (EVENTS_KINDS.contains(kind) ? eventsDecoder : decoder).decodeDocument(content, kind, out);
         checkNumbersJsonCannotHold(content, "", out);
         checkNames(content, kind, out);
         if (!(content.get("spec") instanceof Map<?, ?>)) {
@@ -66,6 +73,8 @@ final class DocumentChecker {
                 }
             }
             case "WorkflowEventBinding" -> checkEventBinding(spec, out);
+            case "EventSource" -> EventSourceChecker.check(out, spec);
+            case "Sensor" -> SensorChecker.check(out, spec, index, events);
             default -> SpecChecker.check(out, index, kind, "spec", spec, false);
         }
     }

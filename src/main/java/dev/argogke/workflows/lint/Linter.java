@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The workflow linter: the checks of {@code argo lint} for Argo Workflows v4.1 (strict decoding,
  * then the rules of workflow/validate/validate.go) plus what the Kubernetes API server enforces,
- * over a set of documents linted together so that template references resolve across files.
+ * and Argo Events v1.9.10's EventSources and Sensors (strict decoding, the rules of its validation),
+ * over a set of documents linted together so that references resolve across files.
  * Needs no cluster. The deployed controller is older ({@link dev.argogke.argo.ArgoVersion}).
  */
 public final class Linter {
@@ -50,10 +51,13 @@ public final class Linter {
     /** Lints {@code manifests}; findings are ordered by {@code fileOrder}, then line and column. */
     static LintReport run(List<Manifest> manifests, List<Finding> fileFindings, List<Path> fileOrder, CronLines cronLines) {
         TemplateIndex index = new TemplateIndex();
+        EventsIndex events = new EventsIndex();
         for (Manifest m : manifests) {
             index.add(m);
+            events.add(m);
         }
-        DocumentChecker checker = new DocumentChecker(new StrictDecoder(FieldModel.argo()), index, cronLines);
+        DocumentChecker checker = new DocumentChecker(new StrictDecoder(FieldModel.argo()), new StrictDecoder(FieldModel.events()),
+                index, events, cronLines);
         List<Finding> findings = new ArrayList<>(fileFindings);
         Map<String, Manifest> seen = new HashMap<>();
         List<DocumentFindings> checked = manifests.parallelStream().map(m -> {
