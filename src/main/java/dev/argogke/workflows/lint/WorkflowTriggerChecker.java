@@ -139,9 +139,10 @@ final class WorkflowTriggerChecker {
             String dest = Tree.text(Tree.map(parameters.get(i)).get("dest"));
             Matcher m = PARAMETER_DEST.matcher(dest);
             if (m.matches() && m.group(1).length() < 6 && Integer.parseInt(m.group(1)) >= passed) {
-                out.error(Tree.index(Tree.join(triggerPath, "parameters"), i) + ".dest", "dest '" + dest + "' sets parameter "
-                        + m.group(1) + " of the Workflow's spec.arguments.parameters, which has " + (passed == 0 ? "none"
-                        : "only " + passed + " (counted from 0)") + ": declare the parameter there by name");
+                out.error(Tree.index(Tree.join(triggerPath, "parameters"), i) + ".dest", "dest '" + dest + "' writes to item "
+                        + m.group(1) + " of the Workflow's spec.arguments.parameters, which has " + (passed == 0 ? "no items"
+                        : passed == 1 ? "only item 0" : "only items 0 to " + (passed - 1))
+                        + ": declare the parameter there by name, with a placeholder value");
             }
         }
     }
