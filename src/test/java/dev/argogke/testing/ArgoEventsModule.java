@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * cd "$(mktemp -d)" &amp;&amp; go mod init scratch &amp;&amp; GOTOOLCHAIN=local GOFLAGS=-mod=mod \
  *   GOMODCACHE=~/.cache/argo-gke/gomod go mod download -json github.com/argoproj/argo-events@v1.9.10
  * </pre>
- * The cache searched: {@code -Dargogke.gomodcache}, else {@code $GOMODCACHE}, else {@code ~/.cache/argo-gke/gomod}
- * (where the e2e tooling keeps its modules), else what {@code go env GOMODCACHE} says. Without the module the
+ * The cache searched: {@code -Dargogke.gomodcache} alone when given, else {@code $GOMODCACHE}, {@code
+ * ~/.cache/argo-gke/gomod} (where the e2e tooling keeps its modules) and what {@code go env GOMODCACHE} says. Without the module the
  * calling test is skipped with that message: the e2e tooling does not fetch this module, so it is skipped under
  * {@code CI=true} too.
  */
@@ -50,7 +50,7 @@ public final class ArgoEventsModule {
         List<Path> caches = new ArrayList<>();
         String property = System.getProperty("argogke.gomodcache");
         if (property != null && !property.isBlank()) {
-            caches.add(Path.of(property));
+            return List.of(Path.of(property)); // asked for explicitly: that one only
         }
         String env = System.getenv("GOMODCACHE");
         if (env != null && !env.isBlank()) {
