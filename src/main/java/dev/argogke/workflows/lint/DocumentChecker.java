@@ -74,7 +74,7 @@ final class DocumentChecker {
             }
             case "WorkflowEventBinding" -> checkEventBinding(spec, out);
             case "EventSource" -> EventSourceChecker.check(out, spec);
-            case "Sensor" -> SensorChecker.check(out, spec, index, events);
+            case "Sensor" -> SensorChecker.check(out, spec, decoder, index, events);
             default -> SpecChecker.check(out, index, kind, "spec", spec, false);
         }
     }

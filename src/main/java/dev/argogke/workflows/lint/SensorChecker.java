@@ -22,17 +22,21 @@ final class SensorChecker {
     private static final List<String> PARAMETER_OPERATIONS = List.of("", "append", "overwrite", "prepend");
 
     private final DocumentFindings out;
+    private final StrictDecoder workflowDecoder;
     private final TemplateIndex templates;
     private final EventsIndex events;
 
-    private SensorChecker(DocumentFindings out, TemplateIndex templates, EventsIndex events) {
+    private SensorChecker(DocumentFindings out, StrictDecoder workflowDecoder, TemplateIndex templates, EventsIndex events) {
         this.out = out;
+        this.workflowDecoder = workflowDecoder;
         this.templates = templates;
         this.events = events;
     }
 
-    static void check(DocumentFindings out, Map<String, Object> spec, TemplateIndex templates, EventsIndex events) {
-        SensorChecker checker = new SensorChecker(out, templates, events);
+    /** Checks a Sensor's spec; {@code workflowDecoder} decodes the Workflows its triggers submit. */
+    static void check(DocumentFindings out, Map<String, Object> spec, StrictDecoder workflowDecoder, TemplateIndex templates,
+                      EventsIndex events) {
+        SensorChecker checker = new SensorChecker(out, workflowDecoder, templates, events);
         Set<String> dependencies = checker.checkDependencies(Tree.list(spec.get("dependencies")));
         checker.checkTriggers(Tree.list(spec.get("triggers")), dependencies);
     }
@@ -111,7 +115,7 @@ final class SensorChecker {
     }
 
     private void checkTemplate(String path, Map<String, Object> template, Set<String> dependencies) {
-        WorkflowTriggerChecker workflows = new WorkflowTriggerChecker(out, templates, events);
+        WorkflowTriggerChecker workflows = new WorkflowTriggerChecker(out, workflowDecoder, templates, events);
         if (template.get("argoWorkflow") instanceof Map<?, ?> argo) {
             String argoPath = Tree.join(path, "argoWorkflow");
             checkParameters(Tree.join(argoPath, "parameters"), Tree.list(argo.get("parameters")), dependencies);

@@ -24,11 +24,13 @@ final class WorkflowTriggerChecker {
     private static final Pattern PARAMETER_DEST = Pattern.compile("spec\\.arguments\\.parameters\\.(\\d+)(\\..*)?");
 
     private final DocumentFindings out;
+    private final StrictDecoder workflowDecoder;
     private final TemplateIndex templates;
     private final EventsIndex events;
 
-    WorkflowTriggerChecker(DocumentFindings out, TemplateIndex templates, EventsIndex events) {
+    WorkflowTriggerChecker(DocumentFindings out, StrictDecoder workflowDecoder, TemplateIndex templates, EventsIndex events) {
         this.out = out;
+        this.workflowDecoder = workflowDecoder;
         this.templates = templates;
         this.events = events;
     }
@@ -102,12 +104,15 @@ final class WorkflowTriggerChecker {
     }
 
     /**
-     * A Workflow the trigger submits: its workflowTemplateRef names a WorkflowTemplate of the set; each parameter
-     * it passes is one the WorkflowTemplate takes; each trigger parameter writing into spec.arguments.parameters.N
-     * finds parameter N there (sjson sets the path in place; pkg/sensors/triggers/params.go ApplyParams).
+     * A Workflow the trigger submits: it has only fields of Argo's Workflow (the argo CLI submits strictly by default,
+     * Argo v4.0.7 cmd/argo/commands/submit.go "--strict"; the controller would drop an unknown field); its
+     * workflowTemplateRef names a WorkflowTemplate of the set; each parameter it passes is one the WorkflowTemplate
+     * takes; each trigger parameter writing into spec.arguments.parameters.N finds parameter N there (sjson sets the
+     * path in place; pkg/sensors/triggers/params.go ApplyParams).
      */
     private void checkWorkflow(String triggerPath, Map<String, Object> workflow, List<Object> parameters) {
         String resourcePath = Tree.join(triggerPath, "source.resource");
+        workflowDecoder.decode(workflow, new FieldType.Ref("Workflow"), resourcePath, out);
         List<Object> passed = Tree.list(Tree.at(workflow, "spec.arguments.parameters"));
         checkDestinations(triggerPath, parameters, passed.size());
         Map<String, Object> ref = Tree.map(Tree.at(workflow, "spec.workflowTemplateRef"));

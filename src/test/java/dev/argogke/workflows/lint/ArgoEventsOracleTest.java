@@ -35,6 +35,9 @@ class ArgoEventsOracleTest {
             "is not defined in the linted files", "has no event '", "declares no parameter '",
             "is not a dependency of this Sensor", "writes to item \\d+ of the Workflow", "^submit-from starts a workflow",
             "is also defined at",
+            // The Workflow a trigger submits: Argo Events keeps it as raw JSON (K8SResource, resource.go); argo submit
+            // decodes it strictly when the trigger fires.
+            "^spec\\.triggers\\[\\d+\\]\\.template\\.(argoWorkflow|k8s)\\.source\\.resource\\.",
             // webhook/start.go refuses requests whose method differs; ValidateWebhookContext does not look at it.
             "needs a method, POST or GET", "^method \".*\" is not POST or GET",
             // The name goes into a label of the Deployment (reconciler controller.go): at most 63 characters.
@@ -55,10 +58,10 @@ class ArgoEventsOracleTest {
         }
         compare(oracle, List.of(resource("valid/events")), yamlFiles(resource("valid/events")), problems, tally);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
-        // 47 documents: 10 EventSource cases; 17 Sensor cases, 16 with an EventSource beside; the valid set's 2 + 2.
+        // 49 documents: 10 EventSource cases; 18 Sensor cases, 17 with an EventSource beside; the valid set's 2 + 2.
         // Argo Events refuses 8 EventSource cases (all but the two webhook methods) and 7 Sensor cases (operations,
-        // no dependency, logical operator, trigger names, unknown field); the other 12 cases are the linter's own.
-        assertEquals(Map.of("accepted by both", 20, "refused by both", 15, "refused by the linter only", 12), tally);
+        // no dependency, logical operator, trigger names, unknown field); the other 13 cases are the linter's own.
+        assertEquals(Map.of("accepted by both", 21, "refused by both", 15, "refused by the linter only", 13), tally);
     }
 
     @Test
@@ -90,7 +93,8 @@ class ArgoEventsOracleTest {
         theirs.forEach((document, verdict) -> {
             List<Finding> errors = ours.getOrDefault(document, List.of());
             List<Finding> unexplained = errors.stream()
-                    .filter(f -> OURS_ONLY.stream().noneMatch(p -> p.matcher(f.message()).find())).toList();
+                    .filter(f -> OURS_ONLY.stream().noneMatch(p -> p.matcher(f.message()).find() || p.matcher(f.path()).find()))
+                    .toList();
             if (verdict.refused() && errors.isEmpty()) {
                 problems.add(document + ": Argo Events refuses it (" + verdict.message() + "), the linter says nothing");
             } else if (!verdict.refused() && !unexplained.isEmpty()) {
