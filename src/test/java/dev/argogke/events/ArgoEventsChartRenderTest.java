@@ -152,6 +152,34 @@ class ArgoEventsChartRenderTest {
         assertEquals(release.string("namespace"), eventBus.string("metadata.namespace"));
     }
 
+    /**
+     * The namespace enforces Pod Security's baseline (ArgoEvents, the labels of ArgoWorkflows): the
+     * API server would refuse the controller's pod, and the atomic release would roll back, if it used
+     * host namespaces, hostPath volumes, privileged containers or added capabilities (Kubernetes docs,
+     * "Pod Security Standards", baseline). The EventBus's pods take their security context from the
+     * EventBus spec only (argo-events v1.9.10, pkg/reconciler/eventbus/installer/jetstream.go), which sets none.
+     */
+    @Test
+    void theChartsPodsPassThePodSecurityBaselineTheNamespaceEnforces() {
+        for (Map<String, Object> workload : chart.objects()) {
+            Object pod = Doc.at(workload, "spec.template.spec");
+            if (pod == null) {
+                continue;
+            }
+            String name = workload.get("kind") + " " + Doc.at(workload, "metadata.name");
+            for (String host : List.of("hostNetwork", "hostPID", "hostIPC")) {
+                assertTrue(Doc.at(pod, host) == null || Boolean.FALSE.equals(Doc.at(pod, host)), name + " " + host);
+            }
+            assertTrue(Doc.list(pod, "volumes").stream().noneMatch(v -> Doc.at(v, "hostPath") != null), name + " mounts a hostPath");
+            List<Object> containers = new ArrayList<>(Doc.list(pod, "containers"));
+            containers.addAll(Doc.list(pod, "initContainers"));
+            for (Object c : containers) {
+                assertTrue(Doc.at(c, "securityContext.privileged") == null || Boolean.FALSE.equals(Doc.at(c, "securityContext.privileged")), name);
+                assertEquals(List.of(), Doc.list(c, "securityContext.capabilities.add"), name + " adds capabilities");
+            }
+        }
+    }
+
     private static Map<String, Object> controllerDeployment() {
         List<Map<String, Object>> deployments = chart.all("Deployment");
         assertEquals(1, deployments.size(), "only the controller: " + chart.names("Deployment"));
