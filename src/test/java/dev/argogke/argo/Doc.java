@@ -5,26 +5,26 @@ import java.util.List;
 import java.util.Map;
 
 /** Reading parsed YAML/JSON (maps and lists) by dotted path, for the chart tests. */
-final class Doc {
+public final class Doc {
     private Doc() {
     }
 
     /** The value at {@code a.b.c} ({@code [i]} for list items), or null. */
-    static Object at(Object root, String dottedPath) {
+    public static Object at(Object root, String dottedPath) {
         return TreePath.at(root, dottedPath);
     }
 
-    static Map<?, ?> map(Object root, String dottedPath) {
+    public static Map<?, ?> map(Object root, String dottedPath) {
         Object v = at(root, dottedPath);
         return v instanceof Map<?, ?> m ? m : Map.of();
     }
 
-    static List<?> list(Object root, String dottedPath) {
+    public static List<?> list(Object root, String dottedPath) {
         Object v = at(root, dottedPath);
         return v instanceof List<?> l ? l : List.of();
     }
 
-    static String text(Object root, String dottedPath) {
+    public static String text(Object root, String dottedPath) {
         Object v = at(root, dottedPath);
         return v == null ? null : v.toString();
     }

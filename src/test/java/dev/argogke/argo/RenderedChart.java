@@ -20,14 +20,14 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  *
  * @param namespace the release namespace, where Helm puts every namespaced object that names none
  */
-record RenderedChart(String namespace, List<Map<String, Object>> objects) {
+public record RenderedChart(String namespace, List<Map<String, Object>> objects) {
 
-    static RenderedChart render(Path chart, String release, String namespace, Map<String, Object> values) {
+    public static RenderedChart render(Path chart, String release, String namespace, Map<String, Object> values) {
         return new RenderedChart(namespace, parse(template(chart, release, namespace, values)));
     }
 
     /** The manifests as Helm prints them; a template error is thrown with Helm's message. */
-    static String template(Path chart, String release, String namespace, Map<String, Object> values) {
+    public static String template(Path chart, String release, String namespace, Map<String, Object> values) {
         try {
             Path file = Files.createTempFile("argo-values", ".json");
             try {
@@ -53,29 +53,29 @@ record RenderedChart(String namespace, List<Map<String, Object>> objects) {
         return out;
     }
 
-    List<Map<String, Object>> all(String kind) {
+    public List<Map<String, Object>> all(String kind) {
         return objects.stream().filter(o -> kind.equals(o.get("kind"))).toList();
     }
 
-    Optional<Map<String, Object>> find(String kind, String namespace, String name) {
+    public Optional<Map<String, Object>> find(String kind, String namespace, String name) {
         return all(kind).stream()
                 .filter(o -> name.equals(Doc.at(o, "metadata.name")))
                 .filter(o -> namespace == null || namespace.equals(namespaceOf(o)))
                 .findFirst();
     }
 
-    Map<String, Object> one(String kind, String namespace, String name) {
+    public Map<String, Object> one(String kind, String namespace, String name) {
         return find(kind, namespace, name).orElseThrow(() -> new AssertionError("the chart renders no " + kind + " "
                 + (namespace == null ? "" : namespace + "/") + name + "; it renders " + names(kind)));
     }
 
     /** A namespaced object's namespace: its own, or the release's when the template leaves it out. */
-    String namespaceOf(Map<String, Object> object) {
+    public String namespaceOf(Map<String, Object> object) {
         Object ns = Doc.at(object, "metadata.namespace");
         return ns == null ? namespace : ns.toString();
     }
 
-    List<String> names(String kind) {
+    public List<String> names(String kind) {
         return all(kind).stream().map(o -> namespaceOf(o) + "/" + Doc.at(o, "metadata.name")).toList();
     }
 }

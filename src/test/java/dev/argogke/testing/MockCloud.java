@@ -198,6 +198,11 @@ public final class MockCloud {
             String project = String.valueOf(args.args.getOrDefault("projectId", "project"));
             return Map.of("projectId", project, "number", PROJECT_NUMBER, "id", "projects/" + project, "name", project);
         }
+        if (args.token.equals("gcp:storage/getProjectServiceAccount:getProjectServiceAccount")) {
+            // The Cloud Storage service agent's documented form (Cloud Storage docs, "Service agents").
+            return Map.of("emailAddress", "service-" + PROJECT_NUMBER + "@gs-project-accounts.iam.gserviceaccount.com",
+                    "project", String.valueOf(args.args.getOrDefault("project", "project")), "id", "storage-agent");
+        }
         return Map.of();
     }
 

@@ -37,4 +37,9 @@ public final class Shared {
     public static Path argoChart() {
         return folder("charts/argo-workflows", "Chart.yaml", "argo-helm's argo-workflows chart");
     }
+
+    /** The argo-helm argo-events chart (see {@code ../shared/charts/README.md}). */
+    public static Path argoEventsChart() {
+        return folder("charts/argo-events", "Chart.yaml", "argo-helm's argo-events chart");
+    }
 }
