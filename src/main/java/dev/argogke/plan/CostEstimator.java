@@ -50,6 +50,7 @@ final class CostEstimator {
         dnsZones();
         new NatCosts(plan, prices, lines).add(nodesByRegion);
         buckets();
+        new PubSubCosts(plan, prices, lines, notes).add();
         kmsKeys();
         auditLogs();
         notes.add("Not included: traffic (load balancer data processing $" + money(prices.loadBalancerDataPerGb())

@@ -278,7 +278,8 @@ public final class PriceBook {
         return src.path("name").asText() + " (" + src.path("url").asText() + ")";
     }
 
-    private double number(String... path) {
+    /** A number of the file at {@code path}: for a group read in one place only (PubSubCosts). */
+    double number(String... path) {
         JsonNode n = root;
         for (String p : path) {
             n = n.path(p);

@@ -52,6 +52,17 @@ class ShippedPricesTest {
         assertEquals(0.008, SHIPPED.loadBalancerDataPerGb(), EXACT);
     }
 
+    /**
+     * cloud.google.com/pubsub/pricing: "The first 10 GiB are free. After that, the price is $40 per TiB in
+     * all Google Cloud regions"; "A minimum of 1000 bytes per publish, push, or pull request is assessed".
+     */
+    @Test
+    void pubSub() {
+        assertEquals(40, SHIPPED.number("pubsub", "throughputPerTib"), EXACT);
+        assertEquals(10, SHIPPED.number("pubsub", "freeGibPerMonth"), EXACT);
+        assertEquals(1000, SHIPPED.number("pubsub", "minBytesPerRequest"), EXACT);
+    }
+
     /** cloud.google.com/kms/pricing (prices effective March 17, 2025): SOFTWARE key version $0.06 a month, $0.03 per 10,000 operations. */
     @Test
     void cloudKms() {
