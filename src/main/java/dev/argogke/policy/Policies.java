@@ -35,7 +35,9 @@ public final class Policies {
             new TrustedImages(),
             new WorkflowPodsConfined(),
             new WorkflowsReferenceTemplates(),
-            new WorkflowCommandsExplicit());
+            new WorkflowCommandsExplicit(),
+            new EventSourcesUseWorkloadIdentity(),
+            new SensorsNamespaced());
 
     /**
      * Rules a prod stack may not waive: they guard the public endpoint and who may use it, and the

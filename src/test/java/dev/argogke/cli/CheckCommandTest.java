@@ -31,7 +31,7 @@ class CheckCommandTest {
             assertEquals(dev ? 19 : 20, run.out().lines().filter(l -> l.startsWith("  pass    ")).count(), run.out());
             assertTrue(run.out().contains("  waived  control-plane-restricted       (deployed by GitHub-hosted CI runners"), run.out());
             assertEquals(dev, run.out().contains("  n/a     deletion-protection            (prod stacks only;"), run.out());
-            assertTrue(run.out().endsWith(dev ? "All 19 rules pass, 1 waived, 1 n/a.\n" : "All 20 rules pass, 1 waived.\n"), run.out());
+            assertTrue(run.out().endsWith(dev ? "All 19 rules pass, 1 waived, 3 n/a.\n" : "All 20 rules pass, 1 waived, 2 n/a.\n"), run.out());
         }
     }
 
@@ -53,11 +53,11 @@ class CheckCommandTest {
         List<String> notApplicable = run.out().lines().filter(l -> l.startsWith("  n/a     ")).map(l -> l.substring(10).split(" ")[0]).toList();
         assertEquals(Set.of("https-only", "iap-members-named", "deletion-protection", "data-access-logs", "environment-matches-project",
                 "workload-identity", "node-service-account", "no-service-account-keys", "legacy-auth-off", "shielded-nodes",
-                "private-nodes", "control-plane-restricted", "private-bucket"), Set.copyOf(notApplicable), run.out());
-        assertEquals(13, notApplicable.size());
+                "private-nodes", "control-plane-restricted", "private-bucket", "events-workload-identity", "sensors-namespaced"), Set.copyOf(notApplicable), run.out());
+        assertEquals(15, notApplicable.size());
         assertTrue(run.out().contains("  n/a     private-nodes                  (no Google Cloud: the cluster is reached by kubeconfig"
                 + " (argo-gke:cluster.existing.kubeconfig))\n"), run.out());
-        assertTrue(run.out().endsWith("All 8 rules pass, 13 n/a.\n"), run.out());
+        assertTrue(run.out().endsWith("All 8 rules pass, 15 n/a.\n"), run.out());
     }
 
     /** The issue: with edge.enabled: false, the rules that concern the public endpoint say n/a. */
@@ -69,10 +69,10 @@ class CheckCommandTest {
         Path file = write("dev", dev.substring(0, from) + "  argo-gke:edge:\n    enabled: false\n" + dev.substring(to));
         Cli.Run run = Cli.run("check", "--stack-file", file.toString());
         assertEquals(0, run.exitCode(), run.out() + run.err());
-        assertEquals(List.of("https-only", "deletion-protection", "iap-members-named"), run.out().lines()
+        assertEquals(List.of("https-only", "deletion-protection", "iap-members-named", "events-workload-identity", "sensors-namespaced"), run.out().lines()
                 .filter(l -> l.startsWith("  n/a     ")).map(l -> l.substring(10).split(" ")[0]).toList(), run.out());
         assertTrue(run.out().contains("  n/a     https-only                     (no public endpoint: the stack creates no Ingress)\n"), run.out());
-        assertTrue(run.out().endsWith("All 17 rules pass, 1 waived, 3 n/a.\n"), run.out());
+        assertTrue(run.out().endsWith("All 17 rules pass, 1 waived, 5 n/a.\n"), run.out());
     }
 
     @Test
