@@ -1,6 +1,8 @@
 package dev.argogke.workflows;
 
 import dev.argogke.UserError;
+import dev.argogke.tree.Tree;
+import dev.argogke.workflows.lint.JobObjects;
 import dev.argogke.workflows.manifest.Manifest;
 import dev.argogke.workflows.manifest.ManifestLoader;
 import java.nio.file.Files;
@@ -11,13 +13,19 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The workflows kept in the repository, under {@code workflows/}: each file named after the objects
  * in it, at most one of each kind, so a job's WorkflowTemplate and the CronWorkflow that runs it on a
  * schedule can sit together (the controller runs only workflows that reference a template). Only kinds that live on the cluster and run on their own schedule or are
  * referenced by those are deployed; a plain Workflow runs once when created, so it has no place here.
+ * A job's configuration (a ConfigMap) and its credentials (an ExternalSecret naming Google Secret
+ * Manager secrets) follow the same rule: at most one of each in a file, named after it, so
+ * {@code jira-conference-sync.yaml} holds the job, its schedule and the Secret it reads.
  */
 public final class WorkflowCatalog {
     public static final Set<String> DEPLOYABLE_KINDS = Set.of("CronWorkflow", "WorkflowTemplate", "ClusterWorkflowTemplate");
@@ -46,11 +54,9 @@ public final class WorkflowCatalog {
                 throw error(where + ": " + m.displayName() + ": a second " + m.kind() + " in one file; a file under workflows/ holds "
                         + "one object of each kind (a WorkflowTemplate and the CronWorkflow that runs it); move it to its own file");
             }
-            if (!API_VERSION.equals(m.apiVersion()) || m.kind() == null || !DEPLOYABLE_KINDS.contains(m.kind())) {
-                throw error(where + ": " + m.displayName() + ": only " + String.join(", ", DEPLOYABLE_KINDS.stream().sorted().toList())
-                        + " (apiVersion " + API_VERSION + ") are deployed from workflows/"
-                        + ("Workflow".equals(m.kind()) ? "; a Workflow runs once when created: make it a WorkflowTemplate and run it with `bin/argo-gke run`" : ""));
-            }
+            kindProblem(m).ifPresent(problem -> {
+                throw error(where + ": " + m.displayName() + ": " + problem);
+            });
             String name = m.name().orElseThrow(() -> error(where + ": " + m.displayName() + ": metadata.name is required"));
             String expectedFile = name + ".yaml";
             String actual = m.file().getFileName().toString();
@@ -65,6 +71,50 @@ public final class WorkflowCatalog {
         }
         out.sort(Comparator.comparing((Manifest m) -> m.kind()).thenComparing(m -> m.name().orElse("")));
         return new WorkflowCatalog(directory, out);
+    }
+
+    /**
+     * Why {@code workflows/} does not deploy this object, or empty when it does: Argo's deployable
+     * kinds, and a job's ConfigMap and ExternalSecret ({@link JobObjects}); a Secret is refused with
+     * the way to keep its value out of git. The linter says the same of a Secret and checks the rest.
+     */
+    static Optional<String> kindProblem(Manifest m) {
+        String kind = m.kind();
+        if (JobObjects.SECRET.equals(kind)) {
+            return Optional.of(JobObjects.secretRefused());
+        }
+        String expected = JobObjects.KINDS.contains(kind) ? JobObjects.apiVersionOf(kind)
+                : kind != null && DEPLOYABLE_KINDS.contains(kind) ? API_VERSION : null;
+        if (expected != null && expected.equals(m.apiVersion())) {
+            return Optional.empty();
+        }
+        if (expected != null) {
+            return Optional.of(("AEIOU".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind + " is deployed with apiVersion " + expected
+                    + ", not " + m.apiVersion());
+        }
+        List<String> kinds = new ArrayList<>(DEPLOYABLE_KINDS.stream().sorted().toList());
+        kinds.addAll(JobObjects.KINDS);
+        return Optional.of("only " + String.join(", ", kinds) + " are deployed from workflows/"
+                + ("Workflow".equals(kind) ? "; a Workflow runs once when created: make it a WorkflowTemplate and run it with `bin/argo-gke run`" : ""));
+    }
+
+    /**
+     * The Google Secret Manager secrets the ExternalSecrets read ({@code spec.data[].remoteRef.key}),
+     * sorted: the program creates each and grants access to each alone.
+     */
+    public SortedSet<String> secretManagerSecrets() {
+        SortedSet<String> out = new TreeSet<>();
+        for (Manifest m : manifests) {
+            if (JobObjects.EXTERNAL_SECRET.equals(m.kind())) {
+                for (Object item : Tree.list(m.content(), "spec.data")) {
+                    String key = Tree.string(item, "remoteRef.key");
+                    if (key != null) {
+                        out.add(key);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     public Path directory() {

@@ -3,13 +3,17 @@ package dev.argogke.workflows;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.kubernetes.core.v1.ConfigMap;
+import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.helm.v3.Release;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.argogke.k8s.CustomResource;
 import dev.argogke.k8s.CustomResourceArgs;
+import dev.argogke.workflows.lint.JobObjects;
 import dev.argogke.workflows.manifest.Manifest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every object of the {@link WorkflowCatalog} as a custom resource on the cluster, with the
- * stack's overrides (namespace, suspension, images) applied.
+ * Every object of the {@link WorkflowCatalog} on the cluster, in the workflows namespace: Argo's
+ * objects and a job's ExternalSecrets as custom resources, with the stack's overrides (suspension,
+ * images) applied to Argo's, and a job's ConfigMaps as they are written.
  *
  * <p>A fresh stack's first preview must not fail because Argo's CRDs do not exist yet
  * (pulumi-kubernetes#3247: a server-side dry run of a CronWorkflow fails with "no matches for
@@ -38,9 +43,20 @@ public final class WorkflowsDeployment extends ComponentResource {
      * @param kubeconfig the cluster's kubeconfig (secret)
      * @param context    its context to use; empty: its current one
      * @param release    the Argo release whose CRDs the workflows need
+     * @param secrets    what the ExternalSecrets need, when there are any: External Secrets Operator's
+     *                   release (its CRDs and the webhook that admits them) and the SecretStore they read
      */
     public record Args(WorkflowCatalog catalog, String namespace, DeployedForm form,
-                       String stack, Output<String> kubeconfig, Optional<String> context, Release release) {
+                       String stack, Output<String> kubeconfig, Optional<String> context, Release release,
+                       Optional<SecretsReady> secrets) {
+        public Args(WorkflowCatalog catalog, String namespace, DeployedForm form,
+                    String stack, Output<String> kubeconfig, Optional<String> context, Release release) {
+            this(catalog, namespace, form, stack, kubeconfig, context, release, Optional.empty());
+        }
+    }
+
+    /** External Secrets Operator's release and the SecretStore, which the ExternalSecrets wait for. */
+    public record SecretsReady(Release release, Resource store) {
     }
 
     private final List<CustomResource> resources = new ArrayList<>();
@@ -48,7 +64,9 @@ public final class WorkflowsDeployment extends ComponentResource {
 
     public WorkflowsDeployment(String name, Args args, ComponentResourceOptions options) {
         super("argo-gke:workflows:WorkflowsDeployment", name, options);
-        Output<String> afterArgo = Output.tuple(args.release().status(), args.kubeconfig()).applyValue(t -> t.t2);
+        // With ExternalSecrets, the operator's release (its CRDs) counts too, for the same reason.
+        Output<?> secretsStatus = args.secrets().<Output<?>>map(s -> s.release().status()).orElse(Output.of(""));
+        Output<String> afterArgo = Output.tuple(args.release().status(), secretsStatus, args.kubeconfig()).applyValue(t -> t.t3);
         ProviderArgs.Builder providerArgs = ProviderArgs.builder()
                 .kubeconfig(afterArgo.asSecret())
                 .enableServerSideApply(true);
@@ -59,7 +77,6 @@ public final class WorkflowsDeployment extends ComponentResource {
         for (Manifest m : args.catalog().manifests()) {
             String kind = m.kind();
             String objectName = m.name().orElseThrow();
-            Map<String, Object> spec = spec(m, args);
             ObjectMetaArgs.Builder metadata = ObjectMetaArgs.builder()
                     .name(objectName)
                     .labels(labels(m, args.stack()))
@@ -67,24 +84,50 @@ public final class WorkflowsDeployment extends ComponentResource {
             if (!"ClusterWorkflowTemplate".equals(kind)) {
                 metadata.namespace(args.namespace());
             }
-            resources.add(new CustomResource(name + "-" + kindSlug(kind) + "-" + objectName,
-                    CustomResourceArgs.builder(WorkflowCatalog.API_VERSION, kind)
-                            .metadata(metadata.build())
-                            .spec(spec)
-                            .build(),
-                    CustomResourceOptions.builder()
-                            .parent(this)
-                            .provider(provider)
-                            .dependsOn(args.release())
-                            .build()));
+            String resourceName = name + "-" + kindSlug(kind) + "-" + objectName;
+            if (JobObjects.CONFIG_MAP.equals(kind)) {
+                configMap(resourceName, m, metadata.build());
+            } else {
+                boolean secret = JobObjects.EXTERNAL_SECRET.equals(kind);
+                List<Resource> needs = new ArrayList<>(List.of(args.release()));
+                args.secrets().filter(s -> secret).ifPresent(s -> needs.addAll(List.of(s.release(), s.store())));
+                resources.add(new CustomResource(resourceName,
+                        CustomResourceArgs.builder(secret ? JobObjects.EXTERNAL_SECRET_API_VERSION : WorkflowCatalog.API_VERSION, kind)
+                                .metadata(metadata.build())
+                                .spec(spec(m, args))
+                                .build(),
+                        CustomResourceOptions.builder().parent(this).provider(provider).dependsOn(needs).build()));
+            }
             deployed.add(kind + "/" + objectName);
         }
         registerOutputs(Map.of("workflows", Output.of(deployed)));
     }
 
+    /** A job's ConfigMap as written: its data, binary data and immutability. */
+    private void configMap(String resourceName, Manifest m, ObjectMetaArgs metadata) {
+        ConfigMapArgs.Builder configMap = ConfigMapArgs.builder().metadata(metadata)
+                .data(textMap(m.content().get("data")))
+                .binaryData(textMap(m.content().get("binaryData")));
+        if (m.content().get("immutable") instanceof Boolean immutable) {
+            configMap.immutable(immutable);
+        }
+        new ConfigMap(resourceName, configMap.build(), CustomResourceOptions.builder().parent(this).provider(provider).build());
+    }
+
+    private static Map<String, String> textMap(Object node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+        }
+        return out;
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> spec(Manifest m, Args args) {
         Object rawSpec = m.content().get("spec");
+        if (JobObjects.EXTERNAL_SECRET.equals(m.kind())) {
+            return dev.argogke.tree.Tree.copy((Map<String, Object>) rawSpec); // no image, no schedule: as written
+        }
         return args.form().spec(m.kind(), rawSpec instanceof Map<?, ?> s ? (Map<String, Object>) s : null);
     }
 

@@ -27,6 +27,11 @@ public final class WorkflowFiles {
         return lines().stream().filter(l -> l.startsWith("kind: ")).count();
     }
 
+    /** The documents of Argo's API group (each starts with a top-level apiVersion line). */
+    public static long argoDocuments() {
+        return lines().stream().filter(l -> l.startsWith("apiVersion: argoproj.io/")).count();
+    }
+
     private static List<String> lines() {
         try (var files = Files.list(FOLDER)) {
             List<String> lines = files.filter(f -> f.toString().endsWith(".yaml")).sorted()

@@ -40,7 +40,7 @@ class WorkflowsDeploymentTest {
     /** Every Argo object deployed, checked against the count of documents in workflows/'s text. */
     private static List<Registered> argoObjects(MockCloud.Result r) {
         List<Registered> objects = r.resources().stream().filter(c -> c.type().startsWith("kubernetes:argoproj.io")).toList();
-        assertEquals(WorkflowFiles.documents(), objects.size(), objects.stream().map(Registered::name).toList().toString());
+        assertEquals(WorkflowFiles.argoDocuments(), objects.size(), objects.stream().map(Registered::name).toList().toString());
         return objects;
     }
 
@@ -116,5 +116,60 @@ class WorkflowsDeploymentTest {
                 .named("pulumi:providers:kubernetes", "workflows");
         assertEquals(Set.of(), updated.unknownInputs(), "once the release exists, the provider is configured");
         assertEquals("kubeconfig", updated.input("kubeconfig"));
+    }
+
+    /**
+     * The committed JIRA sync's ExternalSecret (workflows/jira-conference-sync.yaml) is deployed as External
+     * Secrets Operator v1.3.2 serves it (external-secrets.io/v1), in the workflows namespace, as written, and
+     * waits for the operator's release (its CRD and webhook) and the SecretStore it reads.
+     */
+    @Test
+    void anExternalSecretIsDeployedAsWrittenAfterTheOperatorAndItsStore() {
+        WorkflowCatalog catalog = WorkflowCatalog.load(Path.of("workflows"));
+        MockCloud.Result r = MockCloud.run(MockCloud.Mode.UPDATE, "dev", Map.of(), Set.of(), ctx -> {
+            Release argo = new Release("argo", ReleaseArgs.builder().chart(ArgoVersion.CHART).version(ArgoVersion.CHART_VERSION).build());
+            Release eso = new Release("eso", ReleaseArgs.builder().chart("external-secrets").version("1.3.2").build());
+            Release store = new Release("store-stand-in", ReleaseArgs.builder().chart("x").build());
+            new WorkflowsDeployment("workflows", new WorkflowsDeployment.Args(catalog, "jobs", DeployedForm.asWritten(),
+                    "dev", Output.of("kubeconfig"), Optional.empty(), argo,
+                    Optional.of(new WorkflowsDeployment.SecretsReady(eso, store))), null);
+        });
+        Registered secret = r.named("kubernetes:external-secrets.io/v1:ExternalSecret", "workflows-externalsecret-jira-conference-sync");
+        assertEquals("jobs", secret.string("metadata.namespace"));
+        assertEquals("secret-manager", secret.string("spec.secretStoreRef.name"));
+        assertEquals(List.of(Map.of("secretKey", "token", "remoteRef", Map.of("key", "jira-api-token"))), secret.input("spec.data"));
+        assertTrue(secret.dependsOn(r.named("kubernetes:helm.sh/v3:Release", "eso")), secret.dependencies().toString());
+        assertTrue(secret.dependsOn(r.named("kubernetes:helm.sh/v3:Release", "store-stand-in")), secret.dependencies().toString());
+        Registered cron = r.named("kubernetes:argoproj.io/v1alpha1:CronWorkflow", "workflows-cronworkflow-jira-conference-sync");
+        assertTrue(!cron.dependsOn(r.named("kubernetes:helm.sh/v3:Release", "eso")), "Argo's objects need only Argo: " + cron.dependencies());
+    }
+
+    /** A job's ConfigMap goes to the workflows namespace with its data as written (strings, as the API server keeps them). */
+    @Test
+    void aConfigMapIsDeployedToTheWorkflowsNamespaceWithItsData(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve("report-settings.yaml"), """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: report-settings
+                  labels:
+                    team: data
+                data:
+                  REPORT_BUCKET: acme-reports
+                  RETRIES: "3"
+                """);
+        WorkflowCatalog catalog = WorkflowCatalog.load(dir);
+        MockCloud.Result r = MockCloud.run(MockCloud.Mode.UPDATE, "dev", Map.of(), Set.of(), ctx -> {
+            Release argo = new Release("argo", ReleaseArgs.builder().chart(ArgoVersion.CHART).version(ArgoVersion.CHART_VERSION).build());
+            new WorkflowsDeployment("workflows", new WorkflowsDeployment.Args(catalog, "jobs", DeployedForm.asWritten(),
+                    "dev", Output.of("kubeconfig"), Optional.empty(), argo), null);
+        });
+        Registered configMap = r.named("kubernetes:core/v1:ConfigMap", "workflows-configmap-report-settings");
+        assertEquals("jobs", configMap.string("metadata.namespace"));
+        assertEquals("report-settings", configMap.string("metadata.name"));
+        assertEquals(Map.of("REPORT_BUCKET", "acme-reports", "RETRIES", "3"), configMap.input("data"));
+        assertEquals("data", configMap.string("metadata.labels.team"));
+        assertTrue(configMap.provider().startsWith("urn:pulumi:dev::argo-gke::argo-gke:workflows:WorkflowsDeployment$pulumi:providers:kubernetes::workflows::"),
+                "through the workflows' provider: " + configMap.provider());
     }
 }

@@ -35,15 +35,23 @@ final class DocumentChecker {
         this.cronLines = cronLines;
     }
 
-    /** Whether the linter checks documents of this kind (the others get a note). */
+    /**
+     * Whether the linter checks documents of this kind (the others get a note): Argo's kinds, and the
+     * ConfigMaps and ExternalSecrets a job may have beside them ({@link JobObjects}; a Secret is refused).
+     */
     static boolean isChecked(Manifest m) {
-        return m.kind() != null && KINDS.contains(m.kind());
+        return m.kind() != null && (KINDS.contains(m.kind()) || JobObjectChecker.handles(m.kind()));
     }
 
     void check(Manifest m, DocumentFindings out) {
         Map<String, Object> content = m.content();
         String kind = m.kind();
         String apiVersion = m.apiVersion();
+        if (kind != null && JobObjectChecker.handles(kind)) {
+            checkDuplicateKeys(m, out);
+            JobObjectChecker.check(m, out);
+            return;
+        }
         if (kind == null || !KINDS.contains(kind)) {
             skipOrReject(content, kind, apiVersion, out);
             return;

@@ -159,12 +159,19 @@ class LinterTest {
 
     @Test
     void otherKubernetesObjectsAreSkippedWithANote() throws IOException {
-        Path file = write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  a: b\n");
+        Path file = write("pvc.yaml", "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: scratch\nspec: {}\n");
         LintReport report = Linter.lint(List.of(file));
         assertEquals(1, report.findings().size());
         assertEquals(Severity.NOTE, report.findings().get(0).severity());
         assertTrue(report.clean());
         assertEquals("lint: 1 document, 0 errors", report.summary());
+    }
+
+    @Test
+    void aJobsConfigMapIsCheckedAndAValidOneHasNoFinding() throws IOException {
+        Path file = write("settings.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  a: b\n  PORT: \"8080\"\n");
+        LintReport report = Linter.lint(List.of(file));
+        assertEquals(List.of(), report.findings());
     }
 
     @Test
