@@ -120,6 +120,7 @@ public final class ArgoWorkflows extends ComponentResource {
     }
 
     private final Namespace namespace;
+    private final Namespace workflowsNamespace;
     private final Release release;
     private Optional<Bucket> bucket = Optional.empty();
 
@@ -135,9 +136,10 @@ public final class ArgoWorkflows extends ComponentResource {
         // Workflows run in a namespace of their own, never the controller's (Argo docs/security.md,
         // "Workflow RBAC": whoever may create workflows in the controller's namespace may be able to
         // modify the controller); the settings refuse the same name for both.
-        List<Resource> namespaces = List.of(namespace, new Namespace(name + "-workflows", NamespaceArgs.builder()
+        this.workflowsNamespace = new Namespace(name + "-workflows", NamespaceArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(workflowsNs).labels(NAMESPACE_LABELS).build())
-                .build(), child));
+                .build(), child);
+        List<Resource> namespaces = List.of(namespace, workflowsNamespace);
 
         Output<Optional<GoogleNames>> googleNames = args.google()
                 .map(gcp -> googleSide(name, args, gcp))
@@ -213,6 +215,11 @@ public final class ArgoWorkflows extends ComponentResource {
 
     public Namespace namespace() {
         return namespace;
+    }
+
+    /** The namespace the workflows run in. */
+    public Namespace workflowsNamespace() {
+        return workflowsNamespace;
     }
 
     public Release release() {

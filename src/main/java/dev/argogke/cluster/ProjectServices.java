@@ -33,12 +33,25 @@ public final class ProjectServices extends ComponentResource {
      */
     public static final List<String> NEW_CLUSTER_APIS = List.of("cloudkms.googleapis.com");
 
-    /** @param newCluster whether argo-gke creates the cluster (and so needs {@link #NEW_CLUSTER_APIS}) */
-    public record Args(String project, boolean newCluster) {
+    /** secretmanager: the jobs' credentials, only where an ExternalSecret in workflows/ reads one. */
+    public static final List<String> SECRETS_APIS = List.of("secretmanager.googleapis.com");
+
+    /**
+     * @param newCluster    whether argo-gke creates the cluster (and so needs {@link #NEW_CLUSTER_APIS})
+     * @param secretManager whether the jobs read Secret Manager (and so need {@link #SECRETS_APIS})
+     */
+    public record Args(String project, boolean newCluster, boolean secretManager) {
+        public Args(String project, boolean newCluster) {
+            this(project, newCluster, false);
+        }
+
         List<String> apis() {
             List<String> apis = new ArrayList<>(APIS);
             if (newCluster) {
                 apis.addAll(NEW_CLUSTER_APIS);
+            }
+            if (secretManager) {
+                apis.addAll(SECRETS_APIS);
             }
             return apis;
         }

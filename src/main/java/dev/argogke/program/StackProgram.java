@@ -7,6 +7,7 @@ import dev.argogke.argo.ArgoWorkflows;
 import dev.argogke.argo.ServerService;
 import dev.argogke.config.Settings;
 import dev.argogke.edge.Edge;
+import dev.argogke.secrets.SecretManagerSync;
 import dev.argogke.workflows.DeployedForm;
 import dev.argogke.workflows.WorkflowsDeployment;
 import java.util.Optional;
@@ -14,14 +15,16 @@ import java.util.Optional;
 /**
  * The one place the stack is composed, from settings and inputs that have already been checked:
  * Google Cloud (when the cluster is GKE), the cluster (created, or an existing one), Argo, the
- * public endpoint (when there is one), and the workflows.
+ * public endpoint (when there is one), the jobs' Secret Manager secrets (when an ExternalSecret
+ * reads one), and the workflows.
  */
 public final class StackProgram {
     private StackProgram() {
     }
 
     public static void compose(Context ctx, Settings settings, Inputs inputs) {
-        Optional<GoogleCloud> google = settings.gcp().map(g -> GoogleCloud.of(g, settings.newCluster().isPresent()));
+        boolean secretManager = !inputs.catalog().secretManagerSecrets().isEmpty();
+        Optional<GoogleCloud> google = settings.gcp().map(g -> GoogleCloud.of(g, settings.newCluster().isPresent(), secretManager));
         ClusterTarget target = ClusterTarget.of(settings, google, inputs);
         ComponentResourceOptions inCluster = google
                 .map(g -> ComponentResourceOptions.builder().providers(g.provider(), target.access().provider()).build())
@@ -35,9 +38,16 @@ public final class StackProgram {
         Optional<Edge> edge = settings.edge().map(e -> new Edge("edge", new Edge.Args(google.orElseThrow().project(),
                 settings.stack(), e, settings.argo().namespace(), argo.release()), inCluster));
 
+        // Inputs refuses ExternalSecrets where there is no Google project (a cluster by kubeconfig).
+        Optional<SecretManagerSync> secrets = google.filter(g -> secretManager).map(g -> new SecretManagerSync("secrets",
+                new SecretManagerSync.Args(g.project(), settings.stack(), settings.workflows().namespace(),
+                        inputs.catalog().secretManagerSecrets(), target.access().kubeconfig(), target.access().context(),
+                        argo.workflowsNamespace(), target.identityPool(), target.podsCanRun()), inCluster));
+
         new WorkflowsDeployment("workflows", new WorkflowsDeployment.Args(
                 inputs.catalog(), settings.workflows().namespace(), DeployedForm.of(settings.workflows()),
-                settings.stack(), target.access().kubeconfig(), target.access().context(), argo.release()), inCluster);
+                settings.stack(), target.access().kubeconfig(), target.access().context(), argo.release(),
+                secrets.map(s -> new WorkflowsDeployment.SecretsReady(s.release(), s.store()))), inCluster);
 
         target.outputs().forEach(ctx::export);
         ctx.export("argoNamespace", Output.of(settings.argo().namespace()));
