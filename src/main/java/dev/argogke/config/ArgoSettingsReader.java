@@ -53,6 +53,8 @@ final class ArgoSettingsReader {
             if (role != null && !ALLOWED_WORKFLOW_ROLES.containsKey(role)) {
                 r.problem("'" + role + "' is not one of the data roles workflows may get"
                         + (role.startsWith("roles/") ? "" : " (custom roles are refused: their permissions are not visible here)")
+                        + (role.startsWith("roles/secretmanager.") ? " (a job reads a Secret Manager secret through an ExternalSecret in"
+                                + " workflows/, which grants access to that secret alone: README, \"Job configuration and secrets\")" : "")
                         + "; allowed: " + String.join(", ", ALLOWED_WORKFLOW_ROLES.keySet()));
             } else if (role != null && roles.contains(role)) {
                 r.problem("'" + role + "' is listed twice");

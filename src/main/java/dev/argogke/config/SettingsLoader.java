@@ -63,7 +63,6 @@ public final class SettingsLoader {
         roles.put("roles/storage.objectViewer", "read Cloud Storage objects");
         roles.put("roles/storage.objectCreator", "write new Cloud Storage objects");
         roles.put("roles/storage.objectUser", "read, write and delete Cloud Storage objects");
-        roles.put("roles/secretmanager.secretAccessor", "read Secret Manager secret versions");
         roles.put("roles/cloudsql.client", "connect to Cloud SQL through the connector or proxy");
         roles.put("roles/cloudsql.instanceUser", "sign in to Cloud SQL with IAM database authentication");
         roles.put("roles/logging.logWriter", "write log entries");

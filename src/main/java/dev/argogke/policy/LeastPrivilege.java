@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Workflow and server service accounts without cluster-admin or secret-wide access: the Argo
  * chart's RBAC reads no Secret outside its namespace, nothing binds cluster-admin, no ClusterRole
- * reads every Secret, and no Google service account is made owner or editor of the project.
+ * reads every Secret, no Google service account is made owner or editor of the project, and none
+ * reads every Secret Manager secret of the project (access is granted secret by secret).
  */
 final class LeastPrivilege implements Rule {
     /** Project roles that amount to administering the project (or minting credentials for it). */
@@ -17,6 +18,12 @@ final class LeastPrivilege implements Rule {
             "roles/owner", "roles/editor", "roles/iam.securityAdmin", "roles/resourcemanager.projectIamAdmin",
             "roles/iam.serviceAccountAdmin", "roles/iam.serviceAccountKeyAdmin", "roles/iam.serviceAccountTokenCreator",
             "roles/container.admin", "roles/container.clusterAdmin", "roles/secretmanager.admin");
+    /**
+     * Project roles that read the payload of every secret in the project (Secret Manager docs, "Access
+     * control with IAM": secretAccessor "allows accessing the payload of secrets"); granted on a secret
+     * ({@code gcp:secretmanager/secretIamMember}) they read that secret alone.
+     */
+    static final Set<String> SECRET_READ_ROLES = Set.of("roles/secretmanager.secretAccessor");
     static final Set<String> ROLE_BINDINGS = Set.of(
             "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding");
     static final String CLUSTER_ROLE = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole";
@@ -55,6 +62,9 @@ final class LeastPrivilege implements Rule {
             String role = Tree.string(grant.input("role"));
             if (role != null && ADMIN_ROLES.contains(role)) {
                 out.add(violation(PlanQuery.label(grant), "grants " + role + " on the project; grant the narrow roles the jobs need (e.g. roles/bigquery.dataEditor)"));
+            } else if (role != null && SECRET_READ_ROLES.contains(role)) {
+                out.add(violation(PlanQuery.label(grant), "grants " + role + " on the project, which reads every secret in it; grant it on each"
+                        + " secret a job needs (name the secret in an ExternalSecret in workflows/: argo-gke grants it on that secret alone)"));
             }
         }
         return out;

@@ -272,10 +272,20 @@ class SettingsLoaderTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"roles/pubsub.publisher", "roles/pubsub.subscriber", "roles/storage.objectViewer",
-            "roles/secretmanager.secretAccessor", "roles/cloudsql.client", "roles/logging.logWriter"})
+            "roles/cloudsql.client", "roles/logging.logWriter"})
     void theDataRolesEtlJobsNeedAreAllowed(String role) {
         String text = prodWith("      - roles/datastore.user", "      - roles/datastore.user\n      - " + role);
         assertTrue(SettingsLoader.load("prod", TestSettings.stackFile(dir, "prod", text)).argo().workflowRoles().contains(role));
+    }
+
+    /** Project-wide, secretAccessor would read every secret in the project; the ExternalSecrets grant it secret by secret. */
+    @Test
+    void secretManagerAccessIsNotAProjectRoleForTheWorkflows() {
+        String text = prodWith("      - roles/datastore.user", "      - roles/datastore.user\n      - roles/secretmanager.secretAccessor");
+        SettingsException e = assertThrows(SettingsException.class, () -> SettingsLoader.load("prod", TestSettings.stackFile(dir, "prod", text)));
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertTrue(e.getMessage().contains("argo-gke:argo.workflowRoles[3]: 'roles/secretmanager.secretAccessor' is not one of the data roles workflows may get"
+                + " (a job reads a Secret Manager secret through an ExternalSecret in workflows/"), e.getMessage());
     }
 
     private static String prodWith(String line, String replacement) {

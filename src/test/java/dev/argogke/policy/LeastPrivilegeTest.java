@@ -82,4 +82,19 @@ class LeastPrivilegeTest {
         List<Violation> v = violationsOfOnly(rule.name(), withPlan(dev, plan));
         assertTrue(v.get(0).message().startsWith("grants roles/editor on the project"), v.get(0).message());
     }
+
+    /** The committed stacks grant secretAccessor on the JIRA token alone; the same role on the project reads every secret. */
+    @Test
+    void readingEverySecretOfTheProjectFails() {
+        PolicyInput dev = real("dev");
+        assertEquals(1, dev.plan().resourcesOfType("gcp:secretmanager/secretIamMember:SecretIamMember").size());
+        PlanFile plan = add(dev.plan(), "gcp:projects/iAMMember:IAMMember", "workflows-secrets", Map.of(
+                "project", "acme-argo-dev",
+                "role", "roles/secretmanager.secretAccessor",
+                "member", "serviceAccount:argo-wf-dev@acme-argo-dev.iam.gserviceaccount.com"));
+        List<Violation> v = violationsOfOnly(rule.name(), withPlan(dev, plan));
+        assertEquals(List.of("gcp:projects/iAMMember:IAMMember workflows-secrets"), v.stream().map(Violation::resource).toList());
+        assertTrue(v.get(0).message().startsWith("grants roles/secretmanager.secretAccessor on the project, which reads every secret in it;"),
+                v.get(0).message());
+    }
 }
