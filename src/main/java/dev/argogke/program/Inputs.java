@@ -4,7 +4,6 @@ import dev.argogke.UserError;
 import dev.argogke.argo.LocalChart;
 import dev.argogke.config.Settings;
 import dev.argogke.workflows.WorkflowCatalog;
-import dev.argogke.workflows.lint.JobObjects;
 import dev.argogke.workflows.lint.Finding;
 import dev.argogke.workflows.lint.LintReport;
 import dev.argogke.workflows.lint.Linter;
@@ -30,11 +29,7 @@ public record Inputs(WorkflowCatalog catalog, Optional<String> kubeconfig) {
         LocalChart.check(root, settings.argo());
         Optional<String> kubeconfig = settings.cluster() instanceof Settings.ExistingKubeconfig k
                 ? Optional.of(readKubeconfig(root, k.kubeconfig())) : Optional.empty();
-        WorkflowCatalog catalog = lintedCatalog(workflowsDirectory);
-        if (settings.gcp().isEmpty()) {
-            refuseSecretManager(catalog);
-        }
-        return new Inputs(catalog, kubeconfig);
+        return new Inputs(lintedCatalog(workflowsDirectory), kubeconfig);
     }
 
     /** Loads the catalog and lints it as one set; any lint error stops the program here. */
@@ -48,15 +43,6 @@ public record Inputs(WorkflowCatalog catalog, Optional<String> kubeconfig) {
                     + "; nothing was deployed");
         }
         return catalog;
-    }
-
-    /** An ExternalSecret reads Google Secret Manager, which a cluster outside Google Cloud has no project for. */
-    private static void refuseSecretManager(WorkflowCatalog catalog) {
-        catalog.manifests().stream().filter(m -> JobObjects.EXTERNAL_SECRET.equals(m.kind())).findFirst().ifPresent(m -> {
-            throw new UserError(m.file() + ":" + m.start().line() + ": " + m.displayName() + ": reads Google Secret Manager, which a cluster"
-                    + " reached by argo-gke:cluster.existing.kubeconfig has no project for; create the job's Secret in the cluster"
-                    + " yourself and remove the ExternalSecret, or deploy to GKE; nothing was deployed");
-        });
     }
 
     /** A path from the settings: {@code ~/} is the user's home, anything else relative to the project. */

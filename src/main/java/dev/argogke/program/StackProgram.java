@@ -10,16 +10,30 @@ import dev.argogke.edge.Edge;
 import dev.argogke.secrets.SecretManagerSync;
 import dev.argogke.workflows.DeployedForm;
 import dev.argogke.workflows.WorkflowsDeployment;
+import dev.argogke.workflows.lint.JobObjects;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The one place the stack is composed, from settings and inputs that have already been checked:
  * Google Cloud (when the cluster is GKE), the cluster (created, or an existing one), Argo, the
  * public endpoint (when there is one), the jobs' Secret Manager secrets (when an ExternalSecret
- * reads one), and the workflows.
+ * reads one, on Google Cloud), and the workflows.
  */
 public final class StackProgram {
     private StackProgram() {
+    }
+
+    /**
+     * Outside Google Cloud (a cluster by kubeconfig) there is no Secret Manager: the ExternalSecrets are not
+     * deployed, and the Secrets they would write are listed with the command that creates each.
+     */
+    private static List<String> secretsToCreate(Inputs inputs, String namespace) {
+        return inputs.catalog().manifests().stream().filter(m -> JobObjects.EXTERNAL_SECRET.equals(m.kind()))
+                .map(m -> "kubectl -n " + namespace + " create secret generic " + JobObjects.secretName(m.content())
+                        + JobObjects.secretKeys(m.content()).stream().map(k -> " --from-file=" + k + "=FILE").collect(Collectors.joining()))
+                .toList();
     }
 
     public static void compose(Context ctx, Settings settings, Inputs inputs) {
@@ -38,7 +52,6 @@ public final class StackProgram {
         Optional<Edge> edge = settings.edge().map(e -> new Edge("edge", new Edge.Args(google.orElseThrow().project(),
                 settings.stack(), e, settings.argo().namespace(), argo.release()), inCluster));
 
-        // Inputs refuses ExternalSecrets where there is no Google project (a cluster by kubeconfig).
         Optional<SecretManagerSync> secrets = google.filter(g -> secretManager).map(g -> new SecretManagerSync("secrets",
                 new SecretManagerSync.Args(g.project(), settings.stack(), settings.workflows().namespace(),
                         inputs.catalog().secretManagerSecrets(), target.access().kubeconfig(), target.access().context(),
@@ -50,9 +63,14 @@ public final class StackProgram {
                 secrets.map(s -> new WorkflowsDeployment.SecretsReady(s.release(), s.store()))), inCluster);
 
         target.outputs().forEach(ctx::export);
+        if (google.isEmpty() && secretManager) {
+            ctx.export("secretsToCreate", Output.of(secretsToCreate(inputs, settings.workflows().namespace())));
+        }
         ctx.export("argoNamespace", Output.of(settings.argo().namespace()));
         argo.bucket().ifPresent(b -> ctx.export("artifactBucket", b.name()));
-        ctx.export("workflows", Output.of(inputs.catalog().manifests().stream().map(m -> m.kind() + "/" + m.name().orElse("")).toList()));
+        ctx.export("workflows", Output.of(inputs.catalog().manifests().stream()
+                .filter(m -> secrets.isPresent() || !JobObjects.EXTERNAL_SECRET.equals(m.kind()))
+                .map(m -> m.kind() + "/" + m.name().orElse("")).toList()));
         edge.ifPresent(e -> e.outputs().forEach(ctx::export));
     }
 }

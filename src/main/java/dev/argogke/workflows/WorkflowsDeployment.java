@@ -43,8 +43,9 @@ public final class WorkflowsDeployment extends ComponentResource {
      * @param kubeconfig the cluster's kubeconfig (secret)
      * @param context    its context to use; empty: its current one
      * @param release    the Argo release whose CRDs the workflows need
-     * @param secrets    what the ExternalSecrets need, when there are any: External Secrets Operator's
-     *                   release (its CRDs and the webhook that admits them) and the SecretStore they read
+     * @param secrets    what the ExternalSecrets need: External Secrets Operator's release (its CRDs and
+     *                   the webhook that admits them) and the SecretStore they read; empty on a cluster
+     *                   outside Google Cloud, where there is no Secret Manager and no ExternalSecret is deployed
      */
     public record Args(WorkflowCatalog catalog, String namespace, DeployedForm form,
                        String stack, Output<String> kubeconfig, Optional<String> context, Release release,
@@ -85,6 +86,9 @@ public final class WorkflowsDeployment extends ComponentResource {
                 metadata.namespace(args.namespace());
             }
             String resourceName = name + "-" + kindSlug(kind) + "-" + objectName;
+            if (JobObjects.EXTERNAL_SECRET.equals(kind) && args.secrets().isEmpty()) {
+                continue; // no Secret Manager outside Google Cloud: the stack outputs the Secrets to create instead
+            }
             if (JobObjects.CONFIG_MAP.equals(kind)) {
                 configMap(resourceName, m, metadata.build());
             } else {

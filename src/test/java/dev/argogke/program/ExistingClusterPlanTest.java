@@ -59,6 +59,23 @@ class ExistingClusterPlanTest {
         assertTrue(!contexts.isEmpty() && contexts.stream().allMatch("kind-argo"::equals), "every Kubernetes provider uses the named context: " + contexts);
     }
 
+    /**
+     * Outside Google Cloud there is no Secret Manager: the JIRA sync's ExternalSecret (workflows/jira-conference-sync.yaml:
+     * Secret jira-conference-sync, key token) is not deployed, no operator is installed, and the stack says which
+     * Secret to create instead.
+     */
+    @Test
+    void aClusterReachedByKubeconfigGetsNoExternalSecretsButTheSecretsToCreate() throws Exception {
+        PlanFile plan = OfflinePlan.run(Path.of("."), kubeconfigStack(), Optional.empty());
+        List<String> types = plan.resources().stream().map(PlanFile.Resource::type).toList();
+        assertFalse(types.contains("kubernetes:external-secrets.io/v1:ExternalSecret"), types.toString());
+        assertFalse(types.contains("kubernetes:external-secrets.io/v1:SecretStore"), types.toString());
+        assertEquals(1, types.stream().filter("kubernetes:helm.sh/v3:Release"::equals).count(), "Argo's release only");
+        assertEquals(List.of("kubectl -n argo-workflows create secret generic jira-conference-sync --from-file=token=FILE"),
+                plan.outputs().get("secretsToCreate"));
+        assertFalse(String.valueOf(plan.outputs().get("workflows")).contains("ExternalSecret"), String.valueOf(plan.outputs().get("workflows")));
+    }
+
     @Test
     void anExistingGkeClusterGetsTheBucketWorkloadIdentityAndEdgeButIsNotManaged() {
         StackFile stack = TestSettings.stackFile(dir, "shared", TestSettings.EXISTING_GKE_PROD);
@@ -67,7 +84,11 @@ class ExistingClusterPlanTest {
             assertTrue(plan.resources().stream().noneMatch(r -> r.type().equals(managed)), managed + " must not be created");
         }
         one(plan, "gcp:storage/bucket:Bucket");
-        assertEquals(2, plan.resources().stream().filter(r -> String.valueOf(r.inputs().get("member")).startsWith("serviceAccount:acme-data.svc.id.goog[")).count());
+        // Workload Identity for the workflows, argo-server and the SecretStore the JIRA sync's ExternalSecret reads.
+        assertEquals(List.of("serviceAccount:acme-data.svc.id.goog[argo-workflows/argo-workflow]", "serviceAccount:acme-data.svc.id.goog[argo-workflows/secret-manager]",
+                        "serviceAccount:acme-data.svc.id.goog[argo/argo-server]"),
+                plan.resources().stream().map(r -> String.valueOf(r.inputs().get("member")))
+                        .filter(m -> m.startsWith("serviceAccount:acme-data.svc.id.goog[")).sorted().toList());
         one(plan, "kubernetes:networking.k8s.io/v1:Ingress");
     }
 

@@ -1,6 +1,8 @@
 package dev.argogke.workflows.lint;
 
+import dev.argogke.tree.Tree;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +42,17 @@ public final class JobObjects {
     /** The apiVersion argo-gke deploys a job object of {@code kind} with, or null for another kind. */
     public static String apiVersionOf(String kind) {
         return CONFIG_MAP.equals(kind) ? CONFIG_MAP_API_VERSION : EXTERNAL_SECRET.equals(kind) ? EXTERNAL_SECRET_API_VERSION : null;
+    }
+
+    /** The Kubernetes Secret an ExternalSecret writes: spec.target.name, by default its own name (ESO v1.3.2's CRD: target.name "Defaults to the .metadata.name of the ExternalSecret resource"). */
+    public static String secretName(Map<String, Object> externalSecret) {
+        String target = Tree.string(externalSecret, "spec.target.name");
+        return target != null ? target : Tree.text(externalSecret, "metadata.name");
+    }
+
+    /** The keys an ExternalSecret writes into its Secret (spec.data[].secretKey). */
+    public static List<String> secretKeys(Map<String, Object> externalSecret) {
+        return Tree.list(externalSecret, "spec.data").stream().map(d -> Tree.string(d, "secretKey")).filter(k -> k != null).toList();
     }
 
     /** Why a Kubernetes Secret is refused, and what to do instead. */
