@@ -33,6 +33,11 @@ public final class ExternalSecretsChart {
      * the workflows namespace only, and templates/rbac.yaml then makes its rights there a Role, not a
      * ClusterRole that reads and writes every Secret of the cluster), and every cluster-wide or
      * pushing feature off ({@code process*}: argo-gke uses one namespaced SecretStore and only reads).
+     * No admission webhook and so no certificate controller ({@code webhook.create},
+     * {@code certController.create}): the certificate controller's ClusterRole reads and writes every
+     * Secret of the cluster (templates/cert-controller-rbac.yaml), and the webhook only validates
+     * stores and ExternalSecrets, which lint and the CRD's schema already check; values.yaml asks for
+     * {@code crds.conversion.enabled: false} without the webhook, which is its default.
      */
     public static Map<String, Object> values(String workflowsNamespace) {
         Map<String, Object> values = new LinkedHashMap<>();
@@ -44,6 +49,8 @@ public final class ExternalSecretsChart {
         values.put("processClusterPushSecret", false);
         values.put("processClusterGenerator", false);
         values.put("processPushSecret", false);
+        values.put("webhook", Map.of("create", false));
+        values.put("certController", Map.of("create", false));
         return values;
     }
 }

@@ -89,7 +89,7 @@ public final class SecretManagerSync extends ComponentResource {
                 .repositoryOpts(RepositoryOptsArgs.builder().repo(ExternalSecretsChart.REPOSITORY).build())
                 .namespace(ExternalSecretsChart.NAMESPACE)
                 .values(Map.copyOf(ExternalSecretsChart.values(args.namespace())))
-                // Wait for the operator and its webhook: the SecretStore and ExternalSecrets are admitted by it.
+                // Wait for the operator: the SecretStore and ExternalSecrets need its CRDs, and are synced at once.
                 .atomic(true)
                 .cleanupOnFail(true)
                 .timeout(600)

@@ -43,8 +43,8 @@ public final class WorkflowsDeployment extends ComponentResource {
      * @param kubeconfig the cluster's kubeconfig (secret)
      * @param context    its context to use; empty: its current one
      * @param release    the Argo release whose CRDs the workflows need
-     * @param secrets    what the ExternalSecrets need: External Secrets Operator's release (its CRDs and
-     *                   the webhook that admits them) and the SecretStore they read; empty on a cluster
+     * @param secrets    what the ExternalSecrets need: External Secrets Operator's release (its CRDs)
+     *                   and the SecretStore they read; empty on a cluster
      *                   outside Google Cloud, where there is no Secret Manager and no ExternalSecret is deployed
      */
     public record Args(WorkflowCatalog catalog, String namespace, DeployedForm form,

@@ -31,7 +31,7 @@ class EdgeTest {
 
     @Test
     void argoServerServiceIsNodePortAnnotatedForTheBackendConfigThroughTheChartsValues() throws Exception {
-        Registered release = dev.one("kubernetes:helm.sh/v3:Release");
+        Registered release = dev.named("kubernetes:helm.sh/v3:Release", "argo");
         assertEquals("NodePort", release.string("values.server.serviceType"));
         Map<?, ?> annotations = (Map<?, ?>) release.input("values.server.serviceAnnotations");
         JsonNode backendConfig = new ObjectMapper().readTree((String) annotations.get("cloud.google.com/backend-config"));
@@ -57,7 +57,7 @@ class EdgeTest {
         String envoy = (String) ((Map<?, ?>) config.input("data")).get("envoy.yaml");
         assertTrue(envoy.contains("prefix: /projects/" + MockCloud.PROJECT_NUMBER + "/global/backendServices/"), envoy);
 
-        Registered release = dev.one("kubernetes:helm.sh/v3:Release");
+        Registered release = dev.named("kubernetes:helm.sh/v3:Release", "argo");
         assertEquals(8080, release.integer("values.server.serviceTargetPort"));
         assertEquals("argo-server-iap-proxy", release.string("values.server.volumes[0].configMap.name"));
     }

@@ -31,6 +31,13 @@ class CommittedStacksCreationOrderTest {
         return found.get(0);
     }
 
+    /** Argo's release (the stacks also install External Secrets Operator's, named {@code secrets}). */
+    static PlanFile.Resource argoRelease(PlanFile plan) {
+        List<PlanFile.Resource> found = ofType(plan, ResourceTypes.HELM_RELEASE).stream().filter(r -> r.name().equals("argo")).toList();
+        assertEquals(1, found.size(), found.toString());
+        return found.get(0);
+    }
+
     static void assertWaits(PlanFile plan, PlanFile.Resource later, PlanFile.Resource earlier, String why) {
         CreationOrder order = CreationOrder.of(plan);
         assertTrue(order.waitsFor(later.urn(), earlier.urn()),
@@ -48,7 +55,7 @@ class CommittedStacksCreationOrderTest {
         String pool = "serviceAccount:" + MockCloud.stack(stack).values().get("gcp:project") + ".svc.id.goog[";
         List<PlanFile.Resource> bindings = where(plan, r -> r.type().equals("gcp:serviceaccount/iAMMember:IAMMember")
                 && r.input("member") instanceof String m && m.startsWith(pool));
-        assertEquals(2, bindings.size(), "workflows' and argo-server's: " + bindings);
+        assertEquals(3, bindings.size(), "workflows', argo-server's and the SecretStore's: " + bindings);
         for (PlanFile.Resource binding : bindings) {
             // Google answers "Error 400: Identity Pool does not exist" until a cluster with Workload
             // Identity exists, and the provider does not retry a 400
@@ -59,14 +66,18 @@ class CommittedStacksCreationOrderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void theArgoReleaseWaitsForEveryNodePool(String stack) {
+    void everyReleaseWaitsForEveryNodePool(String stack) {
         PlanFile plan = plan(stack);
         List<PlanFile.Resource> pools = ofType(plan, ResourceTypes.NODE_POOL);
         assertFalse(pools.isEmpty());
-        for (PlanFile.Resource pool : pools) {
-            // The cluster's default pool is removed: until a pool has nodes, the chart's pods stay
-            // Pending and the atomic release fails at its timeout and rolls back.
-            assertWaits(plan, one(plan, ResourceTypes.HELM_RELEASE), pool, "its pods need nodes");
+        List<PlanFile.Resource> releases = ofType(plan, ResourceTypes.HELM_RELEASE);
+        assertEquals(List.of("argo", "secrets"), releases.stream().map(PlanFile.Resource::name).sorted().toList(), "Argo and External Secrets Operator");
+        for (PlanFile.Resource release : releases) {
+            for (PlanFile.Resource pool : pools) {
+                // The cluster's default pool is removed: until a pool has nodes, the chart's pods stay
+                // Pending and the atomic release fails at its timeout and rolls back.
+                assertWaits(plan, release, pool, "its pods need nodes");
+            }
         }
     }
 
@@ -75,10 +86,11 @@ class CommittedStacksCreationOrderTest {
     void withPrivateNodesTheArgoReleaseWaitsForCloudNat(String stack) {
         PlanFile plan = plan(stack);
         assertEquals(true, one(plan, ResourceTypes.CLUSTER).input("privateClusterConfig.enablePrivateNodes"), "both stacks");
-        // Nodes without external IPs reach quay.io (Argo's images) only through Cloud NAT
-        // (GKE docs, "Creating a private cluster": Cloud NAT for outbound internet access).
-        assertWaits(plan, one(plan, ResourceTypes.HELM_RELEASE), one(plan, ResourceTypes.ROUTER_NAT),
-                "its images are pulled from outside Google through the NAT");
+        // Nodes without external IPs reach quay.io (Argo's images) and ghcr.io (External Secrets Operator's)
+        // only through Cloud NAT (GKE docs, "Creating a private cluster": Cloud NAT for outbound internet access).
+        for (PlanFile.Resource release : ofType(plan, ResourceTypes.HELM_RELEASE)) {
+            assertWaits(plan, release, one(plan, ResourceTypes.ROUTER_NAT), "its images are pulled from outside Google through the NAT");
+        }
     }
 
     @ParameterizedTest
@@ -86,9 +98,16 @@ class CommittedStacksCreationOrderTest {
     void everyWorkflowObjectWaitsForTheRelease(String stack) {
         PlanFile plan = plan(stack);
         List<PlanFile.Resource> argo = where(plan, r -> r.type().startsWith("kubernetes:argoproj.io/"));
-        assertEquals(WorkflowFiles.documents(), argo.size(), "every document of workflows/");
+        assertEquals(WorkflowFiles.argoDocuments(), argo.size(), "every Argo document of workflows/");
         for (PlanFile.Resource r : argo) {
-            assertWaits(plan, r, one(plan, ResourceTypes.HELM_RELEASE), "the release installs Argo's CRDs");
+            assertWaits(plan, r, argoRelease(plan), "the release installs Argo's CRDs");
+        }
+        List<PlanFile.Resource> externalSecrets = where(plan, r -> r.type().equals("kubernetes:external-secrets.io/v1:ExternalSecret"));
+        assertEquals(WorkflowFiles.count("ExternalSecret"), externalSecrets.size(), "every ExternalSecret of workflows/");
+        PlanFile.Resource operator = ofType(plan, ResourceTypes.HELM_RELEASE).stream().filter(r -> r.name().equals("secrets")).findFirst().orElseThrow();
+        for (PlanFile.Resource r : externalSecrets) {
+            assertWaits(plan, r, operator, "the operator's release installs the ExternalSecret CRD");
+            assertWaits(plan, r, one(plan, "kubernetes:external-secrets.io/v1:SecretStore"), "it reads the store");
         }
     }
 
@@ -97,7 +116,7 @@ class CommittedStacksCreationOrderTest {
     void theUisIngressAndBackendConfigWaitForTheRelease(String stack) {
         PlanFile plan = plan(stack);
         for (String type : List.of(ResourceTypes.INGRESS, "kubernetes:cloud.google.com/v1:BackendConfig")) {
-            assertWaits(plan, one(plan, type), one(plan, ResourceTypes.HELM_RELEASE),
+            assertWaits(plan, one(plan, type), argoRelease(plan),
                     "the release makes the argo-server Service they point at");
         }
     }
@@ -107,7 +126,7 @@ class CommittedStacksCreationOrderTest {
     void everyKubernetesObjectWaitsForTheCluster(String stack) {
         PlanFile plan = plan(stack);
         List<PlanFile.Resource> objects = where(plan, r -> r.type().startsWith("kubernetes:"));
-        assertTrue(objects.contains(one(plan, ResourceTypes.HELM_RELEASE)), objects.toString());
+        assertTrue(objects.contains(argoRelease(plan)), objects.toString());
         for (PlanFile.Resource r : objects) {
             assertWaits(plan, r, one(plan, ResourceTypes.CLUSTER), "its API server comes with the cluster");
         }
@@ -118,8 +137,9 @@ class CommittedStacksCreationOrderTest {
     void namespacedKubernetesObjectsWaitForTheirNamespace(String stack) {
         PlanFile plan = plan(stack);
         List<PlanFile.Resource> namespaces = ofType(plan, "kubernetes:core/v1:Namespace");
-        // Argo's own and the workflows', never one (Argo docs/security.md; SettingsLoader's default).
-        assertEquals(List.of("argo", "argo-workflows"), namespaces.stream().map(ns -> ns.input("metadata.name")).sorted().toList());
+        // Argo's own and the workflows', never one (Argo docs/security.md; SettingsLoader's default), and
+        // External Secrets Operator's (the JIRA sync's ExternalSecret).
+        assertEquals(List.of("argo", "argo-workflows", "external-secrets"), namespaces.stream().map(ns -> ns.input("metadata.name")).sorted().toList());
         for (PlanFile.Resource ns : namespaces) {
             Object name = ns.input("metadata.name");
             List<PlanFile.Resource> inside = where(plan, r -> r.type().startsWith("kubernetes:")
@@ -172,9 +192,11 @@ class CommittedStacksCreationOrderTest {
         List<PlanFile.Resource> apis = ofType(plan, "gcp:projects/service:Service");
         // What the stack's resource types call: compute (network, NAT, address), container (cluster),
         // iam (service accounts), storage (bucket), dns (zone), iap (IAP's IAM), cloudkms (the Secrets
-        // key) and cloudresourcemanager (project IAM members, audit config, getProject).
+        // key), cloudresourcemanager (project IAM members, audit config, getProject) and secretmanager (the
+        // JIRA sync's token).
         assertEquals(List.of("cloudkms.googleapis.com", "cloudresourcemanager.googleapis.com", "compute.googleapis.com",
-                "container.googleapis.com", "dns.googleapis.com", "iam.googleapis.com", "iap.googleapis.com", "storage.googleapis.com"),
+                "container.googleapis.com", "dns.googleapis.com", "iam.googleapis.com", "iap.googleapis.com", "secretmanager.googleapis.com",
+                "storage.googleapis.com"),
                 apis.stream().map(a -> a.input("service")).sorted().toList());
         List<PlanFile.Resource> callers = where(plan, r -> r.type().startsWith("gcp:") && !r.type().startsWith("gcp:projects/service:"));
         assertTrue(callers.contains(one(plan, ResourceTypes.CLUSTER)), callers.toString());

@@ -44,7 +44,7 @@ class WholeProgramTest {
 
     @Test
     void devStackInstallsArgoWithAPinnedChartThroughTheClustersProvider() {
-        Registered release = dev.one("kubernetes:helm.sh/v3:Release");
+        Registered release = dev.named("kubernetes:helm.sh/v3:Release", "argo");
         assertEquals("argo-workflows", release.string("chart"));
         assertTrue(release.string("version").matches("[0-9]+\\.[0-9]+\\.[0-9]+"), "chart version is pinned: " + release.string("version"));
         assertTrue(release.provider().contains("pulumi:providers:kubernetes::k8s"), release.provider());
@@ -63,7 +63,8 @@ class WholeProgramTest {
     void devStackDeploysExactlyOneCustomResourcePerWorkflowDocument() {
         Set<String> expected = ManifestLoader.loadAll(List.of(Path.of("workflows"))).stream()
                 .map(m -> m.kind() + "/" + m.name().orElseThrow()).collect(Collectors.toSet());
-        List<Registered> deployed = dev.resources().stream().filter(r -> r.type().startsWith("kubernetes:argoproj.io/v1alpha1:")).toList();
+        List<Registered> deployed = dev.resources().stream().filter(r -> r.type().startsWith("kubernetes:argoproj.io/v1alpha1:")
+                || r.type().startsWith("kubernetes:external-secrets.io/v1:ExternalSecret")).toList();
         Set<String> names = deployed.stream().map(r -> r.string("kind") + "/" + r.string("metadata.name")).collect(Collectors.toSet());
         assertEquals(expected.size(), deployed.size());
         assertEquals(expected, names);

@@ -71,6 +71,10 @@ class SecretManagerSyncTest {
         assertEquals(true, release.input("values.installCRDs"));
         assertEquals("argo-workflows", release.string("values.scopedNamespace"));
         assertEquals(true, release.input("values.scopedRBAC"));
+        // values.yaml webhook.create / certController.create; the certificate controller's ClusterRole
+        // (templates/cert-controller-rbac.yaml) would read and write every Secret of the cluster.
+        assertEquals(false, release.input("values.certController.create"));
+        assertEquals(false, release.input("values.webhook.create"));
         assertTrue(release.dependsOn(DEV.named("kubernetes:core/v1:Namespace", "secrets-operator")), release.dependencies().toString());
 
         Registered store = DEV.one("kubernetes:external-secrets.io/v1:SecretStore");
