@@ -255,6 +255,55 @@ sys.exit(1 if resources else 0)' || return 1
   ! k get namespace "$ARGO_NS" "$WF_NS" 2>/dev/null
 }
 
+# External Secrets Operator's own CRDs, from its Go module at v1.3.2 (the release chart 1.3.2 installs;
+# config/crds/bases), admit the committed ExternalSecret and the SecretStore as the GKE stacks deploy them
+# (read from the committed dev plan, src/test/resources/plan/dev-base.json, which PlanFixturesTest holds to
+# the program), and refuse a misspelt field. Server-side dry runs with strict field validation: nothing is
+# stored. The e2e stack itself (a cluster by kubeconfig, no Secret Manager) deploys neither object.
+ESO_MODULE=github.com/external-secrets/external-secrets@v1.3.2
+eso_module_dir() {
+  (cd "$STATE" && GOTOOLCHAIN=local GOFLAGS=-mod=mod GOMODCACHE="${XDG_CACHE_HOME:-$HOME/.cache}/argo-gke/gomod" \
+    go mod download -json "$ESO_MODULE") | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p'
+}
+
+external_secrets_crds_admit_ours() {
+  local crds crd objs out
+  crds="$(eso_module_dir)/config/crds/bases"
+  [[ -d "$crds" ]] || { echo "no CRDs at $crds"; return 1; }
+  k apply --server-side -f "$crds/external-secrets.io_externalsecrets.yaml" -f "$crds/external-secrets.io_secretstores.yaml" || return 1
+  for crd in externalsecrets secretstores; do
+    # Right after the apply a CRD may have no status yet, which kubectl wait reports as an error: ask again.
+    for _ in $(seq 1 30); do
+      k wait --for=condition=Established "crd/$crd.external-secrets.io" --timeout=60s 2>/dev/null && break
+      sleep 1
+    done
+    k wait --for=condition=Established "crd/$crd.external-secrets.io" --timeout=1s || return 1
+  done
+  objs="$STATE/external-secrets"
+  rm -rf "$objs" && mkdir -p "$objs/ours" || return 1
+  python3 - "$ROOT/src/test/resources/plan/dev-base.json" "$objs" <<'PY' || return 1
+import copy, json, sys
+plan, out = sys.argv[1:3]
+def planned(kind):
+    return [{k: r["inputs"][k] for k in ("apiVersion", "kind", "metadata", "spec")}
+            for r in json.load(open(plan))["resources"] if r["type"] == "kubernetes:external-secrets.io/v1:" + kind]
+secrets, stores = planned("ExternalSecret"), planned("SecretStore")
+assert secrets and len(stores) == 1, (len(secrets), len(stores))
+for s in secrets:
+    json.dump(s, open("%s/ours/externalsecret-%s.json" % (out, s["metadata"]["name"]), "w"))
+json.dump(stores[0], open(out + "/ours/secretstore.json", "w"))
+misspelt = copy.deepcopy(stores[0])
+auth = misspelt["spec"]["provider"]["gcpsm"]["auth"]["workloadIdentity"]
+auth["serviceAccountRefs"] = auth.pop("serviceAccountRef")
+json.dump(misspelt, open(out + "/misspelt.json", "w"))
+print(len(secrets), "ExternalSecret(s) and the SecretStore, as the program deploys them")
+PY
+  k apply --dry-run=server --validate=strict -n "$WF_NS" -f "$objs/ours/" || return 1
+  out=$(k apply --dry-run=server --validate=strict -n "$WF_NS" -f "$objs/misspelt.json" 2>&1) && { echo "$out"; return 1; }
+  echo "$out"
+  echo "$out" | grep -q 'unknown field "spec.provider.gcpsm.auth.workloadIdentity.serviceAccountRefs"'
+}
+
 deploy() {
   check "a stack that breaks a rule: pulumi up fails in its preview, naming the rule, and creates nothing" rule_breaker_creates_nothing
   check "pulumi preview of the e2e stack succeeds" in_project pulumi preview --non-interactive --diff
@@ -270,6 +319,8 @@ deploy() {
   check "the controller's account may run workflows in $WF_NS and nothing outside it (real RBAC)" controller_is_confined
   check "a second pulumi up changes nothing" in_project pulumi up --yes --non-interactive --expect-no-changes
   check "the offline plan's URNs are the real engine's" plan_urns_are_the_engines
+  check "External Secrets Operator's CRDs admit the committed ExternalSecret and the planned SecretStore (server-side dry run)" \
+    external_secrets_crds_admit_ours
   ui_may_only_suspend_and_resume
 }
 
