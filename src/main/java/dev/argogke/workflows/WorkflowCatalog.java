@@ -83,7 +83,7 @@ public final class WorkflowCatalog {
         if (JobObjects.SECRET.equals(kind)) {
             return Optional.of(JobObjects.secretRefused());
         }
-        String expected = JobObjects.KINDS.contains(kind) ? JobObjects.apiVersionOf(kind)
+        String expected = kind != null && JobObjects.KINDS.contains(kind) ? JobObjects.apiVersionOf(kind)
                 : kind != null && DEPLOYABLE_KINDS.contains(kind) ? API_VERSION : null;
         if (expected != null && expected.equals(m.apiVersion())) {
             return Optional.empty();

@@ -161,4 +161,12 @@ class WorkflowCatalogTest {
         assertTrue(e.getMessage().endsWith("PersistentVolumeClaim/scratch: only ClusterWorkflowTemplate, CronWorkflow, WorkflowTemplate, ConfigMap, ExternalSecret are deployed from workflows/"),
                 e.getMessage());
     }
+
+    @Test
+    void aDocumentWithoutAKindIsRefusedNamingWhatIsDeployed() throws IOException {
+        Files.writeString(dir.resolve("scratch.yaml"), "apiVersion: v1\nmetadata:\n  name: scratch\n");
+        UserError e = assertThrows(UserError.class, () -> WorkflowCatalog.load(dir));
+        assertTrue(e.getMessage().endsWith("<no kind>/scratch: only ClusterWorkflowTemplate, CronWorkflow, WorkflowTemplate, ConfigMap, ExternalSecret are deployed from workflows/"),
+                e.getMessage());
+    }
 }
