@@ -44,6 +44,9 @@ final class Verdicts {
         }
     }
 
+    /** The plain objects argo-gke lints beside Argo's ({@link dev.argogke.workflows.lint.JobObjects}), and the Secret it refuses. */
+    private static final java.util.Set<String> JOB_OBJECTS = java.util.Set.of("ConfigMap", "ExternalSecret", "Secret");
+
     private Verdicts() {
     }
 
@@ -79,9 +82,11 @@ final class Verdicts {
             return List.of(unit(set, o.file(), kind, file, all, a.abort() != null ? List.of(a.abort()) : flatten(a.errors()), a.unread()));
         }
         Map<String, List<String>> argoLeft = new LinkedHashMap<>(a.errors());
+        java.util.Set<String> ourKeys = new java.util.HashSet<>();
+        o.documents().forEach(d -> ourKeys.add(d.key() + " (" + d.kind() + ")"));
         List<Unit> units = new ArrayList<>();
         for (OurAnswer.Document d : o.documents()) {
-            List<String> says = argoAbout(argoLeft, d);
+            List<String> says = argoAbout(argoLeft, d, ourKeys);
             units.add(unit(set, o.file(), d.kind(), file + " " + d.key(), d.findings(), says == null ? List.of() : says, List.of()));
         }
         if (!argoLeft.isEmpty() || !a.unread().isEmpty()) {
@@ -92,15 +97,16 @@ final class Verdicts {
 
     /**
      * Takes argo's errors about our document {@code d}: those under its name and kind, else (argo read the
-     * kind differently) the first under its name alone.
+     * kind differently) the first under its name alone that is not another of our documents' name and kind
+     * (a job's WorkflowTemplate, CronWorkflow and ExternalSecret share one name).
      */
-    private static List<String> argoAbout(Map<String, List<String>> argoLeft, OurAnswer.Document d) {
+    private static List<String> argoAbout(Map<String, List<String>> argoLeft, OurAnswer.Document d, java.util.Set<String> ourKeys) {
         List<String> exact = argoLeft.remove(d.key() + " (" + d.kind() + ")");
         if (exact != null) {
             return exact;
         }
         for (String key : List.copyOf(argoLeft.keySet())) {
-            if (key.startsWith(d.key() + " (")) {
+            if (key.startsWith(d.key() + " (") && !ourKeys.contains(key)) {
                 return argoLeft.remove(key);
             }
         }
@@ -115,9 +121,10 @@ final class Verdicts {
         List<String> ourFindings = findings.stream().filter(f -> f.severity() == shown)
                 .map(f -> (f.path().isEmpty() ? "" : f.path() + ": ") + f.message()).toList();
         Argo argo = !argoErrors.isEmpty() ? Argo.REFUSED : !unread.isEmpty() ? Argo.UNREAD
-                // argo lint never lints this kind (cmd/argo/lint/lint.go: "case *wfv1.WorkflowEventBinding: // noop"),
-                // which a file alone shows ("found nothing to lint") only when the file holds nothing else.
-                : kind.equals("WorkflowEventBinding") ? Argo.IGNORED : Argo.SILENT;
+                // argo lint never lints these kinds (cmd/argo/lint/lint.go: "case *wfv1.WorkflowEventBinding: // noop",
+                // and "default: continue" for the objects that are not Argo's, a job's ConfigMap and ExternalSecret
+                // among them), which a file alone shows ("found nothing to lint") only when the file holds nothing else.
+                : kind.equals("WorkflowEventBinding") || JOB_OBJECTS.contains(kind) ? Argo.IGNORED : Argo.SILENT;
         return new Unit(set, path, kind, label, ours, ourFindings, argo, argoErrors.isEmpty() ? unread : argoErrors);
     }
 
