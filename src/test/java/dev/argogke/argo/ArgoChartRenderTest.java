@@ -151,7 +151,7 @@ class ArgoChartRenderTest {
         RenderedChart chart = rendered(stack);
         List<PlanFile.Resource> bindings = planned.ofType("gcp:serviceaccount/iAMMember:IAMMember").stream()
                 .filter(b -> "roles/iam.workloadIdentityUser".equals(b.input("role"))).toList();
-        assertEquals(2, bindings.size(), "the workflows' and argo-server's bindings");
+        assertEquals(3, bindings.size(), "the workflows', argo-server's and the jobs' SecretStore's bindings");
         for (PlanFile.Resource binding : bindings) {
             Matcher m = WORKLOAD_IDENTITY.matcher((String) binding.input("member"));
             assertTrue(m.matches(), binding.input("member").toString());
@@ -162,7 +162,7 @@ class ArgoChartRenderTest {
         }
     }
 
-    /** A ServiceAccount as deployed: rendered by the chart, or created by the program (the workflows' own, WorkflowsAccount). */
+    /** A ServiceAccount as deployed: rendered by the chart, or created by the program (the workflows' own, WorkflowsAccount; the SecretStore's). */
     static Map<?, ?> serviceAccount(PlannedStack planned, RenderedChart chart, String namespace, String name) {
         return chart.find("ServiceAccount", namespace, name).<Map<?, ?>>map(sa -> sa).orElseGet(() ->
                 planned.ofType("kubernetes:core/v1:ServiceAccount").stream().map(PlanFile.Resource::inputs)

@@ -120,7 +120,7 @@ class EdgeTest {
             assertEquals(List.of(), run.ofType(type), type);
         }
         assertTrue(dev.ofType("gcp:compute/globalAddress:GlobalAddress").size() == 1, "the committed dev stack has one");
-        assertEquals("ClusterIP", run.one("kubernetes:helm.sh/v3:Release").string("values.server.serviceType"));
+        assertEquals("ClusterIP", run.named("kubernetes:helm.sh/v3:Release", "argo").string("values.server.serviceType"));
     }
 
     @Test
