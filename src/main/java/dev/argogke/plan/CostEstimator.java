@@ -51,6 +51,7 @@ final class CostEstimator {
         new NatCosts(plan, prices, lines).add(nodesByRegion);
         buckets();
         new PubSubCosts(plan, prices, lines, notes).add();
+        new SecretManagerCosts(plan, prices, lines, notes).add();
         kmsKeys();
         auditLogs();
         notes.add("Not included: traffic (load balancer data processing $" + money(prices.loadBalancerDataPerGb())

@@ -63,6 +63,18 @@ class ShippedPricesTest {
         assertEquals(1000, SHIPPED.number("pubsub", "minBytesPerRequest"), EXACT);
     }
 
+    /**
+     * cloud.google.com/secret-manager/pricing: active secret versions "$0.06 per version per location", access
+     * operations "$0.03 per 10,000 operations"; free a month: 6 active versions, 10,000 access operations.
+     */
+    @Test
+    void secretManager() {
+        assertEquals(0.06, SHIPPED.number("secretManager", "activeVersionPerMonth"), EXACT);
+        assertEquals(0.03, SHIPPED.number("secretManager", "accessesPer10k"), EXACT);
+        assertEquals(6, SHIPPED.number("secretManager", "freeActiveVersions"), EXACT);
+        assertEquals(10000, SHIPPED.number("secretManager", "freeAccessesPerMonth"), EXACT);
+    }
+
     /** cloud.google.com/kms/pricing (prices effective March 17, 2025): SOFTWARE key version $0.06 a month, $0.03 per 10,000 operations. */
     @Test
     void cloudKms() {
