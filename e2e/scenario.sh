@@ -261,10 +261,12 @@ sys.exit(1 if resources else 0)' || return 1
 # the program), and refuse a misspelt field. Server-side dry runs with strict field validation: nothing is
 # stored. The e2e stack itself (a cluster by kubeconfig, no Secret Manager) deploys neither object.
 ESO_MODULE=github.com/external-secrets/external-secrets@v1.3.2
-eso_module_dir() {
+# module_dir MODULE@VERSION: the module's folder, fetched from the Go module proxy into the tools' cache.
+module_dir() {
   (cd "$STATE" && GOTOOLCHAIN=local GOFLAGS=-mod=mod GOMODCACHE="${XDG_CACHE_HOME:-$HOME/.cache}/argo-gke/gomod" \
-    go mod download -json "$ESO_MODULE") | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p'
+    go mod download -json "$1") | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p'
 }
+eso_module_dir() { module_dir "$ESO_MODULE"; }
 
 external_secrets_crds_admit_ours() {
   local crds crd objs out
@@ -304,6 +306,32 @@ PY
   echo "$out" | grep -q 'unknown field "spec.provider.gcpsm.auth.workloadIdentity.serviceAccountRefs"'
 }
 
+# Argo Events v1.9.10's CRDs (its Go module's manifests/base/crds, the ones chart 2.4.22 installs) on the real API
+# server admit the EventSources and Sensors the linter accepts (src/test/resources/lint/valid/events), in a
+# namespace of their own, with the templates they trigger (server-side dry run). These CRDs leave spec unchecked
+# (x-kubernetes-preserve-unknown-fields), so spec is the linter's and the events oracle's to judge; this proves the
+# kinds, API versions and metadata the API server wants of them.
+ARGO_EVENTS_MODULE=github.com/argoproj/argo-events@v1.9.10
+argo_events_crds_admit_ours() {
+  local crds objs crd
+  crds="$(module_dir "$ARGO_EVENTS_MODULE")/manifests/base/crds"
+  [[ -d "$crds" ]] || { echo "no CRDs at $crds"; return 1; }
+  k apply --server-side -f "$crds/argoproj.io_eventsources.yaml" -f "$crds/argoproj.io_sensors.yaml" -f "$crds/argoproj.io_eventbus.yaml" || return 1
+  for crd in eventsources sensors eventbus; do
+    for _ in $(seq 1 30); do
+      k wait --for=condition=Established "crd/$crd.argoproj.io" --timeout=60s 2>/dev/null && break
+      sleep 1
+    done
+    k wait --for=condition=Established "crd/$crd.argoproj.io" --timeout=1s || return 1
+  done
+  objs="$ROOT/src/test/resources/lint/valid/events"
+  echo "$(grep -hcE '^kind: (EventSource|Sensor)$' "$objs"/*.yaml | awk '{n += $1} END {print n}') EventSources and Sensors, beside the templates they trigger"
+  k create namespace argo-events-e2e --dry-run=client -o yaml | k apply -f - || return 1
+  k apply --dry-run=server -n argo-events-e2e -f "$objs/" | tee "$STATE/argo-events-admitted.txt" || return 1
+  k delete namespace argo-events-e2e --wait=false || return 1
+  [[ $(grep -cE '^(eventsource|sensor)\.argoproj\.io/' "$STATE/argo-events-admitted.txt") -ge 4 ]]
+}
+
 deploy() {
   check "a stack that breaks a rule: pulumi up fails in its preview, naming the rule, and creates nothing" rule_breaker_creates_nothing
   check "pulumi preview of the e2e stack succeeds" in_project pulumi preview --non-interactive --diff
@@ -321,6 +349,8 @@ deploy() {
   check "the offline plan's URNs are the real engine's" plan_urns_are_the_engines
   check "External Secrets Operator's CRDs admit the committed ExternalSecret and the planned SecretStore (server-side dry run)" \
     external_secrets_crds_admit_ours
+  check "Argo Events v1.9.10's CRDs admit the EventSources and Sensors the linter accepts (server-side dry run)" \
+    argo_events_crds_admit_ours
   ui_may_only_suspend_and_resume
 }
 
