@@ -36,7 +36,7 @@ public final class CheckedRun {
     private final AtomicReference<Composed> composed = new AtomicReference<>();
 
     /** What the program composed the stack from, kept for the rules. */
-    private record Composed(Settings settings, Inputs inputs) {
+    private record Composed(Settings settings, Inputs inputs, Optional<StackFile> stackFile) {
     }
 
     private CheckedRun(Path root) {
@@ -62,9 +62,10 @@ public final class CheckedRun {
     private void compose(Context ctx) {
         try {
             Settings settings = SettingsLoader.load(ctx.stackName(), new PulumiConfigSource(ctx));
-            Policies.checkWaivers(settings, origin(settings));
+            Optional<StackFile> stackFile = stackFile(settings.stack());
+            Policies.checkWaivers(settings, PolicyInput.origin(settings, stackFile));
             Inputs inputs = Inputs.load(root, settings);
-            composed.set(new Composed(settings, inputs));
+            composed.set(new Composed(settings, inputs, stackFile));
             StackProgram.compose(ctx, settings, inputs);
         } catch (UserError e) {
             e.lines().forEach(line -> ctx.log().error(line));
@@ -78,7 +79,7 @@ public final class CheckedRun {
             return 0;
         }
         PlanFile plan = RunPlan.of(root, c.settings(), c.inputs(), engine.registrations().recorded(), engine.registrations().stackOutputs());
-        PolicyReport report = Policies.evaluate(new PolicyInput(c.settings(), plan, stackFile(c.settings().stack())));
+        PolicyReport report = Policies.evaluate(new PolicyInput(c.settings(), plan, c.stackFile()));
         List<String> lines = report.violations().stream().map(v -> "policy " + v.line()).toList();
         lines.forEach(line -> engine.log().errorAsync(line).join());
         if (!lines.isEmpty()) {
@@ -93,9 +94,5 @@ public final class CheckedRun {
     private Optional<StackFile> stackFile(String stack) {
         Path file = root.resolve("stacks").resolve("Pulumi." + stack + ".yaml");
         return Files.isRegularFile(file) ? Optional.of(StackFile.read(file)) : Optional.empty();
-    }
-
-    private String origin(Settings settings) {
-        return stackFile(settings.stack()).map(StackFile::origin).orElse("stack " + settings.stack() + " config");
     }
 }

@@ -19,6 +19,11 @@ public record PolicyInput(Settings settings, PlanFile plan, Optional<StackFile> 
 
     /** Where the settings came from, as error messages name it. */
     public String origin() {
+        return origin(settings, stackFile);
+    }
+
+    /** Where {@code settings} came from: the stack file when there is one, else the stack's config as Pulumi hands it over. */
+    public static String origin(Settings settings, Optional<StackFile> stackFile) {
         return stackFile.map(StackFile::origin).orElse("stack " + settings.stack() + " config");
     }
 }
