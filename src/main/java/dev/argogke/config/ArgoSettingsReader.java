@@ -27,23 +27,23 @@ final class ArgoSettingsReader {
         String namespace = v.text(SettingsSchema.ARGO_NAMESPACE);
         String chart = v.text(SettingsSchema.CHART_VERSION);
         String imageTag = v.text(SettingsSchema.ARGO_IMAGE_TAG);
-        ServerAuthMode authMode = serverAuthMode(v.field(SettingsSchema.SERVER_AUTH_MODE));
+        ServerAuthMode authMode = serverAuthMode(v);
         ChartSource chartSource = chartSource(v.field(SettingsSchema.CHART_REPOSITORY_SETTING), v.field(SettingsSchema.CHART_PATH_SETTING));
         int retention = v.number(SettingsSchema.RETENTION);
         List<String> roles = workflowRoles(v.field(SettingsSchema.WORKFLOW_ROLES));
         return new Argo(namespace, chart, imageTag, chartSource, authMode, retention, roles);
     }
 
-    private static ServerAuthMode serverAuthMode(ConfigValue am) {
-        if ("sso".equals(am.string(null))) {
+    private static ServerAuthMode serverAuthMode(ConfigValue argo) {
+        ConfigValue am = argo.field(SettingsSchema.SERVER_AUTH_MODE);
+        if (am.isText("sso")) {
             // argo-server in sso mode refuses to start without an OIDC issuer and client, which no
             // setting here provides; the Helm release would wait 10 minutes and roll back.
             am.problem("sso needs an OIDC provider configuration that argo-gke does not manage; behind IAP use server "
                     + "(IAP decides who gets in) or client (each user signs in with a Kubernetes token)");
             return null;
         }
-        String text = am.string((String) SettingsSchema.SERVER_AUTH_MODE.defaultValue());
-        return text == null ? null : am.oneOf(text, ServerAuthMode.class, ServerAuthMode::value);
+        return argo.choice(SettingsSchema.SERVER_AUTH_MODE, ServerAuthMode.class, ServerAuthMode::value);
     }
 
     private static List<String> workflowRoles(ConfigValue list) {

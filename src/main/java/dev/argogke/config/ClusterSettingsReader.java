@@ -31,7 +31,7 @@ final class ClusterSettingsReader {
         String name = nameValue.checked(SettingsSchema.CLUSTER_NAME, nameValue.string(GoogleIds.fit("argo-" + stack, 40)));
         Location location = location(v.field(SettingsSchema.CLUSTER_LOCATION), SettingsSchema.CLUSTER_LOCATION,
                 "a zone such as " + (region == null ? "europe-west1" : region) + "-b (zonal: free tier) or the region itself (regional)", region);
-        ReleaseChannel channel = releaseChannel(v.field(SettingsSchema.RELEASE_CHANNEL));
+        ReleaseChannel channel = releaseChannel(v);
         boolean privateNodes = v.flag(SettingsSchema.PRIVATE_NODES);
         List<String> networks = new ArrayList<>();
         for (ConfigValue n : v.field(SettingsSchema.AUTHORIZED_NETWORKS).list()) {
@@ -44,16 +44,16 @@ final class ClusterSettingsReader {
         return new Cluster(name, location, channel, privateNodes, networks, deletionProtection);
     }
 
-    private static ReleaseChannel releaseChannel(ConfigValue channelValue) {
-        String channel = channelValue.string((String) SettingsSchema.RELEASE_CHANNEL.defaultValue());
-        if ("EXTENDED".equalsIgnoreCase(channel)) {
+    private static ReleaseChannel releaseChannel(ConfigValue cluster) {
+        ConfigValue channelValue = cluster.field(SettingsSchema.RELEASE_CHANNEL);
+        if (channelValue.isText("EXTENDED")) {
             // GKE has it, but pulumi-gcp 7.0.0 (terraform-provider-google-beta v5.0.0,
             // resource_container_cluster.go release_channel.channel) allows only UNSPECIFIED,
             // RAPID, REGULAR and STABLE, and the preview would fail inside the provider.
             channelValue.problem("'EXTENDED' is not supported by the GCP provider argo-gke uses (pulumi-gcp 7.0.0); use STABLE, REGULAR or RAPID");
             return null;
         }
-        return channel == null ? null : channelValue.oneOf(channel, ReleaseChannel.class, ReleaseChannel::name);
+        return cluster.choice(SettingsSchema.RELEASE_CHANNEL, ReleaseChannel.class, ReleaseChannel::name);
     }
 
     /**

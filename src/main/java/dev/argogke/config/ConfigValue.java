@@ -187,6 +187,11 @@ final class ConfigValue {
         return string().orElse(null);
     }
 
+    /** Whether this is the text {@code text} (case ignored); reports nothing, so the value's own reading reports once. */
+    boolean isText(String text) {
+        return present() && node.isTextual() && node.asText().equalsIgnoreCase(text);
+    }
+
     String string(String fallback) {
         return string().orElse(fallback);
     }

@@ -42,11 +42,12 @@ public final class SettingsSchema {
     static final Pattern CONTEXT = Pattern.compile("[A-Za-z0-9_.:@/+-]{1,253}");
     static final Pattern WAIVER_RULE = Pattern.compile("[a-z][a-z0-9-]{1,62}");
     private static final Check NAMESPACE_NAME = new Check(KubeNames::isLabel, "a Kubernetes namespace name (DNS-1123 label)");
+    private static final Check PROJECT = matching(PROJECT_ID, "a Google Cloud project id (6-30 lowercase letters, digits, dashes)");
     private static final Check LOCATION = new Check(Location::valid, "a zone (europe-west1-b) or region (europe-west1)");
 
     public static final Setting GCP_PROJECT = Setting.of("gcp:project", STRING,
             "Google Cloud project id that holds everything. Refused with `cluster.existing.kubeconfig` (nothing of Google Cloud is made then).")
-            .defaultInWords("required on GKE").check(matching(PROJECT_ID, "a Google Cloud project id (6-30 lowercase letters, digits, dashes)"));
+            .defaultInWords("required on GKE").check(PROJECT);
     public static final Setting GCP_REGION = Setting.of("gcp:region", STRING,
             "Region of the network, NAT and bucket, e.g. `europe-west1`.")
             .defaultInWords("required on GKE").check(new Check(Location::isRegion, "a region like europe-west1"));
@@ -177,7 +178,7 @@ public final class SettingsSchema {
             "The Google Cloud project holding the zone (and a zone created here), when it is not the stack's: a company's DNS usually "
                     + "lives in a project of its own. Whoever runs `pulumi up` needs `roles/dns.admin` there (Cloud DNS access control); "
                     + "not used with `external`.")
-            .defaultInWords("`gcp:project`").check(matching(PROJECT_ID, "a Google Cloud project id (6-30 lowercase letters, digits, dashes)"));
+            .defaultInWords("`gcp:project`").check(PROJECT);
     public static final Setting IAP_MEMBERS = Setting.of("argo-gke:edge.iapMembers", LIST,
             "Who may open the UI: `user:<email>`, `group:<email>`, `domain:<domain>`.").defaultInWords("required, non-empty");
     public static final Setting OAUTH_CLIENT_ID = Setting.of("argo-gke:edge.oauthClientId", STRING,

@@ -108,6 +108,15 @@ class SettingsLoaderTest {
         assertEquals(List.of("argo-gke:edge.dns.project: not used with mode external; remove it, or use mode existing-zone"), e.problems());
     }
 
+    /** A value read twice (for a refused choice, then for the setting) was reported twice; each mistake is one line. */
+    @Test
+    void aChoiceThatIsNotTextIsOneProblem() {
+        SettingsException e = fails(TestSettings.devWith("    serverAuthMode: server", "    serverAuthMode: 5")
+                .replace("    releaseChannel: REGULAR", "    releaseChannel: [REGULAR]"));
+        assertEquals(List.of("argo-gke:cluster.releaseChannel: must be text, found a list",
+                "argo-gke:argo.serverAuthMode: must be text, found number 5"), e.problems());
+    }
+
     @Test
     void everyProblemIsCollectedNotJustTheFirst() {
         SettingsException e = fails(TestSettings.devWith("      maxNodes: 3", "      maxNodes: 0")
