@@ -260,27 +260,32 @@ sys.exit(1 if resources else 0)' || return 1
 # (read from the committed dev plan, src/test/resources/plan/dev-base.json, which PlanFixturesTest holds to
 # the program), and refuse a misspelt field. Server-side dry runs with strict field validation: nothing is
 # stored. The e2e stack itself (a cluster by kubeconfig, no Secret Manager) deploys neither object.
+# crds_established CRD...: waits until each CustomResourceDefinition is served. Right after the apply a CRD may
+# have no status yet, which kubectl wait reports as an error: ask again.
+crds_established() {
+  local crd
+  for crd in "$@"; do
+    for _ in $(seq 1 30); do
+      k wait --for=condition=Established "crd/$crd" --timeout=60s 2>/dev/null && break
+      sleep 1
+    done
+    k wait --for=condition=Established "crd/$crd" --timeout=1s || return 1
+  done
+}
+
 ESO_MODULE=github.com/external-secrets/external-secrets@v1.3.2
 # module_dir MODULE@VERSION: the module's folder, fetched from the Go module proxy into the tools' cache.
 module_dir() {
   (cd "$STATE" && GOTOOLCHAIN=local GOFLAGS=-mod=mod GOMODCACHE="${XDG_CACHE_HOME:-$HOME/.cache}/argo-gke/gomod" \
     go mod download -json "$1") | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p'
 }
-eso_module_dir() { module_dir "$ESO_MODULE"; }
 
 external_secrets_crds_admit_ours() {
-  local crds crd objs out
-  crds="$(eso_module_dir)/config/crds/bases"
+  local crds objs out
+  crds="$(module_dir "$ESO_MODULE")/config/crds/bases"
   [[ -d "$crds" ]] || { echo "no CRDs at $crds"; return 1; }
   k apply --server-side -f "$crds/external-secrets.io_externalsecrets.yaml" -f "$crds/external-secrets.io_secretstores.yaml" || return 1
-  for crd in externalsecrets secretstores; do
-    # Right after the apply a CRD may have no status yet, which kubectl wait reports as an error: ask again.
-    for _ in $(seq 1 30); do
-      k wait --for=condition=Established "crd/$crd.external-secrets.io" --timeout=60s 2>/dev/null && break
-      sleep 1
-    done
-    k wait --for=condition=Established "crd/$crd.external-secrets.io" --timeout=1s || return 1
-  done
+  crds_established externalsecrets.external-secrets.io secretstores.external-secrets.io || return 1
   objs="$STATE/external-secrets"
   rm -rf "$objs" && mkdir -p "$objs/ours" || return 1
   python3 - "$ROOT/src/test/resources/plan/dev-base.json" "$objs" <<'PY' || return 1
@@ -313,17 +318,11 @@ PY
 # kinds, API versions and metadata the API server wants of them.
 ARGO_EVENTS_MODULE=github.com/argoproj/argo-events@v1.9.10
 argo_events_crds_admit_ours() {
-  local crds objs crd
+  local crds objs
   crds="$(module_dir "$ARGO_EVENTS_MODULE")/manifests/base/crds"
   [[ -d "$crds" ]] || { echo "no CRDs at $crds"; return 1; }
   k apply --server-side -f "$crds/argoproj.io_eventsources.yaml" -f "$crds/argoproj.io_sensors.yaml" -f "$crds/argoproj.io_eventbus.yaml" || return 1
-  for crd in eventsources sensors eventbus; do
-    for _ in $(seq 1 30); do
-      k wait --for=condition=Established "crd/$crd.argoproj.io" --timeout=60s 2>/dev/null && break
-      sleep 1
-    done
-    k wait --for=condition=Established "crd/$crd.argoproj.io" --timeout=1s || return 1
-  done
+  crds_established eventsources.argoproj.io sensors.argoproj.io eventbus.argoproj.io || return 1
   objs="$ROOT/src/test/resources/lint/valid/events"
   echo "$(grep -hcE '^kind: (EventSource|Sensor)$' "$objs"/*.yaml | awk '{n += $1} END {print n}') EventSources and Sensors, beside the templates they trigger"
   k create namespace argo-events-e2e --dry-run=client -o yaml | k apply -f - || return 1
