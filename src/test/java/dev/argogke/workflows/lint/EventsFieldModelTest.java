@@ -35,10 +35,7 @@ class EventsFieldModelTest {
 
     @Test
     void everyTypeOfTheModelIsReachableFromEventSourceOrSensor() {
-        Set<String> reachable = new TreeSet<>();
-        for (String kind : EventsFieldModelGenerator.KINDS) {
-            collect(kind, reachable);
-        }
+        Set<String> reachable = ReachableTypes.from(FieldModel.events(), EventsFieldModelGenerator.KINDS);
         assertEquals(new TreeSet<>(FieldModel.events().types().keySet()), reachable);
     }
 
@@ -64,25 +61,6 @@ class EventsFieldModelTest {
     private static String committedText() throws IOException {
         try (InputStream in = FieldModel.class.getResourceAsStream(FieldModel.EVENTS_RESOURCE)) {
             return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void collect(String typeName, Set<String> reachable) {
-        if (!reachable.add(typeName)) {
-            return;
-        }
-        for (FieldType f : FieldModel.events().type(typeName).fields().values()) {
-            collectFrom(f, reachable);
-        }
-    }
-
-    private static void collectFrom(FieldType f, Set<String> reachable) {
-        if (f instanceof FieldType.Ref r) {
-            collect(r.typeName(), reachable);
-        } else if (f instanceof FieldType.ListOf l) {
-            collectFrom(l.element(), reachable);
-        } else if (f instanceof FieldType.MapOf m) {
-            collectFrom(m.value(), reachable);
         }
     }
 }

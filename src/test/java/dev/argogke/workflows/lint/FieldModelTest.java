@@ -63,10 +63,7 @@ class FieldModelTest {
 
     @Test
     void theModelCoversEveryObjectReachableFromTheFiveKinds() {
-        Set<String> reachable = new TreeSet<>();
-        for (String kind : ARGO_KINDS) {
-            collect(kind, reachable);
-        }
+        Set<String> reachable = ReachableTypes.from(FieldModel.argo(), ARGO_KINDS);
         assertEquals(new TreeSet<>(FieldModel.argo().types().keySet()), reachable,
                 "every type of argo-fields.txt is used, and every used type is defined");
     }
@@ -76,25 +73,6 @@ class FieldModelTest {
         assertThrows(IllegalStateException.class, () -> FieldModel.parse("A: b:Missing\n"));
         assertThrows(IllegalStateException.class, () -> FieldModel.parse("A: b:strng\n"));
         assertThrows(IllegalStateException.class, () -> FieldModel.parse("A: x\nA: y\n"));
-    }
-
-    private static void collect(String typeName, Set<String> reachable) {
-        if (!reachable.add(typeName)) {
-            return;
-        }
-        for (FieldType f : FieldModel.argo().type(typeName).fields().values()) {
-            collectFrom(f, reachable);
-        }
-    }
-
-    private static void collectFrom(FieldType f, Set<String> reachable) {
-        if (f instanceof FieldType.Ref r) {
-            collect(r.typeName(), reachable);
-        } else if (f instanceof FieldType.ListOf l) {
-            collectFrom(l.element(), reachable);
-        } else if (f instanceof FieldType.MapOf m) {
-            collectFrom(m.value(), reachable);
-        }
     }
 
     private static String schemaName(String modelName, JsonNode definitions) {
