@@ -6,6 +6,7 @@ import static dev.argogke.config.SettingsLoader.WORKFLOWS_NAMESPACE;
 import dev.argogke.config.Settings.Argo;
 import dev.argogke.config.Settings.ChartSource;
 import dev.argogke.config.Settings.Environment;
+import dev.argogke.config.Settings.Events;
 import dev.argogke.config.Settings.ServerAuthMode;
 import dev.argogke.config.Settings.Workflows;
 import java.util.ArrayList;
@@ -109,5 +110,20 @@ final class ArgoSettingsReader {
         Optional<String> registry = v.optionalText(SettingsSchema.IMAGE_REGISTRY);
         Optional<String> imageTag = v.optionalText(SettingsSchema.IMAGE_TAG_SETTING);
         return new Workflows(directory, namespace, suspendAll, registry, imageTag);
+    }
+
+    /** Argo Events' namespace is its own: its controller may create any pod there (argo-events chart 2.4.22, namespaced Role). */
+    static Events events(ConfigValue v, Argo argo, Workflows workflows) {
+        if (v.present() && !v.object("events")) {
+            return null;
+        }
+        String namespace = v.text(SettingsSchema.EVENTS_NAMESPACE);
+        if (namespace != null && ((argo != null && namespace.equals(argo.namespace()))
+                || (workflows != null && namespace.equals(workflows.namespace())))) {
+            v.field(SettingsSchema.EVENTS_NAMESPACE).problem("'" + namespace + "' is already Argo's or the workflows' namespace; Argo Events "
+                    + "needs one of its own (its controller may run any pod there): remove the key to use argo-events");
+        }
+        Optional<String> chartPath = v.optionalText(SettingsSchema.EVENTS_CHART_PATH).map(ArgoSettingsReader::stripSlash);
+        return new Events(namespace, chartPath);
     }
 }

@@ -17,6 +17,7 @@ public record Settings(
         List<NodePool> nodePools,
         Argo argo,
         Workflows workflows,
+        Events events,
         Optional<Edge> edge,
         List<Waiver> waivers) {
 
@@ -211,6 +212,15 @@ public record Settings(
             boolean suspendAll,
             Optional<String> imageRegistry,
             Optional<String> imageTag) {
+    }
+
+    /**
+     * Argo Events, installed when {@code workflows/} holds an EventSource or Sensor.
+     *
+     * @param namespace where its controller, EventBus, EventSources and Sensors live
+     * @param chartPath a local {@code argo-events} chart folder instead of argo-helm's repository
+     */
+    public record Events(String namespace, Optional<String> chartPath) {
     }
 
     /**

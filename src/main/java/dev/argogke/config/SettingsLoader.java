@@ -13,6 +13,7 @@ import dev.argogke.config.Settings.Environment;
 import dev.argogke.config.Settings.Gcp;
 import dev.argogke.config.Settings.NodePool;
 import dev.argogke.config.Settings.Waiver;
+import dev.argogke.config.Settings.Events;
 import dev.argogke.config.Settings.Workflows;
 import dev.argogke.names.DidYouMean;
 import java.util.ArrayList;
@@ -107,6 +108,7 @@ public final class SettingsLoader {
         List<NodePool> pools = existing ? ExistingClusters.noNodePools(poolsValue) : ClusterSettingsReader.nodePools(poolsValue);
         Argo argo = ArgoSettingsReader.argo(structured(source, SettingsSchema.ARGO.key(), problems));
         Workflows workflows = ArgoSettingsReader.workflows(structured(source, SettingsSchema.WORKFLOWS.key(), problems), argo, environment);
+        Events events = ArgoSettingsReader.events(structured(source, SettingsSchema.EVENTS.key(), problems), argo, workflows);
         ConfigValue edgeValue = structured(source, SettingsSchema.EDGE.key(), problems).emptyAsAbsent();
         Optional<Edge> edge = outsideGoogle ? ExistingClusters.noEdge(edgeValue) : EdgeSettingsReader.edgeIfEnabled(edgeValue, source, problems);
         List<Waiver> waivers = WaiverSettingsReader.waivers(structured(source, SettingsSchema.WAIVERS.key(), problems));
@@ -114,7 +116,7 @@ public final class SettingsLoader {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new Settings(stack, environment, gcp, cluster, pools, argo, workflows, edge, waivers);
+        return new Settings(stack, environment, gcp, cluster, pools, argo, workflows, events, edge, waivers);
     }
 
     static String key(String name) {

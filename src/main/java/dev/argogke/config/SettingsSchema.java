@@ -155,6 +155,17 @@ public final class SettingsSchema {
     public static final Setting IMAGE_TAG_SETTING = Setting.of("argo-gke:workflows.imageTag", STRING, "Replace the tag of the team's images.")
             .check(matching(IMAGE_TAG, "an image tag"));
 
+    public static final Setting EVENTS = Setting.of("argo-gke:events", MAPPING,
+            "Argo Events, installed only when `workflows/` holds an EventSource or Sensor (docs/events.md).").defaultInWords("none");
+    public static final Setting EVENTS_NAMESPACE = Setting.of("argo-gke:events.namespace", STRING,
+            "Namespace of the Argo Events controller, its EventBus, and every EventSource and Sensor; neither `argo.namespace` nor "
+                    + "`workflows.namespace` (the controller may run any pod in its namespace).")
+            .defaultsTo("argo-events").check(NAMESPACE_NAME);
+    public static final Setting EVENTS_CHART_PATH = Setting.of("argo-gke:events.chartPath", STRING,
+            "Install argo-helm's `argo-events` chart from a folder (an unpacked chart named `argo-events`, relative to the project root) "
+                    + "instead of argo-helm's repository; its `Chart.yaml` version must be the one argo-gke pins (docs/events.md).")
+            .shown("path").check(matching(CHART_PATH, "a folder path such as charts/argo-events"));
+
     public static final Setting EDGE = Setting.of("argo-gke:edge", MAPPING,
             "The Argo UI's public endpoint behind IAP; refused with `cluster.existing.kubeconfig`.").defaultInWords("required on GKE unless `enabled: false`");
     public static final Setting EDGE_ENABLED = Setting.of("argo-gke:edge.enabled", BOOLEAN,
@@ -210,6 +221,7 @@ public final class SettingsSchema {
             ARGO, ARGO_NAMESPACE, CHART_VERSION, ARGO_IMAGE_TAG, CHART_REPOSITORY_SETTING, CHART_PATH_SETTING, SERVER_AUTH_MODE,
             RETENTION, WORKFLOW_ROLES,
             WORKFLOWS, DIRECTORY, WORKFLOWS_NAMESPACE, SUSPEND_ALL, IMAGE_REGISTRY, IMAGE_TAG_SETTING,
+            EVENTS, EVENTS_NAMESPACE, EVENTS_CHART_PATH,
             EDGE, EDGE_ENABLED, HOST_SETTING, DNS, DNS_MODE, DNS_ZONE, DNS_NAME, DNS_PROJECT, IAP_MEMBERS, OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET,
             DATA_ACCESS_LOGS, WAIVERS, WAIVER_RULE_SETTING, WAIVER_REASON);
 

@@ -121,7 +121,7 @@ class GkeClusterTest {
         Settings.Cluster restricted = new Settings.Cluster(c.name(), c.location(), c.releaseChannel(), c.privateNodes(),
                 List.of("203.0.113.0/24"), c.deletionProtection());
         Settings s = new Settings(dev.stack(), dev.environment(), dev.gcp(), restricted, dev.nodePools(), dev.argo(),
-                dev.workflows(), dev.edge(), dev.waivers());
+                dev.workflows(), dev.events(), dev.edge(), dev.waivers());
         Registered cluster = run(s).one("gcp:container/cluster:Cluster");
         assertEquals("203.0.113.0/24", cluster.string("masterAuthorizedNetworksConfig.cidrBlocks[0].cidrBlock"));
     }

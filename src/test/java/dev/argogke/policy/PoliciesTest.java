@@ -176,7 +176,7 @@ class PoliciesTest {
         Settings s = input.settings();
         List<Settings.Waiver> waivers = new java.util.ArrayList<>(s.waivers());
         waivers.addAll(more);
-        Settings waived = new Settings(s.stack(), s.environment(), s.gcp(), s.cluster(), s.nodePools(), s.argo(), s.workflows(), s.edge(), waivers);
+        Settings waived = new Settings(s.stack(), s.environment(), s.gcp(), s.cluster(), s.nodePools(), s.argo(), s.workflows(), s.events(), s.edge(), waivers);
         return new PolicyInput(waived, input.plan(), input.stackFile());
     }
 }
