@@ -87,7 +87,11 @@ public final class StackFile extends ConfigValues {
             String where = e.getProblemMark().map(m -> ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1)).orElse("");
             throw new UserError(file + where + ": invalid YAML: " + (e.getProblem() == null ? "unreadable" : oneLine(e.getProblem())));
         } catch (YamlEngineException e) {
-            throw new UserError(file + ": invalid YAML: " + e.getMessage().lines().findFirst().orElse("unreadable"));
+            // SnakeYAML Engine 2.10 constructs a standard tag's value (!!str, !!int) from a scalar only, and fails with a
+            // ClassCastException, unmarked, when the tag is on a mapping or a list.
+            throw new UserError(file + ": invalid YAML: " + (e.getCause() instanceof ClassCastException
+                    ? "a tag such as !!str or !!int is on a mapping or a list; remove the tag"
+                    : e.getMessage().lines().findFirst().orElse("unreadable")));
         }
         if (root == null) {
             return new StackFile(file, stack, Map.of(), Set.of());

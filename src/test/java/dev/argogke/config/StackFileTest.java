@@ -55,6 +55,14 @@ class StackFileTest {
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }
 
+    /** Found by ConfigFuzzTest: the error named a ClassCastException of SnakeYAML's node classes. */
+    @Test
+    void aScalarTagOnAMappingSaysToRemoveTheTag() {
+        UserError e = assertThrows(UserError.class, () -> TestSettings.stackFile(dir, "qa", "config:\n  argo-gke:cluster: !!str\n    location: x\n"));
+        assertTrue(e.getMessage().endsWith("Pulumi.qa.yaml: invalid YAML: a tag such as !!str or !!int is on a mapping or a list; remove the tag"),
+                e.getMessage());
+    }
+
     @Test
     void anEmojiAnywhereInTheFileLoads() {
         // SnakeYAML Engine reads in 1024-character buffers; an emoji (two chars) across the boundary used to throw.
