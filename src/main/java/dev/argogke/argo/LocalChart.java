@@ -28,42 +28,50 @@ public final class LocalChart {
     /** Nothing to check unless the chart comes from a folder; otherwise its Chart.yaml must be Argo's at {@code argo.chartVersion}. */
     public static void check(Path root, Settings.Argo argo) {
         Settings.ChartSource source = argo.chartSource();
-        if (!source.folder()) {
-            return;
-        }
-        Path folder = root.resolve(source.location()).normalize();
-        if (folder.getFileName() == null || !ArgoVersion.CHART.equals(folder.getFileName().toString())) {
-            // Helm's own layout (helm pull --untar), and how the plan's policy checks recognise Argo's release.
-            throw new UserError(KEY + ": " + source.location() + " must be a folder named " + ArgoVersion.CHART
-                    + ", as `helm pull --untar` unpacks it (e.g. charts/" + ArgoVersion.CHART + ")");
-        }
-        Path chartYaml = folder.resolve("Chart.yaml");
-        if (!Files.isRegularFile(chartYaml)) {
-            throw new UserError(KEY + ": " + source.location() + " is not a chart folder (no " + chartYaml
-                    + "); point it at an unpacked " + ArgoVersion.CHART + " chart, relative to the project");
-        }
-        Map<?, ?> chart = read(chartYaml);
-        if (!ArgoVersion.CHART.equals(chart.get("name"))) {
-            throw new UserError(KEY + ": " + chartYaml + " is the chart '" + chart.get("name") + "', not " + ArgoVersion.CHART);
-        }
-        String version = String.valueOf(chart.get("version"));
-        if (!version.equals(argo.chartVersion())) {
-            throw new UserError(KEY + ": " + chartYaml + " is version " + version + " but argo-gke:argo.chartVersion is "
-                    + argo.chartVersion() + "; set argo.chartVersion: " + version
-                    + " (and argo.imageTag to the chart's appVersion, " + chart.get("appVersion") + ")");
+        if (source.folder()) {
+            check(KEY, root, source.location(), ArgoVersion.CHART, argo.chartVersion(), "argo-gke:argo.chartVersion is",
+                    "set argo.chartVersion: %s (and argo.imageTag to the chart's appVersion, %s)");
         }
     }
 
-    private static Map<?, ?> read(Path chartYaml) {
+    /**
+     * The folder {@code location} (relative to {@code root}) must hold the chart {@code chart} at
+     * {@code version} ({@code wanted}: who wants it, e.g. "argo-gke pins"); {@code versionFix} says how to mend another
+     * version, given it and the chart's appVersion.
+     */
+    public static void check(String key, Path root, String location, String chart, String version, String wanted, String versionFix) {
+        Path folder = root.resolve(location).normalize();
+        if (folder.getFileName() == null || !chart.equals(folder.getFileName().toString())) {
+            // Helm's own layout (helm pull --untar), and how the plan's policy checks recognise the release.
+            throw new UserError(key + ": " + location + " must be a folder named " + chart
+                    + ", as `helm pull --untar` unpacks it (e.g. charts/" + chart + ")");
+        }
+        Path chartYaml = folder.resolve("Chart.yaml");
+        if (!Files.isRegularFile(chartYaml)) {
+            throw new UserError(key + ": " + location + " is not a chart folder (no " + chartYaml
+                    + "); point it at an unpacked " + chart + " chart, relative to the project");
+        }
+        Map<?, ?> found = read(key, chartYaml);
+        if (!chart.equals(found.get("name"))) {
+            throw new UserError(key + ": " + chartYaml + " is the chart '" + found.get("name") + "', not " + chart);
+        }
+        String foundVersion = String.valueOf(found.get("version"));
+        if (!foundVersion.equals(version)) {
+            throw new UserError(key + ": " + chartYaml + " is version " + foundVersion + " but " + wanted + " " + version + "; "
+                    + String.format(versionFix, foundVersion, found.get("appVersion")));
+        }
+    }
+
+    private static Map<?, ?> read(String key, Path chartYaml) {
         try {
             Object doc = new Load(LoadSettings.builder().setLabel(chartYaml.toString()).build())
                     .loadFromString(Files.readString(chartYaml));
             if (doc instanceof Map<?, ?> map) {
                 return map;
             }
-            throw new UserError(KEY + ": " + chartYaml + " is not a mapping");
+            throw new UserError(key + ": " + chartYaml + " is not a mapping");
         } catch (IOException | YamlEngineException e) {
-            throw new UserError(KEY + ": cannot read " + chartYaml + ": " + e.getMessage());
+            throw new UserError(key + ": cannot read " + chartYaml + ": " + e.getMessage());
         }
     }
 }

@@ -36,13 +36,17 @@ public final class ProjectServices extends ComponentResource {
     /** secretmanager: the jobs' credentials, only where an ExternalSecret in workflows/ reads one. */
     public static final List<String> SECRETS_APIS = List.of("secretmanager.googleapis.com");
 
+    /** pubsub: the topics and subscriptions of Pub/Sub event sources, only where an EventSource in workflows/ has one. */
+    public static final List<String> PUBSUB_APIS = List.of("pubsub.googleapis.com");
+
     /**
      * @param newCluster    whether argo-gke creates the cluster (and so needs {@link #NEW_CLUSTER_APIS})
      * @param secretManager whether the jobs read Secret Manager (and so need {@link #SECRETS_APIS})
+     * @param pubSub        whether an event source reads Pub/Sub (and so needs {@link #PUBSUB_APIS})
      */
-    public record Args(String project, boolean newCluster, boolean secretManager) {
+    public record Args(String project, boolean newCluster, boolean secretManager, boolean pubSub) {
         public Args(String project, boolean newCluster) {
-            this(project, newCluster, false);
+            this(project, newCluster, false, false);
         }
 
         List<String> apis() {
@@ -52,6 +56,9 @@ public final class ProjectServices extends ComponentResource {
             }
             if (secretManager) {
                 apis.addAll(SECRETS_APIS);
+            }
+            if (pubSub) {
+                apis.addAll(PUBSUB_APIS);
             }
             return apis;
         }

@@ -4,6 +4,7 @@ import static dev.argogke.config.SettingsLoader.ALLOWED_WORKFLOW_ROLES;
 import static dev.argogke.config.SettingsLoader.WORKFLOWS_NAMESPACE;
 
 import dev.argogke.config.Settings.Argo;
+import dev.argogke.config.Settings.BucketNotification;
 import dev.argogke.config.Settings.ChartSource;
 import dev.argogke.config.Settings.Environment;
 import dev.argogke.config.Settings.Events;
@@ -124,6 +125,26 @@ final class ArgoSettingsReader {
                     + "needs one of its own (its controller may run any pod there): remove the key to use argo-events");
         }
         Optional<String> chartPath = v.optionalText(SettingsSchema.EVENTS_CHART_PATH).map(ArgoSettingsReader::stripSlash);
-        return new Events(namespace, chartPath);
+        return new Events(namespace, chartPath, bucketNotifications(v.field(SettingsSchema.BUCKET_NOTIFICATIONS)));
+    }
+
+    private static List<BucketNotification> bucketNotifications(ConfigValue v) {
+        List<BucketNotification> out = new ArrayList<>();
+        for (ConfigValue n : v.list()) {
+            if (!n.present()) {
+                n.problem("must be a mapping {eventSource: <name>, bucket: <bucket>, prefix: <optional>}");
+                continue;
+            }
+            if (!n.object("events.bucketNotifications[]")) {
+                continue;
+            }
+            String eventSource = n.requiredText(SettingsSchema.NOTIFY_EVENT_SOURCE, "the Pub/Sub EventSource in workflows/ the bucket notifies");
+            String bucket = n.requiredText(SettingsSchema.NOTIFY_BUCKET, "the bucket's name");
+            Optional<String> prefix = n.optionalText(SettingsSchema.NOTIFY_PREFIX);
+            if (eventSource != null && bucket != null) {
+                out.add(new BucketNotification(eventSource, bucket, prefix));
+            }
+        }
+        return out;
     }
 }

@@ -219,8 +219,20 @@ public record Settings(
      *
      * @param namespace where its controller, EventBus, EventSources and Sensors live
      * @param chartPath a local {@code argo-events} chart folder instead of argo-helm's repository
+     * @param bucketNotifications buckets whose new objects are published to a Pub/Sub EventSource's topic
      */
-    public record Events(String namespace, Optional<String> chartPath) {
+    public record Events(String namespace, Optional<String> chartPath, List<BucketNotification> bucketNotifications) {
+        public Events {
+            bucketNotifications = List.copyOf(bucketNotifications);
+        }
+
+        public Events(String namespace, Optional<String> chartPath) {
+            this(namespace, chartPath, List.of());
+        }
+    }
+
+    /** A bucket that tells a Pub/Sub EventSource of each object written under {@code prefix} (all, when empty). */
+    public record BucketNotification(String eventSource, String bucket, Optional<String> prefix) {
     }
 
     /**

@@ -42,6 +42,7 @@ public final class SettingsSchema {
     static final Pattern CONTEXT = Pattern.compile("[A-Za-z0-9_.:@/+-]{1,253}");
     static final Pattern WAIVER_RULE = Pattern.compile("[a-z][a-z0-9-]{1,62}");
     private static final Check NAMESPACE_NAME = new Check(KubeNames::isLabel, "a Kubernetes namespace name (DNS-1123 label)");
+    private static final Check OBJECT_NAME = new Check(KubeNames::isSubdomain, "an EventSource's name (DNS-1123 subdomain)");
     private static final Check PROJECT = matching(PROJECT_ID, "a Google Cloud project id (6-30 lowercase letters, digits, dashes)");
     private static final Check LOCATION = new Check(Location::valid, "a zone (europe-west1-b) or region (europe-west1)");
 
@@ -165,6 +166,18 @@ public final class SettingsSchema {
             "Install argo-helm's `argo-events` chart from a folder (an unpacked chart named `argo-events`, relative to the project root) "
                     + "instead of argo-helm's repository; its `Chart.yaml` version must be the one argo-gke pins (docs/events.md).")
             .shown("path").check(matching(CHART_PATH, "a folder path such as charts/argo-events"));
+    public static final Setting BUCKET_NOTIFICATIONS = Setting.of("argo-gke:events.bucketNotifications", LIST,
+            "Files landing in a Cloud Storage bucket start a workflow: each entry makes the bucket notify a Pub/Sub EventSource's "
+                    + "topic of every object written (`OBJECT_FINALIZE`), and lets Cloud Storage's service agent publish to that topic only. "
+                    + "The bucket is yours, per stack; the deployer needs `roles/storage.admin` on it (docs/events.md).")
+            .shown("list of `{eventSource, bucket, prefix}`").defaultsTo(List.of());
+    public static final Setting NOTIFY_EVENT_SOURCE = Setting.of("argo-gke:events.bucketNotifications[].eventSource", STRING,
+            "A Pub/Sub EventSource in `workflows/`, by name.").defaultInWords("required").check(OBJECT_NAME);
+    public static final Setting NOTIFY_BUCKET = Setting.of("argo-gke:events.bucketNotifications[].bucket", STRING,
+            "The bucket's name.").defaultInWords("required")
+            .check(matching(Pattern.compile("[a-z0-9][a-z0-9_.-]{1,220}[a-z0-9]"), "a bucket name (lowercase letters, digits, - _ .)"));
+    public static final Setting NOTIFY_PREFIX = Setting.of("argo-gke:events.bucketNotifications[].prefix", STRING,
+            "Only objects whose names start with this, e.g. `incoming/`.").defaultInWords("every object");
 
     public static final Setting EDGE = Setting.of("argo-gke:edge", MAPPING,
             "The Argo UI's public endpoint behind IAP; refused with `cluster.existing.kubeconfig`.").defaultInWords("required on GKE unless `enabled: false`");
@@ -221,7 +234,7 @@ public final class SettingsSchema {
             ARGO, ARGO_NAMESPACE, CHART_VERSION, ARGO_IMAGE_TAG, CHART_REPOSITORY_SETTING, CHART_PATH_SETTING, SERVER_AUTH_MODE,
             RETENTION, WORKFLOW_ROLES,
             WORKFLOWS, DIRECTORY, WORKFLOWS_NAMESPACE, SUSPEND_ALL, IMAGE_REGISTRY, IMAGE_TAG_SETTING,
-            EVENTS, EVENTS_NAMESPACE, EVENTS_CHART_PATH,
+            EVENTS, EVENTS_NAMESPACE, EVENTS_CHART_PATH, BUCKET_NOTIFICATIONS, NOTIFY_EVENT_SOURCE, NOTIFY_BUCKET, NOTIFY_PREFIX,
             EDGE, EDGE_ENABLED, HOST_SETTING, DNS, DNS_MODE, DNS_ZONE, DNS_NAME, DNS_PROJECT, IAP_MEMBERS, OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET,
             DATA_ACCESS_LOGS, WAIVERS, WAIVER_RULE_SETTING, WAIVER_REASON);
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Argo Events on the cluster: its own namespace, argo-helm's {@code argo-events} chart (pinned in
@@ -46,28 +47,36 @@ public final class ArgoEvents extends ComponentResource {
     /**
      * @param namespace  where the controller runs and which it alone watches; EventSources, Sensors
      *                   and the EventBus go there too
+     * @param chartPath  a local copy of the chart (argo-gke:events.chartPath, checked by {@code argo.LocalChart});
+     *                   empty: argo-helm's repository, verified
      * @param podsCanRun what the chart's pods need to start (node pools, Cloud NAT), as for Argo
      *                   Workflows ({@link ArgoWorkflows.WaitFor#podsCanRun})
      */
-    public record Args(String namespace, List<Resource> podsCanRun) {
+    public record Args(String namespace, Optional<String> chartPath, List<Resource> podsCanRun) {
         public Args {
             podsCanRun = List.copyOf(podsCanRun);
+        }
+
+        public Args(String namespace, List<Resource> podsCanRun) {
+            this(namespace, Optional.empty(), podsCanRun);
         }
     }
 
     private final Namespace namespace;
+    private final String namespaceName;
     private final Release release;
     private final CustomResource eventBus;
 
     public ArgoEvents(String name, Args args, ComponentResourceOptions options) {
         super("argo-gke:events:ArgoEvents", name, options);
+        this.namespaceName = args.namespace();
         this.namespace = new Namespace(name, NamespaceArgs.builder()
                 // The same Pod Security labels as Argo's namespaces (baseline enforced, restricted warned).
                 .metadata(ObjectMetaArgs.builder().name(args.namespace()).labels(ArgoWorkflows.NAMESPACE_LABELS).build())
                 .build(), CustomResourceOptions.builder().parent(this).build());
         List<Resource> releaseNeeds = new ArrayList<>(args.podsCanRun());
         releaseNeeds.add(namespace);
-        this.release = new Release(name, chart()
+        this.release = new Release(name, args.chartPath().map(ArgoEvents::localChart).orElseGet(ArgoEvents::chart)
                 .namespace(args.namespace())
                 .values(values())
                 // Wait until the controller is up and the CRDs exist: the EventBus below needs them.
@@ -97,6 +106,11 @@ public final class ArgoEvents extends ComponentResource {
                 .repositoryOpts(RepositoryOptsArgs.builder().repo(ArgoEventsVersion.CHART_REPOSITORY).build())
                 .verify(true)
                 .keyring(ArgoEventsVersion.KEYRING);
+    }
+
+    /** A chart folder, as for Argo's (argo.ArgoChart): its path, no repository, nothing to verify. */
+    static ReleaseArgs.Builder localChart(String path) {
+        return ReleaseArgs.builder().name(RELEASE_NAME).chart(path).version(ArgoEventsVersion.CHART_VERSION);
     }
 
     /**
@@ -134,6 +148,10 @@ public final class ArgoEvents extends ComponentResource {
 
     public Namespace namespace() {
         return namespace;
+    }
+
+    public String namespaceName() {
+        return namespaceName;
     }
 
     public Release release() {

@@ -66,11 +66,12 @@ public final class PubSubEventSourceAccess extends ComponentResource {
      * @param namespace          the EventSource's namespace (Argo Events', where its pod runs)
      * @param eventSource        the EventSource's name, as in {@code workflows/}
      * @param topic              the topic id
-     * @param createTopic        create the topic, or reference an existing one in {@code project}
+     * @param existingTopicProject the project of an existing topic (the EventSource's {@code topicProjectID});
+     *                           empty: the topic is created in {@code project}
      * @param bucketNotification a bucket whose new objects publish to the topic
      */
     public record Args(String stack, String project, String namespace, String eventSource, String topic,
-                       boolean createTopic, Optional<BucketNotificationArgs> bucketNotification, WaitFor waitFor) {
+                       Optional<String> existingTopicProject, Optional<BucketNotificationArgs> bucketNotification, WaitFor waitFor) {
         /** Names Google or Kubernetes would refuse only during {@code pulumi up}, refused before anything is registered. */
         public Args {
             String where = "EventSource " + namespace + "/" + eventSource;
@@ -123,15 +124,16 @@ public final class PubSubEventSourceAccess extends ComponentResource {
 
     private final Subscription subscription;
     private final Account account;
+    private final List<Resource> ready = new java.util.ArrayList<>();
 
     public PubSubEventSourceAccess(String name, Args args, ComponentResourceOptions options) {
         super("argo-gke:events:PubSubEventSourceAccess", name, options);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         Map<String, String> labels = Map.of("app", "argo-gke", "stack", GoogleIds.labelValue(args.stack()));
-        Output<String> topicPath = args.createTopic()
+        Output<String> topicPath = args.existingTopicProject().isEmpty()
                 ? new Topic(name, TopicArgs.builder().project(args.project()).name(args.topic()).labels(labels).build(), child)
                         .name().applyValue(n -> topicPath(args.project(), n))
-                : Output.of(topicPath(args.project(), args.topic()));
+                : Output.of(topicPath(args.existingTopicProject().get(), args.topic()));
 
         this.subscription = new Subscription(name, SubscriptionArgs.builder()
                 .project(args.project())
@@ -152,12 +154,12 @@ public final class PubSubEventSourceAccess extends ComponentResource {
                 .build(), child);
         Output<String> member = account.email().applyValue(e -> "serviceAccount:" + e);
         for (String role : List.of(SUBSCRIBER, VIEWER)) {
-            new SubscriptionIAMMember(name + "-" + role.substring(role.lastIndexOf('.') + 1), SubscriptionIAMMemberArgs.builder()
+            ready.add(new SubscriptionIAMMember(name + "-" + role.substring(role.lastIndexOf('.') + 1), SubscriptionIAMMemberArgs.builder()
                     .project(args.project())
                     .subscription(subscription.name())
                     .role(role)
                     .member(member)
-                    .build(), child);
+                    .build(), child));
         }
         kubernetesSide(name, args);
         args.bucketNotification().ifPresent(n -> new BucketNotification(this, name, args, n, topicPath));
@@ -167,19 +169,19 @@ public final class PubSubEventSourceAccess extends ComponentResource {
     /** The event source's Kubernetes service account, annotated, and the binding that lets exactly it act as the Google account. */
     private void kubernetesSide(String name, Args args) {
         String ksa = serviceAccountName(args.eventSource());
-        new ServiceAccount(name, ServiceAccountArgs.builder()
+        ready.add(new ServiceAccount(name, ServiceAccountArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(ksa).namespace(args.namespace())
                         .labels(Map.of("app.kubernetes.io/part-of", "argo-gke"))
                         // From the account id, an input, so a preview shows it (an email is id@project.iam.gserviceaccount.com).
                         .annotations(account.accountId().applyValue(id ->
                                 Map.of(GCP_SERVICE_ACCOUNT_ANNOTATION, GoogleIds.serviceAccountEmail(id, args.project()))))
                         .build())
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(args.waitFor().namespace()).build());
-        new IAMMember(name + "-wi", IAMMemberArgs.builder()
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(args.waitFor().namespace()).build()));
+        ready.add(new IAMMember(name + "-wi", IAMMemberArgs.builder()
                 .serviceAccountId(account.name())
                 .role(WORKLOAD_IDENTITY_USER)
                 .member(workloadIdentityMember(args.project(), args.namespace(), ksa))
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(args.waitFor().identityPool()).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(args.waitFor().identityPool()).build()));
     }
 
     /** GKE docs, "Use Workload Identity Federation for GKE": {@code serviceAccount:PROJECT_ID.svc.id.goog[NAMESPACE/KSA_NAME]}. */
@@ -199,6 +201,14 @@ public final class PubSubEventSourceAccess extends ComponentResource {
 
     static String topicPath(String project, String topic) {
         return "projects/" + project + "/topics/" + topic;
+    }
+
+    /**
+     * What the EventSource's pod needs before it starts: its service account, the Workload Identity
+     * binding and the subscription's grants (without them its first pull fails).
+     */
+    public List<Resource> ready() {
+        return List.copyOf(ready);
     }
 
     public Subscription subscription() {

@@ -16,8 +16,8 @@ import dev.argogke.config.Settings;
  * Data Access audit logs, which apply to the project whether or not argo-gke creates the cluster.
  */
 record GoogleCloud(Settings.Gcp gcp, ProjectServices services, Provider provider, Output<String> projectNumber) {
-    static GoogleCloud of(Settings.Gcp gcp, boolean newCluster, boolean secretManager) {
-        var services = new ProjectServices("services", new ProjectServices.Args(gcp.project(), newCluster, secretManager), null);
+    static GoogleCloud of(Settings.Gcp gcp, boolean newCluster, boolean secretManager, boolean pubSub) {
+        var services = new ProjectServices("services", new ProjectServices.Args(gcp.project(), newCluster, secretManager, pubSub), null);
         ProviderArgs.Builder args = ProviderArgs.builder()
                 .project(gcp.project())
                 .region(gcp.region());

@@ -2,6 +2,9 @@ package dev.argogke.program;
 
 import dev.argogke.UserError;
 import dev.argogke.argo.LocalChart;
+import dev.argogke.config.SettingsSchema;
+import dev.argogke.events.ArgoEventsVersion;
+import dev.argogke.events.EventObjects;
 import dev.argogke.config.Settings;
 import dev.argogke.workflows.WorkflowCatalog;
 import dev.argogke.workflows.lint.Finding;
@@ -18,7 +21,7 @@ import java.util.Optional;
  * What the program reads besides settings, loaded and checked before anything is registered: the
  * workflows (linted as one set) and, for a cluster reached by kubeconfig, that file's text.
  */
-public record Inputs(WorkflowCatalog catalog, Optional<String> kubeconfig) {
+public record Inputs(WorkflowCatalog catalog, EventObjects events, Optional<String> kubeconfig) {
     /** The stack's own workflows folder. */
     public static Inputs load(Path root, Settings settings) {
         return load(root, settings, root.resolve(settings.workflows().directory()));
@@ -27,9 +30,17 @@ public record Inputs(WorkflowCatalog catalog, Optional<String> kubeconfig) {
     /** Another workflows folder than the stack's (the offline plan's {@code --workflows}). */
     public static Inputs load(Path root, Settings settings, Path workflowsDirectory) {
         LocalChart.check(root, settings.argo());
+        settings.events().chartPath().ifPresent(path -> LocalChart.check(SettingsSchema.EVENTS_CHART_PATH.key(), root, path,
+                ArgoEventsVersion.CHART, ArgoEventsVersion.CHART_VERSION, "argo-gke pins",
+                "use argo-helm's argo-events chart " + ArgoEventsVersion.CHART_VERSION + " (`helm pull argo/argo-events --version "
+                        + ArgoEventsVersion.CHART_VERSION + " --untar`)"));
         Optional<String> kubeconfig = settings.cluster() instanceof Settings.ExistingKubeconfig k
                 ? Optional.of(readKubeconfig(root, k.kubeconfig())) : Optional.empty();
-        return new Inputs(lintedCatalog(workflowsDirectory), kubeconfig);
+        WorkflowCatalog catalog = lintedCatalog(workflowsDirectory);
+        var events = EventObjects.of(catalog.manifests(), new EventObjects.Target(settings.stack(),
+                settings.gcp().map(Settings.Gcp::project), settings.events().namespace(), settings.workflows().namespace(),
+                settings.events().bucketNotifications()));
+        return new Inputs(catalog, events, kubeconfig);
     }
 
     /** Loads the catalog and lints it as one set; any lint error stops the program here. */

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * The one place the stack is composed, from settings and inputs that have already been checked:
  * Google Cloud (when the cluster is GKE), the cluster (created, or an existing one), Argo, the
  * public endpoint (when there is one), the jobs' Secret Manager secrets (when an ExternalSecret
- * reads one, on Google Cloud), and the workflows.
+ * reads one, on Google Cloud), the workflows, and Argo Events (when an EventSource or Sensor is among them).
  */
 public final class StackProgram {
     private StackProgram() {
@@ -38,7 +38,8 @@ public final class StackProgram {
 
     public static void compose(Context ctx, Settings settings, Inputs inputs) {
         boolean secretManager = !inputs.catalog().secretManagerSecrets().isEmpty();
-        Optional<GoogleCloud> google = settings.gcp().map(g -> GoogleCloud.of(g, settings.newCluster().isPresent(), secretManager));
+        boolean pubSub = !inputs.events().pubSubSources().isEmpty();
+        Optional<GoogleCloud> google = settings.gcp().map(g -> GoogleCloud.of(g, settings.newCluster().isPresent(), secretManager, pubSub));
         ClusterTarget target = ClusterTarget.of(settings, google, inputs);
         ComponentResourceOptions inCluster = google
                 .map(g -> ComponentResourceOptions.builder().providers(g.provider(), target.access().provider()).build())
@@ -61,15 +62,20 @@ public final class StackProgram {
                 inputs.catalog(), settings.workflows().namespace(), DeployedForm.of(settings.workflows()),
                 settings.stack(), target.access().kubeconfig(), target.access().context(), argo.release(),
                 secrets.map(s -> new WorkflowsDeployment.SecretsReady(s.release(), s.store()))), inCluster);
+        EventDriven.compose(settings, inputs, google, target, argo, inCluster);
 
         target.outputs().forEach(ctx::export);
         if (google.isEmpty() && secretManager) {
             ctx.export("secretsToCreate", Output.of(secretsToCreate(inputs, settings.workflows().namespace())));
         }
+        if (!inputs.events().notDeployed().isEmpty()) {
+            ctx.export("eventsNotDeployed", Output.of(inputs.events().notDeployed()));
+        }
         ctx.export("argoNamespace", Output.of(settings.argo().namespace()));
         argo.bucket().ifPresent(b -> ctx.export("artifactBucket", b.name()));
         ctx.export("workflows", Output.of(inputs.catalog().manifests().stream()
                 .filter(m -> secrets.isPresent() || !JobObjects.EXTERNAL_SECRET.equals(m.kind()))
+                .filter(inputs.events()::deploys)
                 .map(m -> m.kind() + "/" + m.name().orElse("")).toList()));
         edge.ifPresent(e -> e.outputs().forEach(ctx::export));
     }

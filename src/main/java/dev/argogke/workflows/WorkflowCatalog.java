@@ -25,10 +25,14 @@ import java.util.TreeSet;
  * referenced by those are deployed; a plain Workflow runs once when created, so it has no place here.
  * A job's configuration (a ConfigMap) and its credentials (an ExternalSecret naming Google Secret
  * Manager secrets) follow the same rule: at most one of each in a file, named after it, so
- * {@code jira-conference-sync.yaml} holds the job, its schedule and the Secret it reads.
+ * {@code jira-conference-sync.yaml} holds the job, its schedule and the Secret it reads. So do Argo Events'
+ * EventSource and Sensor: {@code hr-exports.yaml} can hold the EventSource, the Sensor it wakes and the
+ * WorkflowTemplate that Sensor runs.
  */
 public final class WorkflowCatalog {
     public static final Set<String> DEPLOYABLE_KINDS = Set.of("CronWorkflow", "WorkflowTemplate", "ClusterWorkflowTemplate");
+    /** Argo Events' objects, deployed to Argo Events' namespace (events.EventObjects, events.EventsDeployment). */
+    public static final Set<String> EVENT_KINDS = Set.of("EventSource", "Sensor");
     public static final String API_VERSION = "argoproj.io/v1alpha1";
 
     private final Path directory;
@@ -84,7 +88,7 @@ public final class WorkflowCatalog {
             return Optional.of(JobObjects.secretRefused());
         }
         String expected = kind != null && JobObjects.KINDS.contains(kind) ? JobObjects.apiVersionOf(kind)
-                : kind != null && DEPLOYABLE_KINDS.contains(kind) ? API_VERSION : null;
+                : kind != null && (DEPLOYABLE_KINDS.contains(kind) || EVENT_KINDS.contains(kind)) ? API_VERSION : null;
         if (expected != null && expected.equals(m.apiVersion())) {
             return Optional.empty();
         }
@@ -93,6 +97,7 @@ public final class WorkflowCatalog {
                     + ", not " + m.apiVersion());
         }
         List<String> kinds = new ArrayList<>(DEPLOYABLE_KINDS.stream().sorted().toList());
+        kinds.addAll(EVENT_KINDS.stream().sorted().toList());
         kinds.addAll(JobObjects.KINDS);
         return Optional.of("only " + String.join(", ", kinds) + " are deployed from workflows/"
                 + ("Workflow".equals(kind) ? "; a Workflow runs once when created: make it a WorkflowTemplate and run it with `bin/argo-gke run`" : ""));

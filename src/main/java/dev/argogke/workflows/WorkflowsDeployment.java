@@ -2,7 +2,6 @@ package dev.argogke.workflows;
 
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
-import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.helm.v3.Release;
@@ -13,6 +12,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.argogke.k8s.CustomResource;
 import dev.argogke.k8s.CustomResourceArgs;
+import dev.argogke.k8s.ProviderAfter;
 import dev.argogke.workflows.lint.JobObjects;
 import dev.argogke.workflows.manifest.Manifest;
 import java.util.ArrayList;
@@ -26,14 +26,8 @@ import java.util.Optional;
  * objects and a job's ExternalSecrets as custom resources, with the stack's overrides (suspension,
  * images) applied to Argo's, and a job's ConfigMaps as they are written.
  *
- * <p>A fresh stack's first preview must not fail because Argo's CRDs do not exist yet
- * (pulumi-kubernetes#3247: a server-side dry run of a CronWorkflow fails with "no matches for
- * kind" while the Helm release that brings the CRDs is itself only planned). So the workflows go
- * through a provider of their own whose kubeconfig is derived from the release's status: while the
- * release is still to be created or changed, that status is unknown in a preview, the provider's
- * configuration is therefore unknown, and the Kubernetes provider previews the workflows without
- * asking the API server. On {@code up}, the release (with its CRDs) finishes before any workflow
- * is created, since every workflow depends on it.
+ * <p>The workflows go through a provider of their own that waits for Argo's release ({@link ProviderAfter}),
+ * so a fresh stack's first preview does not fail for want of Argo's CRDs.
  */
 public final class WorkflowsDeployment extends ComponentResource {
     public static final String DESCRIPTION_ANNOTATION = "workflows.argoproj.io/description";
@@ -67,21 +61,17 @@ public final class WorkflowsDeployment extends ComponentResource {
         super("argo-gke:workflows:WorkflowsDeployment", name, options);
         // With ExternalSecrets, the operator's release (its CRDs) counts too, for the same reason.
         Output<?> secretsStatus = args.secrets().<Output<?>>map(s -> s.release().status()).orElse(Output.of(""));
-        Output<String> afterArgo = Output.tuple(args.release().status(), secretsStatus, args.kubeconfig()).applyValue(t -> t.t3);
-        ProviderArgs.Builder providerArgs = ProviderArgs.builder()
-                .kubeconfig(afterArgo.asSecret())
-                .enableServerSideApply(true);
-        args.context().ifPresent(providerArgs::context);
-        this.provider = new Provider(name, providerArgs.build(), CustomResourceOptions.builder().parent(this).build());
+        this.provider = ProviderAfter.of(name, this, args.kubeconfig(), args.context(),
+                Output.tuple(args.release().status(), secretsStatus));
 
         List<String> deployed = new ArrayList<>();
         for (Manifest m : args.catalog().manifests()) {
             String kind = m.kind();
+            if (WorkflowCatalog.EVENT_KINDS.contains(kind)) {
+                continue; // Argo Events' namespace: events.EventsDeployment
+            }
             String objectName = m.name().orElseThrow();
-            ObjectMetaArgs.Builder metadata = ObjectMetaArgs.builder()
-                    .name(objectName)
-                    .labels(labels(m, args.stack()))
-                    .annotations(annotations(m, args));
+            ObjectMetaArgs.Builder metadata = metadata(m, args.catalog(), args.stack());
             if (!"ClusterWorkflowTemplate".equals(kind)) {
                 metadata.namespace(args.namespace());
             }
@@ -135,6 +125,11 @@ public final class WorkflowsDeployment extends ComponentResource {
         return args.form().spec(m.kind(), rawSpec instanceof Map<?, ?> s ? (Map<String, Object>) s : null);
     }
 
+    /** An object's name, labels and annotations as written, with the stack's and the source file's added. */
+    public static ObjectMetaArgs.Builder metadata(Manifest m, WorkflowCatalog catalog, String stack) {
+        return ObjectMetaArgs.builder().name(m.name().orElseThrow()).labels(labels(m, stack)).annotations(annotations(m, catalog));
+    }
+
     private static Map<String, String> labels(Manifest m, String stack) {
         Map<String, String> labels = new LinkedHashMap<>(stringMap(m, "labels"));
         labels.put("app.kubernetes.io/managed-by", "argo-gke");
@@ -142,9 +137,9 @@ public final class WorkflowsDeployment extends ComponentResource {
         return labels;
     }
 
-    private static Map<String, String> annotations(Manifest m, Args args) {
+    private static Map<String, String> annotations(Manifest m, WorkflowCatalog catalog) {
         Map<String, String> annotations = new LinkedHashMap<>(stringMap(m, "annotations"));
-        annotations.put(SOURCE_ANNOTATION, args.catalog().directory().getFileName() + "/" + m.file().getFileName());
+        annotations.put(SOURCE_ANNOTATION, catalog.directory().getFileName() + "/" + m.file().getFileName());
         return annotations;
     }
 

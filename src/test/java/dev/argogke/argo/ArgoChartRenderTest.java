@@ -151,7 +151,8 @@ class ArgoChartRenderTest {
         RenderedChart chart = rendered(stack);
         List<PlanFile.Resource> bindings = planned.ofType("gcp:serviceaccount/iAMMember:IAMMember").stream()
                 .filter(b -> "roles/iam.workloadIdentityUser".equals(b.input("role"))).toList();
-        assertEquals(3, bindings.size(), "the workflows', argo-server's and the jobs' SecretStore's bindings");
+        assertEquals(5, bindings.size(), "the workflows', argo-server's and the jobs' SecretStore's bindings, and one per Pub/Sub"
+                + " EventSource of workflows/ (hr-exports, partner-files)");
         for (PlanFile.Resource binding : bindings) {
             Matcher m = WORKLOAD_IDENTITY.matcher((String) binding.input("member"));
             assertTrue(m.matches(), binding.input("member").toString());

@@ -28,10 +28,10 @@ class CheckCommandTest {
             Cli.Run run = Cli.run("check", "--stack", stack);
             boolean dev = stack.equals("dev");
             assertEquals(0, run.exitCode(), run.out() + run.err());
-            assertEquals(dev ? 19 : 20, run.out().lines().filter(l -> l.startsWith("  pass    ")).count(), run.out());
+            assertEquals(dev ? 21 : 22, run.out().lines().filter(l -> l.startsWith("  pass    ")).count(), run.out());
             assertTrue(run.out().contains("  waived  control-plane-restricted       (deployed by GitHub-hosted CI runners"), run.out());
             assertEquals(dev, run.out().contains("  n/a     deletion-protection            (prod stacks only;"), run.out());
-            assertTrue(run.out().endsWith(dev ? "All 19 rules pass, 1 waived, 3 n/a.\n" : "All 20 rules pass, 1 waived, 2 n/a.\n"), run.out());
+            assertTrue(run.out().endsWith(dev ? "All 21 rules pass, 1 waived, 1 n/a.\n" : "All 22 rules pass, 1 waived.\n"), run.out());
         }
     }
 
@@ -69,10 +69,10 @@ class CheckCommandTest {
         Path file = write("dev", dev.substring(0, from) + "  argo-gke:edge:\n    enabled: false\n" + dev.substring(to));
         Cli.Run run = Cli.run("check", "--stack-file", file.toString());
         assertEquals(0, run.exitCode(), run.out() + run.err());
-        assertEquals(List.of("https-only", "deletion-protection", "iap-members-named", "events-workload-identity", "sensors-namespaced"), run.out().lines()
+        assertEquals(List.of("https-only", "deletion-protection", "iap-members-named"), run.out().lines()
                 .filter(l -> l.startsWith("  n/a     ")).map(l -> l.substring(10).split(" ")[0]).toList(), run.out());
         assertTrue(run.out().contains("  n/a     https-only                     (no public endpoint: the stack creates no Ingress)\n"), run.out());
-        assertTrue(run.out().endsWith("All 17 rules pass, 1 waived, 5 n/a.\n"), run.out());
+        assertTrue(run.out().endsWith("All 19 rules pass, 1 waived, 3 n/a.\n"), run.out());
     }
 
     @Test

@@ -178,14 +178,14 @@ class SettingsLoaderTest {
     /** The argo-events chart's namespaced Role lets its controller create any pod in its namespace (templates/argo-events-controller/rbac.yaml). */
     @Test
     void argoEventsInTheWorkflowsNamespaceIsRefusedNamingTheKey() {
-        SettingsException e = fails(TestSettings.devWith("  argo-gke:workflows:\n", "  argo-gke:events:\n    namespace: argo-workflows\n  argo-gke:workflows:\n"));
+        SettingsException e = fails(TestSettings.devWith("  argo-gke:events:\n", "  argo-gke:events:\n    namespace: argo-workflows\n"));
         assertEquals(List.of("argo-gke:events.namespace: 'argo-workflows' is already Argo's or the workflows' namespace; Argo Events needs one "
                 + "of its own (its controller may run any pod there): remove the key to use argo-events"), e.problems());
     }
 
     @Test
     void argoEventsHasItsOwnNamespaceByDefault() {
-        assertEquals(new Settings.Events("argo-events", java.util.Optional.empty()), TestSettings.of("dev").events());
+        assertEquals("argo-events", TestSettings.of("dev").events().namespace());
     }
 
     @Test

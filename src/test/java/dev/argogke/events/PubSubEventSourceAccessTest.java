@@ -50,7 +50,7 @@ class PubSubEventSourceAccessTest {
             var cluster = new Cluster("cluster", ClusterArgs.builder().project(PROJECT).location("europe-west1-b").build());
             var namespace = new Namespace("ns", NamespaceArgs.builder().metadata(ObjectMetaArgs.builder().name(NAMESPACE).build()).build());
             new PubSubEventSourceAccess("hr-export", new PubSubEventSourceAccess.Args("dev", PROJECT, NAMESPACE, "hr-export",
-                    "hr-exports", createTopic, bucket, new PubSubEventSourceAccess.WaitFor(List.of(cluster), List.of(namespace),
+                    "hr-exports", createTopic ? Optional.empty() : Optional.of(PROJECT), bucket, new PubSubEventSourceAccess.WaitFor(List.of(cluster), List.of(namespace),
                     List.of(), Optional.empty())), null);
         });
     }
@@ -177,7 +177,7 @@ class PubSubEventSourceAccessTest {
     @Test
     void aTopicIdPubSubWouldRefuseIsRefusedNamingTheEventSource() {
         UserError e = assertThrows(UserError.class, () -> new PubSubEventSourceAccess.Args("dev", PROJECT, NAMESPACE, "hr-export",
-                "goog-exports", true, Optional.empty(), PubSubEventSourceAccess.WaitFor.NOTHING));
+                "goog-exports", Optional.empty(), Optional.empty(), PubSubEventSourceAccess.WaitFor.NOTHING));
         assertTrue(e.getMessage().startsWith("EventSource argo-events/hr-export: 'goog-exports' is not a Pub/Sub id"), e.getMessage());
     }
 }

@@ -1,5 +1,7 @@
 package dev.argogke.fuzz;
 
+import dev.argogke.config.SettingsLoader;
+import dev.argogke.testing.TestSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.argogke.UserError;
@@ -69,7 +71,7 @@ class WorkflowFuzzTest {
                     loaded++;
                     if (planned < PLANS) {
                         planned++;
-                        OfflinePlan.run(ROOT, dev, Optional.of(dir));
+                        OfflinePlan.run(ROOT, TestSettings.forOtherWorkflows(SettingsLoader.load("dev", dev)), dev.values(), dev.secretKeys(), Optional.of(dir));
                     }
                 } catch (UserError e) {
                     String m = e.getMessage();

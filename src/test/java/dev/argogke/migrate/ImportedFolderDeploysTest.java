@@ -1,5 +1,6 @@
 package dev.argogke.migrate;
 
+import dev.argogke.testing.TestSettings;
 import static dev.argogke.migrate.MigrateTestSupport.corpus;
 import static dev.argogke.migrate.MigrateTestSupport.cronJobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,7 +43,8 @@ class ImportedFolderDeploysTest {
         CronJobImporter.write(all, workflows, false);
 
         StackFile dev = StackFile.forStack(Path.of("stacks"), "dev");
-        PlanFile plan = OfflinePlan.run(Path.of("."), dev, Optional.of(workflows));
+        PlanFile plan = OfflinePlan.run(Path.of("."), TestSettings.forOtherWorkflows(SettingsLoader.load("dev", dev)), dev.values(), dev.secretKeys(),
+                Optional.of(workflows));
         // Not vacuous: each file gave the deployment both of its objects, one pair per CronJob of the
         // corpus' valid/ folder and one for the chain.
         Set<Object> expected = new TreeSet<>(MigrateTestSupport.VALID_CRONJOBS);

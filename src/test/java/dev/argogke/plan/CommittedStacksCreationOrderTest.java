@@ -55,7 +55,8 @@ class CommittedStacksCreationOrderTest {
         String pool = "serviceAccount:" + MockCloud.stack(stack).values().get("gcp:project") + ".svc.id.goog[";
         List<PlanFile.Resource> bindings = where(plan, r -> r.type().equals("gcp:serviceaccount/iAMMember:IAMMember")
                 && r.input("member") instanceof String m && m.startsWith(pool));
-        assertEquals(3, bindings.size(), "workflows', argo-server's and the SecretStore's: " + bindings);
+        assertEquals(5, bindings.size(), "workflows', argo-server's, the SecretStore's and the Pub/Sub EventSources' (hr-exports,"
+                + " partner-files): " + bindings);
         for (PlanFile.Resource binding : bindings) {
             // Google answers "Error 400: Identity Pool does not exist" until a cluster with Workload
             // Identity exists, and the provider does not retry a 400
@@ -71,7 +72,8 @@ class CommittedStacksCreationOrderTest {
         List<PlanFile.Resource> pools = ofType(plan, ResourceTypes.NODE_POOL);
         assertFalse(pools.isEmpty());
         List<PlanFile.Resource> releases = ofType(plan, ResourceTypes.HELM_RELEASE);
-        assertEquals(List.of("argo", "secrets"), releases.stream().map(PlanFile.Resource::name).sorted().toList(), "Argo and External Secrets Operator");
+        assertEquals(List.of("argo", "argo-events", "secrets"), releases.stream().map(PlanFile.Resource::name).sorted().toList(),
+                "Argo, Argo Events and External Secrets Operator");
         for (PlanFile.Resource release : releases) {
             for (PlanFile.Resource pool : pools) {
                 // The cluster's default pool is removed: until a pool has nodes, the chart's pods stay
@@ -97,10 +99,20 @@ class CommittedStacksCreationOrderTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyWorkflowObjectWaitsForTheRelease(String stack) {
         PlanFile plan = plan(stack);
-        List<PlanFile.Resource> argo = where(plan, r -> r.type().startsWith("kubernetes:argoproj.io/"));
-        assertEquals(WorkflowFiles.argoDocuments(), argo.size(), "every Argo document of workflows/");
+        List<String> eventKinds = List.of("EventSource", "Sensor");
+        List<PlanFile.Resource> argo = where(plan, r -> r.type().startsWith("kubernetes:argoproj.io/") && !r.type().endsWith(":EventBus")
+                && eventKinds.stream().noneMatch(k -> r.type().endsWith(":" + k)));
+        assertEquals(WorkflowFiles.argoWorkflowsDocuments(), argo.size(),
+                "every Argo Workflows document of workflows/");
         for (PlanFile.Resource r : argo) {
             assertWaits(plan, r, argoRelease(plan), "the release installs Argo's CRDs");
+        }
+        PlanFile.Resource events = ofType(plan, ResourceTypes.HELM_RELEASE).stream().filter(r -> r.name().equals("argo-events")).findFirst().orElseThrow();
+        List<PlanFile.Resource> eventObjects = where(plan, r -> eventKinds.stream().anyMatch(k -> r.type().equals("kubernetes:argoproj.io/v1alpha1:" + k)));
+        assertEquals(WorkflowFiles.count("EventSource") + WorkflowFiles.count("Sensor"), eventObjects.size(), "every EventSource and Sensor of workflows/");
+        for (PlanFile.Resource r : eventObjects) {
+            assertWaits(plan, r, events, "Argo Events' release installs their CRDs");
+            assertWaits(plan, r, one(plan, "kubernetes:argoproj.io/v1alpha1:EventBus"), "they talk through the EventBus");
         }
         List<PlanFile.Resource> externalSecrets = where(plan, r -> r.type().equals("kubernetes:external-secrets.io/v1:ExternalSecret"));
         assertEquals(WorkflowFiles.count("ExternalSecret"), externalSecrets.size(), "every ExternalSecret of workflows/");
@@ -137,9 +149,10 @@ class CommittedStacksCreationOrderTest {
     void namespacedKubernetesObjectsWaitForTheirNamespace(String stack) {
         PlanFile plan = plan(stack);
         List<PlanFile.Resource> namespaces = ofType(plan, "kubernetes:core/v1:Namespace");
-        // Argo's own and the workflows', never one (Argo docs/security.md; SettingsLoader's default), and
-        // External Secrets Operator's (the JIRA sync's ExternalSecret).
-        assertEquals(List.of("argo", "argo-workflows", "external-secrets"), namespaces.stream().map(ns -> ns.input("metadata.name")).sorted().toList());
+        // Argo's own and the workflows', never one (Argo docs/security.md; SettingsLoader's default),
+        // External Secrets Operator's (the JIRA sync's ExternalSecret) and Argo Events' (workflows/' EventSources).
+        assertEquals(List.of("argo", "argo-events", "argo-workflows", "external-secrets"),
+                namespaces.stream().map(ns -> ns.input("metadata.name")).sorted().toList());
         for (PlanFile.Resource ns : namespaces) {
             Object name = ns.input("metadata.name");
             List<PlanFile.Resource> inside = where(plan, r -> r.type().startsWith("kubernetes:")
@@ -192,11 +205,11 @@ class CommittedStacksCreationOrderTest {
         List<PlanFile.Resource> apis = ofType(plan, "gcp:projects/service:Service");
         // What the stack's resource types call: compute (network, NAT, address), container (cluster),
         // iam (service accounts), storage (bucket), dns (zone), iap (IAP's IAM), cloudkms (the Secrets
-        // key), cloudresourcemanager (project IAM members, audit config, getProject) and secretmanager (the
-        // JIRA sync's token).
+        // key), cloudresourcemanager (project IAM members, audit config, getProject), secretmanager (the
+        // JIRA sync's token) and pubsub (the event sources' topics and subscriptions).
         assertEquals(List.of("cloudkms.googleapis.com", "cloudresourcemanager.googleapis.com", "compute.googleapis.com",
-                "container.googleapis.com", "dns.googleapis.com", "iam.googleapis.com", "iap.googleapis.com", "secretmanager.googleapis.com",
-                "storage.googleapis.com"),
+                "container.googleapis.com", "dns.googleapis.com", "iam.googleapis.com", "iap.googleapis.com", "pubsub.googleapis.com",
+                "secretmanager.googleapis.com", "storage.googleapis.com"),
                 apis.stream().map(a -> a.input("service")).sorted().toList());
         List<PlanFile.Resource> callers = where(plan, r -> r.type().startsWith("gcp:") && !r.type().startsWith("gcp:projects/service:"));
         assertTrue(callers.contains(one(plan, ResourceTypes.CLUSTER)), callers.toString());

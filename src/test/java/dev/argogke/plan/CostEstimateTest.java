@@ -251,11 +251,12 @@ class CostEstimateTest {
                 .add(usd(1.46))                      // Cloud NAT for 1 VM (private nodes): $0.002 × 730 h
                 .add(usd(7.30))                      // its one AUTO_ONLY external IP address: $0.01 × 730 h
                 .add(usd(0.20))                      // 10 GB assumed, STANDARD in europe-west1 × $0.02
+                .add(usd(0)).add(usd(0))             // the two Pub/Sub subscriptions (hr-exports, partner-files), throughput only
                 .add(usd(0))                         // the JIRA token's one secret version, within the 6 free
                 .add(usd(0.10));                     // 1 active SOFTWARE key version (the Secrets key)
         assertEquals(usd(84.53), expected, "the sum worked by hand");
         assertEquals(expected, e.total());
-        assertEquals(11, e.lines().size(), e.lines().toString());
+        assertEquals(13, e.lines().size(), e.lines().toString());
         String text = CostReport.text(e);
         assertTrue(text.contains("Total") && text.contains(Show.usd(expected)), text);
         // Composer: $0.10 a DCU-hour × 4 DCU assumed × 730 h = $292.00.

@@ -76,7 +76,8 @@ class OfflinePlanTest {
         assertEquals(java.util.List.of("initialNodeCount"), pool.options().ignoreChanges(), "the autoscaler owns the node count");
         assertTrue(pool.dependsOn().contains(pool.parent().replace("argo-gke:cluster:GkeCluster::cluster",
                 "argo-gke:cluster:GkeCluster$gcp:container/cluster:Cluster::cluster")), "a pool is made in its cluster");
-        assertEquals(8, p.workflows().size(), "workflows/ holds 3 CronWorkflows, the 4 WorkflowTemplates they run and the JIRA sync's ExternalSecret");
+        assertEquals(13, p.workflows().size(), "workflows/ holds 3 CronWorkflows, 5 WorkflowTemplates, the JIRA sync's ExternalSecret,"
+                + " 2 EventSources (hr-exports, partner-files) and their 2 Sensors");
         assertTrue(p.workflows().stream().allMatch(w -> w.file().startsWith("workflows/")));
     }
 }

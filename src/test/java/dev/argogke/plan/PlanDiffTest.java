@@ -305,8 +305,8 @@ class PlanDiffTest {
     void theMarkdownSummarisesCountsAndTheCostDelta() {
         String md = DiffReport.markdown(fixtureDiff());
         // create weekday-digest (template and CronWorkflow); update nightly-reports (both) and etl-step;
-        // replace the pool (machine type); delete employee-directory-sync (both); the `workflows` output lists the change.
-        assertTrue(md.startsWith("### Stack `dev`\n\n**2 to create, 3 to update, 1 to replace, 2 to delete, 1 output changed** · cost $"), md);
+        // replace the pool (machine type); delete employee-directory-sync (template, CronWorkflow, and its Sensor with the Sensor's account and binding); the `workflows` output lists the change.
+        assertTrue(md.startsWith("### Stack `dev`\n\n**2 to create, 3 to update, 1 to replace, 5 to delete, 1 output changed** · cost $"), md);
         assertTrue(md.contains("<details><summary>Property changes ("), md);
         assertTrue(md.contains("#### Cost (USD a month"), md);
         assertTrue(md.contains("| Node pool general | "), md);

@@ -3,14 +3,19 @@ package dev.argogke.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.argogke.config.SettingsLoader;
+import dev.argogke.config.StackFile;
 import dev.argogke.testing.MockCloud;
+import dev.argogke.testing.TestSettings;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Pub/Sub in the cost estimate, against Google's Pub/Sub pricing page: throughput only, the first
@@ -41,8 +46,12 @@ class PubSubCostsTest {
     }
 
     @Test
-    void aStackWithoutPubSubHasNoPubSubLineOrNote() {
-        CostEstimate dev = CostEstimate.of(OfflinePlan.run(Path.of("."), MockCloud.stack("dev"), Optional.empty()));
+    void aStackWithoutPubSubHasNoPubSubLineOrNote(@TempDir Path workflows) throws java.io.IOException {
+        // The dev stack with a workflows folder that has no EventSource (the committed one has two).
+        Files.copy(Path.of("workflows/etl-step.yaml"), workflows.resolve("etl-step.yaml"));
+        StackFile stack = MockCloud.stack("dev");
+        CostEstimate dev = CostEstimate.of(OfflinePlan.run(Path.of("."), TestSettings.forOtherWorkflows(SettingsLoader.load("dev", stack)),
+                stack.values(), stack.secretKeys(), Optional.of(workflows)));
         assertTrue(dev.lines().stream().noneMatch(l -> l.key().startsWith("pubsub:")));
         assertTrue(dev.notes().stream().noneMatch(n -> n.startsWith("Pub/Sub")));
     }

@@ -43,9 +43,27 @@ class EventsRulesTest {
 
     @Test
     void withoutEventSourcesOrSensorsBothRulesAreNotApplicable() {
-        PolicyReport report = Policies.evaluate(real("dev"));
+        PlanFile plan = real("dev").plan();
+        for (String source : List.of("hr-exports", "partner-files")) {
+            plan = PolicyFixtures.remove(plan, EVENT_SOURCE, "event-objects-eventsource-" + source);
+        }
+        for (String sensor : List.of("employee-directory-sync", "partner-files")) {
+            plan = PolicyFixtures.remove(plan, SENSOR, "event-objects-sensor-" + sensor);
+        }
+        PolicyReport report = Policies.evaluate(withPlan(real("dev"), plan));
         for (String rule : List.of("events-workload-identity", "sensors-namespaced")) {
             assertEquals(PolicyReport.Status.NOT_APPLICABLE, outcome(report, rule), report.render());
+        }
+    }
+
+    /** workflows/ holds two Pub/Sub EventSources and two Sensors; the committed stacks deploy them as both rules want. */
+    @Test
+    void theCommittedStacksEventSourcesAndSensorsPassBothRules() {
+        for (String stack : List.of("dev", "prod")) {
+            PolicyReport report = Policies.evaluate(real(stack));
+            for (String rule : List.of("events-workload-identity", "sensors-namespaced")) {
+                assertEquals(PolicyReport.Status.PASS, outcome(report, rule), stack + ": " + report.render());
+            }
         }
     }
 

@@ -104,7 +104,7 @@ class PoliciesTest {
         PolicyReport report = Policies.evaluate(withWaivers(broken, List.of(new Settings.Waiver("legacy-auth-off", "migrating an old tool that needs ABAC"))));
         assertTrue(report.passed(), report.render());
         assertTrue(report.render().contains("waived  legacy-auth-off                (migrating an old tool that needs ABAC)"), report.render());
-        assertTrue(report.render().endsWith("All 18 rules pass, 2 waived, 3 n/a.\n"), report.render());
+        assertTrue(report.render().endsWith("All 20 rules pass, 2 waived, 1 n/a.\n"), report.render());
     }
 
     /** The issue: on dev, the prod-only deletion-protection rule reported "pass"; it does not apply there. */
@@ -113,12 +113,12 @@ class PoliciesTest {
         PolicyReport report = Policies.evaluate(real("dev"));
         List<PolicyReport.Outcome> notApplicable = report.outcomes().stream()
                 .filter(o -> o.status() == PolicyReport.Status.NOT_APPLICABLE).toList();
-        assertEquals(List.of("deletion-protection", "events-workload-identity", "sensors-namespaced"), notApplicable.stream().map(PolicyReport.Outcome::rule).toList(), report.render());
+        assertEquals(List.of("deletion-protection"), notApplicable.stream().map(PolicyReport.Outcome::rule).toList(), report.render());
         assertTrue(report.render().contains("  n/a     deletion-protection            (prod stacks only; this one's argo-gke:environment is dev)\n"),
                 report.render());
         assertTrue(report.passed(), report.render());
-        // On prod it applies; only the Argo Events rules do not, as prod deploys no EventSource or Sensor.
-        assertEquals(List.of("events-workload-identity", "sensors-namespaced"), Policies.evaluate(real("prod")).outcomes().stream()
+        // On prod it applies, as every rule does (workflows/ holds EventSources and Sensors, so the Argo Events rules apply too).
+        assertEquals(List.of(), Policies.evaluate(real("prod")).outcomes().stream()
                 .filter(o -> o.status() == PolicyReport.Status.NOT_APPLICABLE).map(PolicyReport.Outcome::rule).toList());
     }
 
@@ -131,7 +131,7 @@ class PoliciesTest {
         PolicyInput dev = real("dev");
         PolicyInput noIngress = withPlan(dev, remove(dev.plan(), "kubernetes:networking.k8s.io/v1:Ingress", "edge-ingress"));
         PolicyReport report = Policies.evaluate(noIngress);
-        assertEquals(List.of("https-only", "deletion-protection", "events-workload-identity", "sensors-namespaced"), report.outcomes().stream()
+        assertEquals(List.of("https-only", "deletion-protection"), report.outcomes().stream()
                 .filter(o -> o.status() == PolicyReport.Status.NOT_APPLICABLE).map(PolicyReport.Outcome::rule).toList(), report.render());
         assertTrue(report.render().contains("  n/a     https-only                     (no public endpoint: the stack creates no Ingress)\n"),
                 report.render());
@@ -168,7 +168,7 @@ class PoliciesTest {
         assertTrue(report.render().contains("  FAIL    shielded-nodes"), report.render());
         assertTrue(report.render().contains("gcp:container/cluster:Cluster cluster: enableShieldedNodes is not true; set it to true"), report.render());
         // 21 rules; on dev, deletion-protection does not apply (the issue: it said "pass"): 20 apply.
-        assertTrue(report.render().endsWith("1 of 20 rules fail, 1 waived, 3 n/a.\n"), report.render());
+        assertTrue(report.render().endsWith("1 of 22 rules fail, 1 waived, 1 n/a.\n"), report.render());
     }
 
     /** The stack's own waivers, and more. */

@@ -1,5 +1,6 @@
 package dev.argogke.policy;
 
+import dev.argogke.testing.TestSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.argogke.plan.OfflinePlan;
@@ -27,7 +28,7 @@ class WorkflowCommandsExplicitTest {
         Path workflows = Files.createDirectories(dir.resolve("workflows"));
         Files.writeString(workflows.resolve("job.yaml"), yaml);
         PolicyInput dev = PolicyFixtures.real("dev");
-        PlanFile plan = OfflinePlan.run(PolicyFixtures.ROOT, dev.settings(), dev.stackFile().orElseThrow().values(),
+        PlanFile plan = OfflinePlan.run(PolicyFixtures.ROOT, TestSettings.forOtherWorkflows(dev.settings()), dev.stackFile().orElseThrow().values(),
                 dev.stackFile().orElseThrow().secretKeys(), Optional.of(workflows));
         return rule.check(PolicyFixtures.withPlan(dev, plan)).stream().map(Violation::resource).toList();
     }

@@ -84,8 +84,10 @@ class ExistingClusterPlanTest {
             assertTrue(plan.resources().stream().noneMatch(r -> r.type().equals(managed)), managed + " must not be created");
         }
         one(plan, "gcp:storage/bucket:Bucket");
-        // Workload Identity for the workflows, argo-server and the SecretStore the JIRA sync's ExternalSecret reads.
-        assertEquals(List.of("serviceAccount:acme-data.svc.id.goog[argo-workflows/argo-workflow]", "serviceAccount:acme-data.svc.id.goog[argo-workflows/secret-manager]",
+        // Workload Identity for the two Pub/Sub EventSources, the workflows, argo-server and the SecretStore the JIRA sync's ExternalSecret reads.
+        assertEquals(List.of("serviceAccount:acme-data.svc.id.goog[argo-events/hr-exports-eventsource]",
+                        "serviceAccount:acme-data.svc.id.goog[argo-events/partner-files-eventsource]",
+                        "serviceAccount:acme-data.svc.id.goog[argo-workflows/argo-workflow]", "serviceAccount:acme-data.svc.id.goog[argo-workflows/secret-manager]",
                         "serviceAccount:acme-data.svc.id.goog[argo/argo-server]"),
                 plan.resources().stream().map(r -> String.valueOf(r.inputs().get("member")))
                         .filter(m -> m.startsWith("serviceAccount:acme-data.svc.id.goog[")).sorted().toList());

@@ -31,6 +31,16 @@ public final class TestSettings {
         return SettingsLoader.load(stack, MockCloud.stack(stack));
     }
 
+    /**
+     * The stack's settings for planning another workflows folder than the repository's: without
+     * {@code events.bucketNotifications}, which name the repository's EventSources (a stack naming an
+     * EventSource its folder lacks is refused).
+     */
+    public static Settings forOtherWorkflows(Settings s) {
+        return new Settings(s.stack(), s.environment(), s.gcp(), s.cluster(), s.nodePools(), s.argo(), s.workflows(),
+                new Settings.Events(s.events().namespace(), s.events().chartPath()), s.edge(), s.waivers());
+    }
+
     /** Writes {@code text} as {@code dir/Pulumi.<stack>.yaml} and reads it back. */
     public static StackFile stackFile(Path dir, String stack, String text) {
         try {

@@ -32,6 +32,11 @@ public final class WorkflowFiles {
         return lines().stream().filter(l -> l.startsWith("apiVersion: argoproj.io/")).count();
     }
 
+    /** The documents of Argo Workflows' kinds (not Argo Events' EventSources and Sensors, deployed elsewhere). */
+    public static long argoWorkflowsDocuments() {
+        return argoDocuments() - count("EventSource") - count("Sensor");
+    }
+
     private static List<String> lines() {
         try (var files = Files.list(FOLDER)) {
             List<String> lines = files.filter(f -> f.toString().endsWith(".yaml")).sorted()

@@ -158,7 +158,7 @@ class WorkflowCatalogTest {
     void anotherKindIsRefusedNamingWhatIsDeployed() throws IOException {
         Files.writeString(dir.resolve("scratch.yaml"), "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: scratch\n");
         UserError e = assertThrows(UserError.class, () -> WorkflowCatalog.load(dir));
-        assertTrue(e.getMessage().endsWith("PersistentVolumeClaim/scratch: only ClusterWorkflowTemplate, CronWorkflow, WorkflowTemplate, ConfigMap, ExternalSecret are deployed from workflows/"),
+        assertTrue(e.getMessage().endsWith("PersistentVolumeClaim/scratch: only ClusterWorkflowTemplate, CronWorkflow, WorkflowTemplate, EventSource, Sensor, ConfigMap, ExternalSecret are deployed from workflows/"),
                 e.getMessage());
     }
 
@@ -166,7 +166,7 @@ class WorkflowCatalogTest {
     void aDocumentWithoutAKindIsRefusedNamingWhatIsDeployed() throws IOException {
         Files.writeString(dir.resolve("scratch.yaml"), "apiVersion: v1\nmetadata:\n  name: scratch\n");
         UserError e = assertThrows(UserError.class, () -> WorkflowCatalog.load(dir));
-        assertTrue(e.getMessage().endsWith("<no kind>/scratch: only ClusterWorkflowTemplate, CronWorkflow, WorkflowTemplate, ConfigMap, ExternalSecret are deployed from workflows/"),
+        assertTrue(e.getMessage().endsWith("<no kind>/scratch: only ClusterWorkflowTemplate, CronWorkflow, WorkflowTemplate, EventSource, Sensor, ConfigMap, ExternalSecret are deployed from workflows/"),
                 e.getMessage());
     }
 }

@@ -40,7 +40,7 @@ class WorkflowsDeploymentTest {
     /** Every Argo object deployed, checked against the count of documents in workflows/'s text. */
     private static List<Registered> argoObjects(MockCloud.Result r) {
         List<Registered> objects = r.resources().stream().filter(c -> c.type().startsWith("kubernetes:argoproj.io")).toList();
-        assertEquals(WorkflowFiles.argoDocuments(), objects.size(), objects.stream().map(Registered::name).toList().toString());
+        assertEquals(WorkflowFiles.argoWorkflowsDocuments(), objects.size(), objects.stream().map(Registered::name).toList().toString());
         return objects;
     }
 
