@@ -3,9 +3,13 @@ package dev.argogke.cli;
 import dev.argogke.workflows.DeployedForm;
 import dev.argogke.UserError;
 import dev.argogke.config.Settings;
+import dev.argogke.config.SettingsSchema;
 import dev.argogke.ops.ArgoCluster;
 import dev.argogke.ops.Cancellation;
+import dev.argogke.ops.EventStatus;
+import dev.argogke.ops.EventStatusFormat;
 import dev.argogke.ops.RepoCronWorkflows;
+import dev.argogke.ops.RepoSensors;
 import dev.argogke.ops.Status;
 import dev.argogke.ops.StatusFormat;
 import java.io.PrintWriter;
@@ -22,7 +26,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show what is scheduled on the cluster and whether it worked.",
                 "Per CronWorkflow: schedules and time zone, suspended or not, last scheduled and next run times,"
-                        + " active and last runs, and whether it drifted from workflows/."})
+                        + " active and last runs, and whether it drifted from workflows/.",
+                "Per Argo Events Sensor (event-driven workflows): the events it waits for, the WorkflowTemplates it"
+                        + " starts, its last trigger, drift, and the command that sends it a test message."})
 final class StatusCommand implements Callable<Integer> {
     enum Format { table, json }
 
@@ -39,6 +45,10 @@ final class StatusCommand implements Callable<Integer> {
             description = "table for people, json for tools (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--events-namespace", paramLabel = "NAMESPACE",
+            description = "Namespace of the Sensors and EventSources; wins over the stack's events.namespace (default: argo-events).")
+    String eventsNamespace;
+
     @Option(names = "--workflows", paramLabel = "DIR",
             description = "Folder to compare with (default: the stack's workflows.directory, else workflows).")
     Path workflows;
@@ -51,18 +61,26 @@ final class StatusCommand implements Callable<Integer> {
                 : main.root().resolve(settings.map(s -> s.workflows().directory()).orElse("workflows"));
         DeployedForm form = settings.map(s -> DeployedForm.of(s.workflows())).orElse(DeployedForm.asWritten());
         PrintWriter err = spec.commandLine().getErr();
+        String events = eventsNamespace != null ? eventsNamespace
+                : settings.map(s -> s.events().namespace()).orElse((String) SettingsSchema.EVENTS_NAMESPACE.defaultValue());
         Optional<RepoCronWorkflows> repo;
+        Optional<RepoSensors> repoSensors;
         try {
             repo = RepoCronWorkflows.load(dir, namespace, form);
+            repoSensors = RepoSensors.load(dir, events, form);
         } catch (UserError e) {
             // A half-edited file in workflows/ must not hide what the cluster runs.
             err.println("warning: not comparing with " + dir + ": " + e.getMessage());
             repo = Optional.empty();
+            repoSensors = Optional.empty();
         }
         Cancellation cancellation = new Cancellation();
         try (ArgoCluster argo = cluster.connect(main.root(), cancellation, err)) {
             Status.Report report = Status.collect(argo, repo, main.clock());
-            spec.commandLine().getOut().print(format == Format.json ? StatusFormat.json(report) : StatusFormat.table(report));
+            EventStatus.Report sensors = EventStatus.collect(argo, events, repoSensors,
+                    settings.flatMap(Settings::gcp).map(Settings.Gcp::project), main.clock());
+            spec.commandLine().getOut().print(format == Format.json ? StatusFormat.json(report, sensors)
+                    : StatusFormat.table(report) + EventStatusFormat.table(sensors));
             spec.commandLine().getOut().flush();
         }
         return Main.EXIT_OK;

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import java.util.Comparator;
 import java.util.List;
@@ -63,6 +64,31 @@ public final class ArgoCluster implements AutoCloseable {
                     + (names.isEmpty() ? " (there are none: pick the namespace with -n or --stack)"
                     : " (there are: " + String.join(", ", names) + ")"));
         });
+    }
+
+    /**
+     * The Argo Events objects of one kind in {@code eventsNamespace}, by name; empty when the API server does not
+     * serve the kind (HTTP 404: Argo Events' CRDs are not installed, so the cluster runs no event-driven workflows).
+     */
+    public Optional<List<GenericKubernetesResource>> eventObjects(CustomResourceDefinitionContext kind, String eventsNamespace) {
+        String what = "list " + kind.getKind() + "s";
+        try {
+            List<GenericKubernetesResource> items = retry.call(what, () -> connection.client()
+                    .genericKubernetesResources(kind).inNamespace(eventsNamespace).list().getItems());
+            return Optional.of(items.stream().sorted(Comparator.comparing(r -> r.getMetadata().getName())).toList());
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return Optional.empty();
+            }
+            if (e.getCode() == 403) {
+                String detail = e.getStatus() != null && e.getStatus().getMessage() != null
+                        ? e.getStatus().getMessage() : KubeConnection.firstLine(e);
+                throw new UserError("not allowed to " + what + " in namespace " + eventsNamespace + " (HTTP 403: " + detail
+                        + "): ask for a role that can read " + kind.getPlural() + ".argoproj.io there, or name the"
+                        + " namespace with --events-namespace", e);
+            }
+            throw ClusterErrors.toUserError(e, what, connection, eventsNamespace);
+        }
     }
 
     /** Workflows with label {@code key=value}, or with label {@code key} at all when value is null. */

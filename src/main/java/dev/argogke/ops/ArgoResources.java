@@ -15,6 +15,18 @@ public final class ArgoResources {
 
     public static final CustomResourceDefinitionContext CRON_WORKFLOWS = context("CronWorkflow", "cronworkflows");
     public static final CustomResourceDefinitionContext WORKFLOWS = context("Workflow", "workflows");
+    /** Argo Events' kinds (v1.9.10 manifests/base/crds: group argoproj.io, version v1alpha1, namespaced). */
+    public static final CustomResourceDefinitionContext SENSORS = context("Sensor", "sensors");
+    public static final CustomResourceDefinitionContext EVENT_SOURCES = context("EventSource", "eventsources");
+
+    /**
+     * Labels an Argo Events Sensor's {@code k8s} trigger puts on what it creates: the Sensor, the trigger template
+     * and the trigger time in milliseconds (argo-events v1.9.10 pkg/sensors/triggers/standard-k8s/standard-k8s.go,
+     * Create).
+     */
+    public static final String LABEL_SENSOR = "events.argoproj.io/sensor";
+    public static final String LABEL_TRIGGER = "events.argoproj.io/trigger";
+    public static final String LABEL_ACTION_TIMESTAMP = "events.argoproj.io/action-timestamp";
 
     /** Label Argo puts on every Workflow a CronWorkflow started ({@code LabelKeyCronWorkflow}). */
     public static final String LABEL_CRON_WORKFLOW = "workflows.argoproj.io/cron-workflow";

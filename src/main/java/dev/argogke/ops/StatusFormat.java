@@ -47,9 +47,16 @@ public final class StatusFormat {
                     List.of(c.lastRun().map(StatusFormat::lastRun).orElse("-")),
                     drift(c.drift())));
         }
-        int columns = HEADERS.size();
         List<String> problems = report.crons().stream().filter(c -> c.problem().isPresent())
                 .map(c -> c.name() + ": " + c.problem().get()).toList();
+        columns(rows, out);
+        problems.forEach(p -> out.append(p).append('\n'));
+        return out.toString();
+    }
+
+    /** Rows of cells in aligned columns; a cell with several values takes several lines. */
+    static void columns(List<List<List<String>>> rows, StringBuilder out) {
+        int columns = rows.get(0).size();
         int[] widths = new int[columns];
         for (List<List<String>> row : rows) {
             for (int i = 0; i < columns; i++) {
@@ -69,8 +76,6 @@ public final class StatusFormat {
                 out.append(line.toString().stripTrailing()).append('\n');
             }
         }
-        problems.forEach(p -> out.append(p).append('\n'));
-        return out.toString();
     }
 
     private static String lastRun(Status.LastRun r) {
@@ -78,7 +83,7 @@ public final class StatusFormat {
                 .orElse("");
     }
 
-    private static List<String> drift(Status.Drift d) {
+    static List<String> drift(Status.Drift d) {
         return switch (d.state()) {
             case IN_SYNC -> List.of("in sync");
             case DIFFERENT -> {
@@ -97,6 +102,11 @@ public final class StatusFormat {
     }
 
     public static String json(Status.Report report) {
+        return json(report, new EventStatus.Report(report.namespace(), false, List.of(), java.util.Optional.empty()));
+    }
+
+    /** The CronWorkflows, and the event-driven workflows when there are any ({@link EventStatusFormat#json}). */
+    public static String json(Status.Report report, EventStatus.Report events) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("namespace", report.namespace());
         root.put("context", report.context());
@@ -130,6 +140,9 @@ public final class StatusFormat {
             crons.add(m);
         }
         root.put("cronWorkflows", crons);
+        if (!events.isEmpty()) {
+            root.put("eventDrivenWorkflows", EventStatusFormat.json(events));
+        }
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

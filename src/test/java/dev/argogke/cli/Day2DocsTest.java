@@ -102,6 +102,79 @@ class Day2DocsTest {
         workflow("jira-sync-1761237900", "jira-sync", Map.of("phase", "Running", "startedAt", "2026-10-23T16:45:01Z"));
         workflow("weekly-report-1761548400", "weekly-report", Map.of("phase", "Failed",
                 "startedAt", "2026-10-20T05:00:01Z", "finishedAt", "2026-10-20T05:01:31Z"));
+        eventDrivenWorkflows();
+    }
+
+    /**
+     * Two Sensors in argo-events, as in workflows/: one on a Pub/Sub topic, triggered once, and one on a webhook,
+     * never triggered. The Workflow carries the labels a Sensor's trigger gives it (argo-events v1.9.10
+     * standard-k8s.go, Create); its action timestamp is {@link Day2Facts#DIRECTORY_SYNC_TRIGGERED}.
+     */
+    private void eventDrivenWorkflows() throws Exception {
+        server.expectCustomResource(ArgoResources.SENSORS);
+        server.expectCustomResource(ArgoResources.EVENT_SOURCES);
+        for (String yaml : List.of(sensor("employee-directory-sync", "hr-exports", "export-finished", "body.file"),
+                sensor("partner-upload", "partner-files", "file-landed", "body.object"),
+                """
+                apiVersion: argoproj.io/v1alpha1
+                kind: EventSource
+                metadata: {name: hr-exports}
+                spec:
+                  pubSub:
+                    export-finished: {topic: hr-export-finished, subscriptionID: hr-export-finished-argo-events, jsonBody: true}
+                """,
+                """
+                apiVersion: argoproj.io/v1alpha1
+                kind: EventSource
+                metadata: {name: partner-files}
+                spec:
+                  service: {ports: [{port: 12000, targetPort: 12000}]}
+                  webhook:
+                    file-landed: {port: "12000", endpoint: /partner-upload, method: POST}
+                """)) {
+            GenericKubernetesResource r = Serialization.unmarshal(yaml, GenericKubernetesResource.class);
+            client.genericKubernetesResources(r.getKind().equals("Sensor") ? ArgoResources.SENSORS : ArgoResources.EVENT_SOURCES)
+                    .inNamespace("argo-events").resource(r).create();
+            Files.writeString(root.resolve("workflows/" + r.getMetadata().getName() + "-" + r.getKind().toLowerCase(java.util.Locale.ROOT) + ".yaml"), yaml);
+        }
+        GenericKubernetesResource wf = MockCluster.create(client, "argo-workflows", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Workflow
+                metadata:
+                  name: employee-directory-sync-7d2kq
+                  labels: {events.argoproj.io/sensor: employee-directory-sync, events.argoproj.io/trigger: start,
+                           events.argoproj.io/action-timestamp: "%d"}
+                spec: {workflowTemplateRef: {name: employee-directory-sync}}
+                """.formatted(Day2Facts.DIRECTORY_SYNC_TRIGGERED.toEpochMilli()));
+        wf.setAdditionalProperty("status", Map.of("phase", "Succeeded"));
+        client.genericKubernetesResources(ArgoResources.WORKFLOWS).inNamespace("argo-workflows").resource(wf).update();
+    }
+
+    /** A Sensor whose k8s trigger creates a Workflow from the WorkflowTemplate of its own name, passing one field of the event. */
+    static String sensor(String name, String eventSource, String event, String dataKey) {
+        return """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Sensor
+                metadata: {name: %1$s}
+                spec:
+                  dependencies: [{name: event, eventSourceName: %2$s, eventName: %3$s}]
+                  triggers:
+                    - template:
+                        name: start
+                        k8s:
+                          operation: create
+                          source:
+                            resource:
+                              apiVersion: argoproj.io/v1alpha1
+                              kind: Workflow
+                              metadata: {generateName: %1$s-, namespace: argo-workflows}
+                              spec:
+                                workflowTemplateRef: {name: %1$s}
+                                arguments: {parameters: [{name: input}]}
+                          parameters:
+                            - src: {dependencyName: event, dataKey: %4$s}
+                              dest: spec.arguments.parameters.0.value
+                """.formatted(name, eventSource, event, dataKey);
     }
 
     @AfterEach

@@ -39,12 +39,16 @@ final class Day2Facts {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
 
+    /** When employee-directory-sync's Sensor last created a Workflow: 3 h 12 min before status's clock, 12:00 UTC. */
+    static final Instant DIRECTORY_SYNC_TRIGGERED = Instant.parse("2026-10-24T08:48:00Z");
+
     private Day2Facts() {
     }
 
     static void check(Map<String, String> examples) {
         theNightOsloFallsBack();
         status(examples.get("status"), statusJson(examples.get("status-json")));
+        eventDrivenWorkflows(examples.get("status"), json(examples.get("status-json")));
         backfills(examples);
         run(examples.get("run"));
         // stacks/Pulumi.prod.yaml: gcp:project acme-argo-prod, cluster.location europe-west1-b, and the
@@ -129,6 +133,29 @@ final class Day2Facts {
         assertTrue(example.contains("Succeeded in " + nightly / 60 + "m" + nightly % 60 + "s  "), example);
         long weekly = status.at("/cronWorkflows/3/lastRun/durationSeconds").asLong();
         assertTrue(example.contains("Failed in " + weekly / 60 + "m" + weekly % 60 + "s  "), example);
+    }
+
+    /**
+     * The Sensors Day2DocsTest puts in argo-events. The Pub/Sub EventSource names no project, so its topic is in the
+     * project the event source asks GKE's metadata server for, the cluster's: stacks/Pulumi.prod.yaml's gcp:project,
+     * acme-argo-prod. gcloud's reference (pubsub topics publish) takes the topic, --project and the data as --message;
+     * the Sensor reads body.file, so the message is a JSON object with a file field. The webhook's Service is
+     * {@code <eventsource>-eventsource-svc} (argo-events v1.9.10 pkg/reconciler/eventsource/resource.go).
+     */
+    private static void eventDrivenWorkflows(String table, JsonNode status) {
+        Duration ago = Duration.between(DIRECTORY_SYNC_TRIGGERED, Instant.parse("2026-10-24T12:00:00Z"));
+        assertEquals(Duration.ofHours(3).plusMinutes(12), ago);
+        assertTrue(table.contains("\nEvent-driven workflows: Sensors in namespace argo-events\n"), table);
+        assertTrue(table.matches("(?s).*\\n(employee-directory-sync +hr-exports/export-finished +employee-directory-sync"
+                + " +employee-directory-sync-7d2kq +in sync)\\n +Succeeded, 3h12m ago\\n.*"), table);
+        assertTrue(table.matches("(?s).*\\npartner-upload +partner-files/file-landed +partner-upload +never triggered +in sync\\n.*"), table);
+        assertTrue(table.contains("\n    gcloud pubsub topics publish hr-export-finished --project acme-argo-prod --message '{\"file\":\"test\"}'\n"), table);
+        assertTrue(table.contains("\n    kubectl -n argo-events port-forward svc/partner-files-eventsource-svc 12000:12000 &\n"
+                + "    curl -X POST http://localhost:12000/partner-upload -H 'Content-Type: application/json' -d '{\"object\":\"test\"}'\n"), table);
+        JsonNode sensors = status.at("/eventDrivenWorkflows/sensors");
+        assertEquals("employee-directory-sync-7d2kq", sensors.at("/0/lastTrigger/workflow").asText());
+        assertEquals(ago.toSeconds(), sensors.at("/0/lastTrigger/secondsAgo").asLong());
+        assertTrue(sensors.at("/1/lastTrigger").isNull(), "partner-upload was never triggered");
     }
 
     /**

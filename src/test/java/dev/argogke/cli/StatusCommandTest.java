@@ -1,12 +1,16 @@
 package dev.argogke.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.argogke.ops.ArgoResources;
 import dev.argogke.testing.Cli;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -95,6 +99,34 @@ class StatusCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("\"namespace\" : \"jobs\""), run.out());
         assertTrue(run.out().contains("\"name\" : \"nightly-etl\""), run.out());
+    }
+
+    @Test
+    void sensorsAreReadFromTheStacksEventsNamespaceUnlessOneIsGiven() throws Exception {
+        server.expectCustomResource(ArgoResources.SENSORS);
+        server.expectCustomResource(ArgoResources.EVENT_SOURCES);
+        Files.createDirectories(root.resolve("stacks"));
+        Files.writeString(root.resolve("stacks/Pulumi.dev.yaml"), Files.readString(Path.of("stacks/Pulumi.dev.yaml"))
+                + "  argo-gke:events:\n    namespace: team-events\n");
+        for (String ns : List.of("team-events", "other-events")) {
+            client.genericKubernetesResources(ArgoResources.SENSORS).inNamespace(ns).resource(Serialization.unmarshal("""
+                    apiVersion: argoproj.io/v1alpha1
+                    kind: Sensor
+                    metadata: {name: on-%s}
+                    spec: {dependencies: [{name: d, eventSourceName: uploads, eventName: file-landed}]}
+                    """.formatted(ns), GenericKubernetesResource.class)).create();
+        }
+
+        Cli.Run fromStack = status("-n", "argo");
+        Cli.Run given = status("-n", "argo", "--events-namespace", "other-events");
+
+        assertEquals(0, fromStack.exitCode(), fromStack.err());
+        assertTrue(fromStack.out().contains("\nEvent-driven workflows: Sensors in namespace team-events\n"), fromStack.out());
+        assertTrue(fromStack.out().matches("(?s).*\\non-team-events  uploads/file-landed  - +never triggered +not in repository\\n.*"), fromStack.out());
+        assertTrue(fromStack.out().contains("on-team-events, on uploads/file-landed: no EventSource uploads in namespace team-events"),
+                fromStack.out());
+        assertTrue(given.out().contains("\non-other-events  uploads/file-landed"), given.out());
+        assertFalse(given.out().contains("on-team-events"), given.out());
     }
 
     @Test
