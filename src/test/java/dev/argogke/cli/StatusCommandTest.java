@@ -107,7 +107,7 @@ class StatusCommandTest {
         server.expectCustomResource(ArgoResources.EVENT_SOURCES);
         Files.createDirectories(root.resolve("stacks"));
         Files.writeString(root.resolve("stacks/Pulumi.dev.yaml"), Files.readString(Path.of("stacks/Pulumi.dev.yaml"))
-                + "  argo-gke:events:\n    namespace: team-events\n");
+                .replace("  argo-gke:events:\n", "  argo-gke:events:\n    namespace: team-events\n"));
         for (String ns : List.of("team-events", "other-events")) {
             client.genericKubernetesResources(ArgoResources.SENSORS).inNamespace(ns).resource(Serialization.unmarshal("""
                     apiVersion: argoproj.io/v1alpha1
