@@ -1,13 +1,8 @@
 package dev.argogke.ops;
 
-import dev.argogke.tree.Tree;
 import dev.argogke.workflows.DeployedForm;
-import dev.argogke.workflows.manifest.Manifest;
-import dev.argogke.workflows.manifest.ManifestLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,16 +21,6 @@ public record RepoCronWorkflows(String source, Map<String, Map<String, Object>> 
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
-        Map<String, Map<String, Object>> specs = new LinkedHashMap<>();
-        for (Manifest m : ManifestLoader.loadAll(List.of(dir))) {
-            if (!"CronWorkflow".equals(m.kind()) || m.name().isEmpty()) {
-                continue;
-            }
-            String ns = Optional.ofNullable(Tree.string(m.content(), "metadata.namespace")).orElse(namespace);
-            if (ns.equals(namespace)) {
-                specs.putIfAbsent(m.name().get(), form.spec(m.kind(), Tree.map(m.content(), "spec")));
-            }
-        }
-        return Optional.of(new RepoCronWorkflows(dir.getFileName() + "/", specs));
+        return Optional.of(new RepoCronWorkflows(dir.getFileName() + "/", RepoSpecs.of(dir, "CronWorkflow", namespace, form)));
     }
 }

@@ -1,13 +1,8 @@
 package dev.argogke.ops;
 
-import dev.argogke.tree.Tree;
 import dev.argogke.workflows.DeployedForm;
-import dev.argogke.workflows.manifest.Manifest;
-import dev.argogke.workflows.manifest.ManifestLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,16 +20,6 @@ public record RepoSensors(String source, Map<String, Map<String, Object>> sensor
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
-        Map<String, Map<String, Object>> sensors = new LinkedHashMap<>();
-        for (Manifest m : ManifestLoader.loadAll(List.of(dir))) {
-            if (!"Sensor".equals(m.kind()) || m.name().isEmpty() || !ArgoResources.API_VERSION.equals(m.apiVersion())) {
-                continue;
-            }
-            String ns = Optional.ofNullable(Tree.string(m.content(), "metadata.namespace")).orElse(eventsNamespace);
-            if (ns.equals(eventsNamespace)) {
-                sensors.putIfAbsent(m.name().get(), form.spec(m.kind(), Tree.map(m.content(), "spec")));
-            }
-        }
-        return Optional.of(new RepoSensors(dir.getFileName() + "/", sensors));
+        return Optional.of(new RepoSensors(dir.getFileName() + "/", RepoSpecs.of(dir, "Sensor", eventsNamespace, form)));
     }
 }
