@@ -12,6 +12,8 @@ UI_POLICY=argo-gke-ui-cronworkflows-suspend-only     # CronWorkflowEditGuard.POL
 UI_REFUSAL="change CronWorkflows in workflows/ and deploy; the Argo UI may only suspend or resume them"
 
 k() { kubectl --kubeconfig "$KUBECONFIG" "$@"; }
+# The event-driven part (Argo Events' EventSource and Sensor as local processes): run_events.
+. "$(dirname "${BASH_SOURCE[0]}")/events.sh"
 in_project() { (cd "$PROJECT" && "$@"); }
 
 cleanup() {
@@ -59,6 +61,8 @@ config:
       kubeconfig: $KUBECONFIG
   argo-gke:argo:
     chartPath: $(cd "$SHARED/charts/argo-workflows" && pwd)
+  argo-gke:events:
+    chartPath: $(cd "$SHARED/charts/argo-events" && pwd)
   argo-gke:workflows:
     suspendAll: false
 EOF
@@ -394,18 +398,20 @@ controller_fires_the_cron() {
   return 1
 }
 
-# A kubeconfig that acts as the controller's service account, with a token the API server issues
-# (TokenRequest), so the controller below has exactly the rights the deploy gave it.
-controller_kubeconfig() {
+# account_kubeconfig NAMESPACE ACCOUNT FILE: a kubeconfig that acts as that service account, with a token the API
+# server issues (TokenRequest), so a program run with it has exactly the rights the deploy gave the account.
+account_kubeconfig() {
   local token server
-  token=$(k -n "$ARGO_NS" create token argo-workflow-controller --duration 2h) || return 1
+  token=$(k -n "$1" create token "$2" --duration 2h) || return 1
   server=$(k config view --minify -o 'jsonpath={.clusters[0].cluster.server}')
-  KUBECONFIG="$STATE/controller.kubeconfig" kubectl config set-cluster e2e --server "$server" \
+  KUBECONFIG="$3" kubectl config set-cluster e2e --server "$server" \
     --certificate-authority "$STATE/cluster/pki/ca.crt" --embed-certs >/dev/null || return 1
-  KUBECONFIG="$STATE/controller.kubeconfig" kubectl config set-credentials controller --token "$token" >/dev/null
-  KUBECONFIG="$STATE/controller.kubeconfig" kubectl config set-context e2e --cluster e2e --user controller >/dev/null
-  KUBECONFIG="$STATE/controller.kubeconfig" kubectl config use-context e2e >/dev/null
+  KUBECONFIG="$3" kubectl config set-credentials "$2" --token "$token" >/dev/null
+  KUBECONFIG="$3" kubectl config set-context e2e --cluster e2e --user "$2" >/dev/null
+  KUBECONFIG="$3" kubectl config use-context e2e >/dev/null
 }
+
+controller_kubeconfig() { account_kubeconfig "$ARGO_NS" argo-workflow-controller "$STATE/controller.kubeconfig"; }
 
 # submit_and_expect NAME PHASE MESSAGE: creates Workflow NAME from e2e/workflows/refused/NAME.yaml
 # and waits until the controller gives it PHASE with MESSAGE in its status.
@@ -503,6 +509,7 @@ run_scenario() {
   deploy
   edit_one_cron
   run_controller
+  run_events
   day2
   destroy
   committed_stacks

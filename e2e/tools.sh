@@ -4,7 +4,7 @@
 #
 #   e2e/tools.sh            build (or reuse) every tool, then print one line per tool
 #   e2e/tools.sh kube argo  only these families (pulumi, pulumi-java, kubernetes-provider,
-#                           kube, etcd, argo, kwok)
+#                           kube, etcd, argo, argo-events, kwok)
 #   e2e/tools.sh --bin      print the bin directory and exit
 #
 # Nothing from upstream is committed: the wrapper modules (one go.mod per program family,
@@ -35,6 +35,10 @@ ETCD_VERSION=v3.6.10
 # v4.0.5 and v4.0.7. v4.0.7 is the nearer patch release that contains all of v4.0.6.
 ARGO_VERSION=v4.0.7
 KWOK_VERSION=v0.8.0
+# What argo-helm's argo-events chart 2.4.22 installs (appVersion v1.9.10), and the NATS server of its JetStream
+# EventBus version "latest" (values.yaml configs.jetstream.versions: nats:2.10.10).
+ARGO_EVENTS_VERSION=v1.9.10
+NATS_SERVER_VERSION=v2.10.10
 # ------------------------------------------------------------------------------------------
 
 CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/argo-gke"
@@ -279,6 +283,45 @@ EOF
     -ldflags "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=${KWOK_VERSION#v}"
 }
 
+# Argo Events' one binary (cmd: controller, eventsource-service, sensor-service). The committed wrapper module
+# e2e/argo-events (no replace lines to repeat: v1.9.10's go.mod has none) repeats the events oracle's versions, so
+# the two share compiled dependencies in GOCACHE. Keyed on its go.mod and go.sum, the go version and this function.
+# One patch, to a writable copy of the module (nothing upstream is committed; `go build -overlay` refuses files in
+# GOMODCACHE): eventsource-service and sensor-service both serve metrics on the fixed ":7777"
+# (v1alpha1.EventSourceMetricsPort, SensorMetricsPort; pkg/{eventsources,sensors}/cmd/start.go) and exit when it is
+# taken. In a pod that port is the pod's own; here both share one host, so ARGOGKE_E2E_METRICS_ADDR, when set, is
+# the address instead. Nothing else changes. The wrapper is copied next to the source copy and pointed at it.
+# nats-server is built with its own go.mod (`go install module@version`, as upstream resolves it).
+build_argo_events() {
+  local wrapper key src="$MODS/argo-events-src" dir="$MODS/argo-events" f
+  wrapper="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/argo-events"
+  key="$ARGO_EVENTS_VERSION $( (go version; cat "$wrapper/go.mod" "$wrapper/go.sum"; declare -f build_argo_events) | sha256sum | cut -c1-16)"
+  if ! fresh argo-events "$key"; then
+    rm -rf "$src/.copied-from"
+    writable_copy "github.com/argoproj/argo-events@$ARGO_EVENTS_VERSION" "$src" || return 1
+    local patch='func() string { if a := os.Getenv("ARGOGKE_E2E_METRICS_ADDR"); a != "" { return a }; return fmt.Sprintf(":%d", v1alpha1.\1MetricsPort) }()'
+    for f in sensors eventsources; do
+      sed -i -E "s/fmt\.Sprintf\(\":%d\", v1alpha1\.(Sensor|EventSource)MetricsPort\)/$patch/" "$src/pkg/$f/cmd/start.go"
+      grep -q ARGOGKE_E2E_METRICS_ADDR "$src/pkg/$f/cmd/start.go" || { log "metrics patch did not apply to pkg/$f/cmd/start.go"; return 1; }
+    done
+    mkdir -p "$dir"
+    cp "$wrapper/go.mod" "$wrapper/go.sum" "$dir/"
+    (cd "$dir" && go mod edit -replace "github.com/argoproj/argo-events=$src") || return 1
+    # Makefile: LDFLAGS -X github.com/argoproj/argo-events.version/gitTag/gitTreeState/buildDate.
+    local pkg=github.com/argoproj/argo-events ld
+    ld="-s -w -X $pkg.version=$ARGO_EVENTS_VERSION -X $pkg.gitTag=$ARGO_EVENTS_VERSION -X $pkg.gitTreeState=clean"
+    ld+=" -X $pkg.buildDate=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    build argo-events "$key" "$dir" "$pkg/cmd" -ldflags "$ld" || return 1
+  fi
+  fresh nats-server "$NATS_SERVER_VERSION" && return 0
+  local t0; t0=$(now)
+  log "building nats-server $NATS_SERVER_VERSION (log $LOGS/nats-server.build.log)"
+  (cd "$MODS" && GOBIN="$BIN" go install -trimpath "github.com/nats-io/nats-server/v2@$NATS_SERVER_VERSION") \
+    >"$LOGS/nats-server.build.log" 2>&1 || { tail -20 "$LOGS/nats-server.build.log" >&2; return 1; }
+  stamp nats-server "$NATS_SERVER_VERSION"
+  echo "$(( $(now) - t0 ))" >"$STAMPS/nats-server.seconds"
+}
+
 # install_provider_plugin: `pulumi plugin install resource kubernetes 4.0.0 --file <binary>`
 # (pkg/cmd/pulumi/plugin/plugin_install.go, --file installs without a download) into
 # $E2E/pulumi-home, so a Pulumi run with PULUMI_HOME there uses the built provider for the
@@ -317,13 +360,15 @@ version_of() {
     workflow-controller) "$b" version 2>/dev/null | head -1 ;;
     argo) "$b" version --short ;;
     kwok) "$b" --version 2>/dev/null | head -1 ;;
+    argo-events) "$b" --help >/dev/null 2>&1 && go version -m "$b" | awk '$1 == "mod" { print "module " $3 " (metrics address patch)" }' ;;
+    nats-server) "$b" --version ;;
   esac
 }
 
-FAMILIES=(etcd kube kwok argo pulumi pulumi-java kubernetes-provider)
+FAMILIES=(etcd kube kwok argo argo-events pulumi pulumi-java kubernetes-provider)
 declare -A TOOLS=(
   [etcd]="etcd" [kube]="kube-apiserver kube-controller-manager kube-scheduler kubectl"
-  [kwok]="kwok" [argo]="workflow-controller argo" [pulumi]="pulumi"
+  [kwok]="kwok" [argo]="workflow-controller argo" [argo-events]="argo-events nats-server" [pulumi]="pulumi"
   [pulumi-java]="pulumi-language-java" [kubernetes-provider]="pulumi-resource-kubernetes"
 )
 # The whole run is one function, read before it starts: editing this file while a build runs

@@ -1,0 +1,220 @@
+# The event-driven part of the scenario, sourced by e2e/scenario.sh (which defines k, check, background, account
+# kubeconfigs, STATE, LOGS, WF_NS). Argo Events v1.9.10's own binary runs an EventSource and a Sensor as local
+# processes, as their pods would (kwok runs no container), from the objects `pulumi up` deployed, around a local
+# nats-server with JetStream standing in for the EventBus's StatefulSet:
+#
+#   curl POST -> eventsource-service (webhook) -> JetStream -> sensor-service -> API server (Sensor's own account)
+#             -> Workflow from the WorkflowTemplate -> the real workflow-controller runs it
+#
+# What the pods would get from Argo Events' controller (pkg/reconciler/{eventsource,sensor}/resource.go
+# buildDeployment) is built here the same way: EVENTSOURCE_OBJECT / SENSOR_OBJECT are base64 JSON of
+# {metadata: {namespace, name}, spec} of the object read back from the cluster, EVENTBUS_SUBJECT is
+# "eventbus-<namespace>", POD_NAME a pod-like name, EVENTBUS_CONFIG base64 JSON of the BusConfig
+# (v1alpha1.BusConfig). What differs, and why:
+#   * the event bus is one nats-server on 127.0.0.1, TLS (pkg/eventbus/jetstream/base/jetstream.go always asks for
+#     it, skipping verification) and no auth: the controller's JetStream installer sets an accessSecret whose
+#     credentials the pods read from a file mounted at /etc/eventbus/auth (pkg/eventbus/driver.go GetAuth); with no
+#     accessSecret GetAuth answers AuthStrategyNone. Stream replicas are 1 (one server; the chart's default is 3);
+#   * the webhook listens on a free port instead of the EventSource's (in a pod the port is the pod's own; here the
+#     host's), and the metrics listener (fixed ":7777" in both programs) on a free port: see e2e/tools.sh
+#     build_argo_events for the one-line patch that allows it.
+
+EVENTS_NS=argo-events          # argo-gke:events.namespace's default
+E2E_EVENTS=e2e-on-webhook      # e2e/workflows/: a WorkflowTemplate, a webhook EventSource, a Sensor
+E2E_SENSOR_ACCOUNT=$E2E_EVENTS-sensor
+E2E_POSTED_FILE="gs://e2e-uploads/landed-$(date +%s).csv"
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# The JetStream settings and stream config the chart gave Argo Events' controller (its ConfigMap's
+# controller-config.yaml, eventBus.jetstream), merged with the EventBus's own spec.jetstream when there is one, as
+# pkg/reconciler/eventbus/installer/jetstream.go Install does; replicas 1. Writes nats.conf and bus-config.json.
+event_bus_config() {
+  local dir=$1
+  k -n "$EVENTS_NS" get configmaps -o json >"$dir/configmaps.json" || return 1
+  k -n "$EVENTS_NS" get eventbus -o json >"$dir/eventbus.json" 2>/dev/null || echo '{"items": []}' >"$dir/eventbus.json"
+  python3 - "$dir" "$NATS_PORT" "$NATS_MONITOR_PORT" <<'PY'
+import json, sys, yaml
+d, port, monitor = sys.argv[1:4]
+configs = [c["data"]["controller-config.yaml"] for c in json.load(open(d + "/configmaps.json"))["items"]
+           if "controller-config.yaml" in (c.get("data") or {})]
+assert len(configs) == 1, "no single ConfigMap with controller-config.yaml in the events namespace: %d" % len(configs)
+js = yaml.safe_load(configs[0])["eventBus"]["jetstream"]
+stream = yaml.safe_load(js.get("streamConfig") or "") or {}
+settings = js.get("settings") or ""
+for bus in json.load(open(d + "/eventbus.json"))["items"]:
+    spec = bus["spec"].get("jetstream") or {}
+    stream.update(yaml.safe_load(spec.get("streamConfig") or "") or {})
+    settings = spec.get("settings") or settings
+stream["replicas"] = 1
+print("stream config:", json.dumps(stream))
+open(d + "/nats.conf", "w").write("""listen: 127.0.0.1:%s
+http: 127.0.0.1:%s
+max_payload: 1MB
+server_name: e2e-event-bus
+jetstream {
+  store_dir: "%s/jetstream"
+%s
+}
+tls {
+  cert_file: "%s/server-cert.pem"
+  key_file: "%s/server-key.pem"
+}
+""" % (port, monitor, d, settings, d, d))
+json.dump({"jetstream": {"url": "nats://127.0.0.1:" + port, "streamConfig": yaml.safe_dump(stream)}},
+          open(d + "/bus-config.json", "w"))
+PY
+}
+
+start_event_bus() {
+  local dir="$STATE/event-bus"
+  rm -rf "$dir" && mkdir -p "$dir/jetstream" || return 1
+  NATS_PORT=$(free_port) && NATS_MONITOR_PORT=$(free_port) || return 1
+  openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=e2e-event-bus -addext subjectAltName=IP:127.0.0.1 \
+    -keyout "$dir/server-key.pem" -out "$dir/server-cert.pem" 2>/dev/null || return 1
+  event_bus_config "$dir" || return 1
+  cat "$dir/nats.conf"
+  background nats-server nats-server -c "$dir/nats.conf"
+  for _ in $(seq 1 30); do
+    curl -fsS "http://127.0.0.1:$NATS_MONITOR_PORT/healthz?js-enabled-only=true" && return 0
+    sleep 1
+  done
+  return 1
+}
+
+# object_env KIND NAME: base64 of what the controller puts in the pod's env: {metadata: {namespace, name}, spec}
+# of the object as the cluster has it; an EventSource's webhook ports become WEBHOOK_PORT.
+object_env() {
+  k -n "$EVENTS_NS" get "$1" "$2" -o json | python3 -c '
+import base64, json, sys
+o = json.load(sys.stdin)
+spec = o["spec"]
+for hook in (spec.get("webhook") or {}).values():
+    hook["port"] = sys.argv[1]
+print(base64.b64encode(json.dumps({"metadata": {"namespace": o["metadata"]["namespace"], "name": o["metadata"]["name"]},
+                                   "spec": spec}).encode()).decode())' "${WEBHOOK_PORT:-}"
+}
+
+# The Sensor as deployed: its pod's account, and the namespace the program filled in.
+sensor_is_deployed_as_contracted() {
+  local sensor
+  sensor=$(k -n "$EVENTS_NS" get sensor "$E2E_EVENTS" -o json) || return 1
+  echo "$sensor" | python3 -c '
+import json, sys
+s = json.load(sys.stdin)["spec"]
+account = s.get("template", {}).get("serviceAccountName")
+resource = s["triggers"][0]["template"]["k8s"]["source"]["resource"]
+print("serviceAccountName:", account, "; trigger resource namespace:", resource["metadata"].get("namespace"))
+sys.exit(0 if account == sys.argv[1] and resource["metadata"].get("namespace") == sys.argv[2] else 1)' \
+    "$E2E_SENSOR_ACCOUNT" "$WF_NS" || return 1
+  k -n "$EVENTS_NS" get eventsource "$E2E_EVENTS" -o name && k -n "$EVENTS_NS" get serviceaccount "$E2E_SENSOR_ACCOUNT" -o name
+}
+
+start_event_source_and_sensor() {
+  account_kubeconfig "$EVENTS_NS" "$E2E_SENSOR_ACCOUNT" "$STATE/sensor.kubeconfig" || return 1
+  kubectl --kubeconfig "$STATE/sensor.kubeconfig" auth whoami -o jsonpath='{.status.userInfo.username}{"\n"}' \
+    | tee /dev/stderr | grep -qx "system:serviceaccount:$EVENTS_NS:$E2E_SENSOR_ACCOUNT" || return 1
+  WEBHOOK_PORT=$(free_port) || return 1
+  local bus subject="eventbus-$EVENTS_NS" es sensor
+  bus=$(base64 -w0 <"$STATE/event-bus/bus-config.json") || return 1
+  es=$(object_env eventsource "$E2E_EVENTS") && sensor=$(WEBHOOK_PORT='' object_env sensor "$E2E_EVENTS") || return 1
+  # Pod names as the controller's Deployments would give them (<name>-eventsource-..., <name>-sensor-...).
+  background sensor-service env -i PATH="$PATH" HOME="$HOME" KUBECONFIG="$STATE/sensor.kubeconfig" SENSOR_OBJECT="$sensor" \
+    EVENTBUS_CONFIG="$bus" EVENTBUS_SUBJECT="$subject" POD_NAME="$E2E_EVENTS-sensor-e2e" \
+    ARGOGKE_E2E_METRICS_ADDR="127.0.0.1:$(free_port)" argo-events sensor-service
+  background eventsource-service env -i PATH="$PATH" HOME="$HOME" EVENTSOURCE_OBJECT="$es" \
+    EVENTBUS_CONFIG="$bus" EVENTBUS_SUBJECT="$subject" POD_NAME="$E2E_EVENTS-eventsource-e2e" \
+    ARGOGKE_E2E_METRICS_ADDR="127.0.0.1:$(free_port)" argo-events eventsource-service
+  # The Sensor reads only events published after its durable consumer exists (trigger_conn.go: DeliverNew):
+  # wait until JetStream lists it on the stream.
+  for _ in $(seq 1 60); do
+    if curl -fsS "http://127.0.0.1:$NATS_MONITOR_PORT/jsz?consumers=true" | python3 -c '
+import json, sys
+streams = [s for a in json.load(sys.stdin).get("account_details", []) for s in a.get("stream_detail", [])]
+consumers = [c["name"] for s in streams if s["name"] == "default" for c in s.get("consumer_detail", [])]
+print("consumers of stream default:", consumers)
+sys.exit(0 if consumers else 1)'; then return 0; fi
+    sleep 1
+  done
+  tail -20 "$LOGS/sensor-service.log"
+  return 1
+}
+
+# Posts the event until the webhook answers 200: before its route is active it answers 400 and publishes nothing
+# (pkg/eventsources/sources/webhook/start.go HandleRoute), so exactly one event is published.
+post_event() {
+  local code
+  for _ in $(seq 1 60); do
+    code=$(curl -s -o "$STATE/webhook-answer.txt" -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+      -d '{"file": "'"$E2E_POSTED_FILE"'"}' "http://127.0.0.1:$WEBHOOK_PORT/file-landed")
+    [[ $code == 200 ]] && { echo "200 $(cat "$STATE/webhook-answer.txt")"; return 0; }
+    sleep 1
+  done
+  echo "last answer: $code $(cat "$STATE/webhook-answer.txt" 2>/dev/null)"
+  tail -20 "$LOGS/eventsource-service.log"
+  return 1
+}
+
+sensor_workflow() { k -n "$WF_NS" get workflows -l "events.argoproj.io/sensor=$E2E_EVENTS" -o name; }
+
+# The Workflow the Sensor created: labelled by Argo Events (pkg/sensors/triggers/standard-k8s/standard-k8s.go), from
+# the template, with the posted body's file as its parameter, written by the argo-events program (managedFields'
+# manager is the client's program name), which had no credential but the Sensor's account's token.
+sensor_creates_the_workflow() {
+  local name
+  for _ in $(seq 1 60); do
+    name=$(sensor_workflow)
+    [[ -n "$name" ]] && break
+    sleep 1
+  done
+  [[ -n "$name" ]] || { tail -20 "$LOGS/sensor-service.log"; return 1; }
+  [[ $(sensor_workflow | wc -l) -eq 1 ]] || { echo "more than one Workflow: $(sensor_workflow)"; return 1; }
+  k -n "$WF_NS" get "$name" -o json --show-managed-fields | python3 -c '
+import json, sys
+w = json.load(sys.stdin)
+labels, spec = w["metadata"].get("labels", {}), w["spec"]
+params = {p["name"]: p.get("value") for p in spec.get("arguments", {}).get("parameters", [])}
+managers = [f.get("manager") for f in w["metadata"].get("managedFields", [])]
+print(w["metadata"]["name"], "labels:", labels, "managers:", managers)
+print("workflowTemplateRef:", spec.get("workflowTemplateRef"), "parameters:", params)
+ok = (labels.get("events.argoproj.io/sensor") == sys.argv[1] and labels.get("events.argoproj.io/trigger") == "run"
+      and spec.get("workflowTemplateRef", {}).get("name") == sys.argv[1] and params.get("file") == sys.argv[2]
+      and managers[:1] == ["argo-events"])
+sys.exit(0 if ok else 1)' "$E2E_EVENTS" "$E2E_POSTED_FILE"
+}
+
+sensor_workflow_succeeds() {
+  k -n "$WF_NS" wait --for=jsonpath='{.status.phase}'=Succeeded "$(sensor_workflow)" --timeout=90s
+}
+
+# What the real API server's RBAC lets the Sensor's account do: create Workflows where they run, nothing more.
+sensor_account_is_confined() {
+  local as=(--as "system:serviceaccount:$EVENTS_NS:$E2E_SENSOR_ACCOUNT") ok=0 verb
+  k auth can-i create workflows.argoproj.io -n "$WF_NS" "${as[@]}" || { echo "may not create workflows in $WF_NS"; ok=1; }
+  for verb in delete patch update get list; do
+    if k auth can-i "$verb" workflows.argoproj.io -n "$WF_NS" "${as[@]}"; then echo "may $verb workflows in $WF_NS"; ok=1; fi
+  done
+  for where in "-n $EVENTS_NS" "-n default" "--all-namespaces"; do
+    # shellcheck disable=SC2086
+    if k auth can-i create workflows.argoproj.io $where "${as[@]}"; then echo "may create workflows ($where)"; ok=1; fi
+  done
+  for where in "-n $WF_NS" "-n $EVENTS_NS"; do
+    # shellcheck disable=SC2086
+    if k auth can-i get secrets $where "${as[@]}"; then echo "may read secrets ($where)"; ok=1; fi
+  done
+  if k auth can-i create pods -n "$WF_NS" "${as[@]}"; then echo "may create pods in $WF_NS"; ok=1; fi
+  return $ok
+}
+
+run_events() {
+  check "the Sensor is deployed with its own account $E2E_SENSOR_ACCOUNT and its trigger aimed at $WF_NS" \
+    sensor_is_deployed_as_contracted
+  check "the Sensor's account may create workflows in $WF_NS and nothing else (real RBAC)" sensor_account_is_confined
+  check "a local nats-server with JetStream stands in for the EventBus, with the chart's stream config" start_event_bus
+  check "Argo Events' eventsource-service and sensor-service run the deployed objects; the Sensor subscribes" \
+    start_event_source_and_sensor
+  check "the webhook EventSource accepts a POSTed event (published to JetStream)" post_event
+  check "the Sensor, with its own account's token, creates one Workflow from $E2E_EVENTS with the posted file" \
+    sensor_creates_the_workflow
+  check "the controller runs the Sensor's Workflow to Succeeded" sensor_workflow_succeeds
+}
