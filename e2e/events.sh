@@ -40,11 +40,14 @@ configs = [c["data"]["controller-config.yaml"] for c in json.load(open(d + "/con
            if "controller-config.yaml" in (c.get("data") or {})]
 assert len(configs) == 1, "no single ConfigMap with controller-config.yaml in the events namespace: %d" % len(configs)
 js = yaml.safe_load(configs[0])["eventBus"]["jetstream"]
-stream = yaml.safe_load(js.get("streamConfig") or "") or {}
+# viper (which merges them there) keys settings case-insensitively and writes them back lower-cased.
+def lower(text):
+    return {k.lower(): v for k, v in (yaml.safe_load(text or "") or {}).items()}
+stream = lower(js.get("streamConfig"))
 settings = js.get("settings") or ""
 for bus in json.load(open(d + "/eventbus.json"))["items"]:
     spec = bus["spec"].get("jetstream") or {}
-    stream.update(yaml.safe_load(spec.get("streamConfig") or "") or {})
+    stream.update(lower(spec.get("streamConfig")))
     settings = spec.get("settings") or settings
 stream["replicas"] = 1
 print("stream config:", json.dumps(stream))
@@ -82,7 +85,7 @@ start_event_bus() {
   return 1
 }
 
-# object_env KIND NAME: base64 of what the controller puts in the pod's env: {metadata: {namespace, name}, spec}
+# object_env KIND NAME: base64 of what the controller puts in the pod's env: {metadata: {name, namespace}, spec}
 # of the object as the cluster has it; an EventSource's webhook ports become WEBHOOK_PORT.
 object_env() {
   k -n "$EVENTS_NS" get "$1" "$2" -o json | python3 -c '
@@ -91,8 +94,9 @@ o = json.load(sys.stdin)
 spec = o["spec"]
 for hook in (spec.get("webhook") or {}).values():
     hook["port"] = sys.argv[1]
-print(base64.b64encode(json.dumps({"metadata": {"namespace": o["metadata"]["namespace"], "name": o["metadata"]["name"]},
-                                   "spec": spec}).encode()).decode())' "${WEBHOOK_PORT:-}"
+# As Go marshals the copy: a zero creationTimestamp is null, an empty status {}.
+meta = {"creationTimestamp": None, "name": o["metadata"]["name"], "namespace": o["metadata"]["namespace"]}
+print(base64.b64encode(json.dumps({"metadata": meta, "spec": spec, "status": {}}).encode()).decode())' "${WEBHOOK_PORT:-}"
 }
 
 # The Sensor as deployed: its pod's account, and the namespace the program filled in.
@@ -118,6 +122,7 @@ start_event_source_and_sensor() {
   local bus subject="eventbus-$EVENTS_NS" es sensor
   bus=$(base64 -w0 <"$STATE/event-bus/bus-config.json") || return 1
   es=$(object_env eventsource "$E2E_EVENTS") && sensor=$(WEBHOOK_PORT='' object_env sensor "$E2E_EVENTS") || return 1
+  printf '%s\n' "EVENTSOURCE_OBJECT=$es" "SENSOR_OBJECT=$sensor" "EVENTBUS_SUBJECT=$subject" >"$STATE/events-env.txt"
   # Pod names as the controller's Deployments would give them (<name>-eventsource-..., <name>-sensor-...).
   background sensor-service env -i PATH="$PATH" HOME="$HOME" KUBECONFIG="$STATE/sensor.kubeconfig" SENSOR_OBJECT="$sensor" \
     EVENTBUS_CONFIG="$bus" EVENTBUS_SUBJECT="$subject" POD_NAME="$E2E_EVENTS-sensor-e2e" \
@@ -206,6 +211,122 @@ sensor_account_is_confined() {
   return $ok
 }
 
+# Argo Events' controller as a process, as the chart deployed it: the args, ARGO_EVENTS_IMAGE and service account of
+# the chart's controller Deployment, its ConfigMap as /etc/argo-events/controller-config.yaml (the path is fixed:
+# pkg/reconciler/config.go LoadConfig; a private mount namespace with an overlay on /etc puts it there for this
+# process only, so it needs root), acting as its own service account. Metrics and probe ports are flags.
+start_events_controller() {
+  local dir="$STATE/events-controller" sa cm image args
+  rm -rf "$dir" && mkdir -p "$dir/upper" "$dir/work" || return 1
+  k -n "$EVENTS_NS" get deployments -o json | python3 -c '
+import json, sys
+found = [(d, c) for d in json.load(sys.stdin)["items"] for c in d["spec"]["template"]["spec"]["containers"]
+         if (c.get("args") or [None])[0] == "controller"]
+assert len(found) == 1, "want one Deployment running argo-events controller, found %d" % len(found)
+d, c = found[0]
+pod = d["spec"]["template"]["spec"]
+config = [v["configMap"]["name"] for v in pod.get("volumes", []) for m in c.get("volumeMounts", [])
+          if m["name"] == v["name"] and m["mountPath"] == "/etc/argo-events" and "configMap" in v]
+image = [e["value"] for e in c.get("env", []) if e["name"] == "ARGO_EVENTS_IMAGE"]
+print(pod.get("serviceAccountName", "default"), config[0], image[0], " ".join(c["args"]))' >"$dir/deployed.txt" || return 1
+  read -r sa cm image args <"$dir/deployed.txt"
+  echo "as deployed: account $sa, config $cm, image $image, args: $args"
+  k -n "$EVENTS_NS" get configmap "$cm" -o jsonpath='{.data.controller-config\.yaml}' >"$dir/controller-config.yaml" || return 1
+  account_kubeconfig "$EVENTS_NS" "$sa" "$dir/kubeconfig" || return 1
+  EVENTS_HEALTH_PORT=$(free_port)
+  # shellcheck disable=SC2086
+  background events-controller env -i PATH="$PATH" HOME="$HOME" KUBECONFIG="$dir/kubeconfig" NAMESPACE="$EVENTS_NS" \
+    ARGO_EVENTS_IMAGE="$image" unshare -m --propagation private sh -c '
+      mount -t overlay overlay -o "lowerdir=/etc,upperdir=$1/upper,workdir=$1/work" /etc && mkdir -p /etc/argo-events \
+        && cp "$1/controller-config.yaml" /etc/argo-events/ && shift && exec "$@"' _ "$dir" \
+    argo-events $args --metrics-port "$(free_port)" --health-port "$EVENTS_HEALTH_PORT"
+  for _ in $(seq 1 30); do
+    curl -fsS "http://127.0.0.1:$EVENTS_HEALTH_PORT/readyz" && return 0
+    sleep 1
+  done
+  tail -20 "$LOGS/events-controller.log"
+  return 1
+}
+
+# The controller turns each EventBus into a StatefulSet and each EventSource and Sensor into a Deployment, owned by
+# the object, whose pods run as the account the object names (JetStreamBus.serviceAccountName,
+# Template.serviceAccountName; pkg/reconciler/*/resource.go): the account the program set is the one the pods get.
+events_controller_reconciles() {
+  local i
+  for i in $(seq 1 60); do
+    k -n "$EVENTS_NS" get eventbus,eventsources,sensors,deployments,statefulsets -o json >"$STATE/events-reconciled.json"
+    python3 - "$STATE/events-reconciled.json" "$E2E_EVENTS" "$E2E_SENSOR_ACCOUNT" "$i" <<'PY' && return 0
+import json, sys
+items = json.load(open(sys.argv[1]))["items"]
+last = sys.argv[4] == "60"
+want = {"EventBus": "StatefulSet", "EventSource": "Deployment", "Sensor": "Deployment"}
+owned = {}
+for o in items:
+    for ref in o["metadata"].get("ownerReferences", []):
+        if ref.get("controller"):
+            owned[(ref["kind"], ref["name"])] = o
+ok, seen = True, 0
+for o in items:
+    kind, name = o["kind"], o["metadata"]["name"]
+    if kind not in want:
+        continue
+    seen += 1
+    spec = o["spec"]
+    account = (spec.get("jetstream") or {}).get("serviceAccountName") if kind == "EventBus" else (spec.get("template") or {}).get("serviceAccountName")
+    made = owned.get((kind, name))
+    got = made and made["spec"]["template"]["spec"].get("serviceAccountName")
+    good = made is not None and made["kind"] == want[kind] and (got or None) == (account or None)
+    if last or good:
+        print("%-11s %-24s -> %s, pods run as %s (the object names %s)" % (kind, name,
+              made and made["kind"] + "/" + made["metadata"]["name"], got, account))
+    ok = ok and good
+sensor = [o for o in items if o["kind"] == "Sensor" and o["metadata"]["name"] == sys.argv[2]]
+made = sensor and owned.get(("Sensor", sys.argv[2]))
+ok = ok and seen >= 3 and bool(made) and made["spec"]["template"]["spec"].get("serviceAccountName") == sys.argv[3]
+sys.exit(0 if ok else 1)
+PY
+    sleep 2
+  done
+  grep -i '"level":"error"' "$LOGS/events-controller.log" | tail -5 | cut -c1-400
+  return 1
+}
+
+# What the local processes were given is what the controller puts in the pods (SENSOR_OBJECT, EVENTSOURCE_OBJECT with
+# the webhook port put back, EVENTBUS_SUBJECT, EVENTBUS_CONFIG's stream config), read from the Deployments it made.
+local_env_is_the_controllers() {
+  python3 - "$STATE/events-reconciled.json" "$STATE/events-env.txt" "$E2E_EVENTS" "$STATE/event-bus/bus-config.json" <<'PY'
+import base64, json, sys, yaml
+items = json.load(open(sys.argv[1]))["items"]
+given = dict(line.rstrip("\n").split("=", 1) for line in open(sys.argv[2]))
+def decoded(env, key):
+    return json.loads(base64.b64decode(env[key]))
+ok = True
+for kind, key in (("Sensor", "SENSOR_OBJECT"), ("EventSource", "EVENTSOURCE_OBJECT")):
+    d = [o for o in items if o["kind"] == "Deployment" and any(r["kind"] == kind and r["name"] == sys.argv[3]
+         for r in o["metadata"].get("ownerReferences", []))][0]
+    env = {e["name"]: e.get("value") for e in d["spec"]["template"]["spec"]["containers"][0]["env"]}
+    theirs, ours = decoded(env, key), decoded(given, key)
+    if kind == "EventSource":
+        for name, hook in ours["spec"].get("webhook", {}).items():
+            hook["port"] = theirs["spec"]["webhook"][name]["port"]
+    same = theirs == ours and env["EVENTBUS_SUBJECT"] == given["EVENTBUS_SUBJECT"]
+    print("%s: %s, EVENTBUS_SUBJECT %s: %s" % (key, "same" if theirs == ours else "DIFFERENT", env["EVENTBUS_SUBJECT"],
+          "same" if same else "DIFFERENT"))
+    if not same:
+        print(" controller's:", json.dumps(theirs, sort_keys=True)); print(" ours:        ", json.dumps(ours, sort_keys=True))
+    ok = ok and same
+    # The bus: the same stream config but for the replicas (one server here); theirs has the StatefulSet's Service
+    # as URL and an accessSecret (basic auth from a mounted file), ours neither (see the top of this file).
+    bus, mine = decoded(env, "EVENTBUS_CONFIG")["jetstream"], json.load(open(sys.argv[4]))["jetstream"]
+    theirs, ours = yaml.safe_load(bus["streamConfig"]), yaml.safe_load(mine["streamConfig"])
+    theirs.pop("replicas", None), ours.pop("replicas", None)
+    print("  EVENTBUS_CONFIG: url %s, accessSecret %s; stream config but replicas: %s" % (bus["url"],
+          (bus.get("accessSecret") or {}).get("name"), "same" if theirs == ours else "DIFFERENT %s / %s" % (theirs, ours)))
+    ok = ok and theirs == ours
+sys.exit(0 if ok else 1)
+PY
+}
+
 run_events() {
   check "the Sensor is deployed with its own account $E2E_SENSOR_ACCOUNT and its trigger aimed at $WF_NS" \
     sensor_is_deployed_as_contracted
@@ -217,4 +338,8 @@ run_events() {
   check "the Sensor, with its own account's token, creates one Workflow from $E2E_EVENTS with the posted file" \
     sensor_creates_the_workflow
   check "the controller runs the Sensor's Workflow to Succeeded" sensor_workflow_succeeds
+  check "Argo Events' controller runs as deployed by the chart, with its own account's token" start_events_controller
+  check "it makes the EventBus, EventSources and Sensors into StatefulSets and Deployments running as the accounts the program set" \
+    events_controller_reconciles
+  check "the local EventSource and Sensor were given what the controller gives their pods" local_env_is_the_controllers
 }
