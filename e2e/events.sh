@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # The event-driven part of the scenario, sourced by e2e/scenario.sh (which defines k, check, background, account
 # kubeconfigs, STATE, LOGS, WF_NS). Argo Events v1.9.10's own binary runs an EventSource and a Sensor as local
 # processes, as their pods would (kwok runs no container), from the objects `pulumi up` deployed, around a local
@@ -242,7 +243,7 @@ print(pod.get("serviceAccountName", "default"), config[0], image[0], " ".join(c[
   k -n "$EVENTS_NS" get configmap "$cm" -o jsonpath='{.data.controller-config\.yaml}' >"$dir/controller-config.yaml" || return 1
   account_kubeconfig "$EVENTS_NS" "$sa" "$dir/kubeconfig" || return 1
   EVENTS_HEALTH_PORT=$(free_port)
-  # shellcheck disable=SC2086
+  # shellcheck disable=SC2086,SC2016  # $args is split on purpose; the sh -c script expands its own $1
   background events-controller env -i PATH="$PATH" HOME="$HOME" KUBECONFIG="$dir/kubeconfig" NAMESPACE="$EVENTS_NS" \
     ARGO_EVENTS_IMAGE="$image" unshare -m --propagation private sh -c '
       mount -t overlay overlay -o "lowerdir=/etc,upperdir=$1/upper,workdir=$1/work" /etc && mkdir -p /etc/argo-events \
