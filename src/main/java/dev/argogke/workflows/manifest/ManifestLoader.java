@@ -119,6 +119,7 @@ public final class ManifestLoader {
 
     private static void parseInto(Path file, String text, List<Manifest> out, List<ManifestException> problems,
                                   boolean stopAtFirst) {
+        GoYamlCharacters.check(file, text);
         int kept = out.size();
         int keptProblems = problems.size();
         String current = text;
