@@ -50,6 +50,7 @@ final class DocumentChecker {
         if (kind != null && JobObjectChecker.handles(kind)) {
             checkDuplicateKeys(m, out);
             JobObjectChecker.check(m, out);
+            checkNumbersJsonCannotHold(content, "", out); // kubectl converts them to JSON too
             return;
         }
         if (kind == null || !KINDS.contains(kind)) {

@@ -174,6 +174,20 @@ class LinterTest {
         assertEquals(List.of(), report.findings());
     }
 
+    /**
+     * kubectl reads an ExternalSecret through the same YAML-to-JSON conversion as Argo (sigs.k8s.io/yaml), which has
+     * no NaN: found by the lint oracle (the real argo lint: "json: unsupported value: NaN").
+     */
+    @Test
+    void aNumberJsonCannotHoldInAJobsExternalSecretIsAnError() throws IOException {
+        Path file = write("token.yaml", "apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata:\n  name: token\nnote: .nan\n"
+                + "spec:\n  secretStoreRef: {name: secret-manager, kind: SecretStore}\n  data:\n    - secretKey: token\n"
+                + "      remoteRef: {key: jira-api-token}\n");
+        List<String> messages = Linter.lint(List.of(file)).errors().stream().map(f -> f.path() + ": " + f.message()).toList();
+        assertTrue(messages.contains("note: .nan is a number JSON cannot hold, so neither Argo nor Kubernetes can read this document;"
+                + " quote it if it is text"), messages.toString());
+    }
+
     @Test
     void alreadyLoadedManifestsAreLintedAsOneSet() {
         var manifests = new java.util.ArrayList<>(ManifestLoader.parse(Path.of("workflows/nightly.yaml"), CRON));
