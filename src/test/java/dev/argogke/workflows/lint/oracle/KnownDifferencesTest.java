@@ -57,8 +57,11 @@ class KnownDifferencesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("entries")
     void theLinterStillSaysWhatTheClassSaysWeSay(KnownDifferences.Entry entry) {
+        // As argo answers where the class says it does not read a document, so that the oracle's pairing (a file with
+        // an unread document is compared whole) is the same here.
+        List<String> unread = entry.argo() == Verdicts.Argo.UNREAD ? List.of("(a document argo cannot read)") : List.of();
         Verdicts.Unit ours = onlyUnit(entry, OurLint.lintEachAlone(List.of(example(entry))),
-                Map.of(example(entry), new ArgoAnswer(example(entry), Map.of(), List.of(), null)));
+                Map.of(example(entry), new ArgoAnswer(example(entry), Map.of(), unread, null)));
         assertEquals(entry.ours(), ours.ours(), entry.id() + ": " + ours.ourFindings());
         if (entry.ourPattern() != null) {
             assertTrue(ours.ourFindings().stream().anyMatch(entry::ourMatch), entry.id() + ": " + ours.ourFindings());
