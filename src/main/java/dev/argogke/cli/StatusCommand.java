@@ -1,9 +1,9 @@
 package dev.argogke.cli;
 
-import dev.argogke.workflows.DeployedForm;
 import dev.argogke.UserError;
 import dev.argogke.config.Settings;
 import dev.argogke.config.SettingsSchema;
+import dev.argogke.events.EventObjects;
 import dev.argogke.ops.ArgoCluster;
 import dev.argogke.ops.Cancellation;
 import dev.argogke.ops.EventStatus;
@@ -12,9 +12,13 @@ import dev.argogke.ops.RepoCronWorkflows;
 import dev.argogke.ops.RepoSensors;
 import dev.argogke.ops.Status;
 import dev.argogke.ops.StatusFormat;
+import dev.argogke.workflows.DeployedForm;
+import dev.argogke.workflows.WorkflowCatalog;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,6 +72,8 @@ final class StatusCommand implements Callable<Integer> {
         try {
             repo = RepoCronWorkflows.load(dir, namespace, form);
             repoSensors = RepoSensors.load(dir, events, form);
+            Set<String> left = notDeployedSensors(settings, dir, err);
+            repoSensors = repoSensors.map(r -> r.without(left));
         } catch (UserError e) {
             // A half-edited file in workflows/ must not hide what the cluster runs.
             err.println("warning: not comparing with " + dir + ": " + e.getMessage());
@@ -84,5 +90,25 @@ final class StatusCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         return Main.EXIT_OK;
+    }
+
+    /**
+     * The Sensors of {@code workflows/} the stack leaves out on this cluster (on a cluster reached by kubeconfig,
+     * those that depend on a Pub/Sub source: events.EventObjects), each said once as a note on stderr.
+     */
+    private static Set<String> notDeployedSensors(Optional<Settings> settings, Path dir, PrintWriter err) {
+        if (settings.isEmpty() || settings.get().gcp().isPresent() || !Files.isDirectory(dir)) {
+            return Set.of();
+        }
+        Settings s = settings.get();
+        EventObjects events;
+        try {
+            events = EventObjects.of(WorkflowCatalog.load(dir).manifests(), new EventObjects.Target(s.stack(),
+                    Optional.empty(), s.events().namespace(), s.workflows().namespace()));
+        } catch (UserError e) {
+            return Set.of(); // what `plan` refuses; the comparison goes on with the Sensors as written
+        }
+        events.notDeployed().forEach(line -> err.println("note: not deployed on this cluster: " + line));
+        return events.notDeployedSensors();
     }
 }

@@ -144,6 +144,12 @@ public final class EventObjects {
         }
     }
 
+    /** The names of the Sensors left out by {@link #notDeployed()}. */
+    public Set<String> notDeployedSensors() {
+        return notDeployed.keySet().stream().filter(m -> SENSOR.equals(m.kind())).map(m -> m.name().orElseThrow())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Whether this stack deploys {@code m}: anything but an EventSource or Sensor left out by {@link #notDeployed()}. */
     public boolean deploys(Manifest m) {
         return !notDeployed.containsKey(m);

@@ -22,4 +22,11 @@ public record RepoSensors(String source, Map<String, Map<String, Object>> sensor
         }
         return Optional.of(new RepoSensors(dir.getFileName() + "/", RepoSpecs.of(dir, "Sensor", eventsNamespace, form)));
     }
+
+    /** Without the Sensors the stack does not deploy to this cluster, which are therefore not missing from it. */
+    public RepoSensors without(java.util.Set<String> names) {
+        Map<String, Map<String, Object>> kept = new java.util.LinkedHashMap<>(sensors);
+        kept.keySet().removeAll(names);
+        return new RepoSensors(source, kept);
+    }
 }

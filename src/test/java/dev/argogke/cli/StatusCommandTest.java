@@ -129,6 +129,33 @@ class StatusCommandTest {
         assertFalse(given.out().contains("on-team-events"), given.out());
     }
 
+    /** On a cluster reached by kubeconfig the stack deploys no Pub/Sub source (docs/events.md): its Sensors are not "missing". */
+    @Test
+    void onAKubeconfigClusterTheSensorsOfPubSubSourcesAreNotDeployedNotMissing() throws Exception {
+        server.expectCustomResource(ArgoResources.SENSORS);
+        server.expectCustomResource(ArgoResources.EVENT_SOURCES);
+        Files.createDirectories(root.resolve("stacks"));
+        Files.writeString(root.resolve("stacks/Pulumi.local.yaml"), """
+                config:
+                  argo-gke:environment: dev
+                  argo-gke:cluster:
+                    existing:
+                      kubeconfig: kubeconfig
+                """);
+        try (var files = Files.list(Path.of("workflows"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, root.resolve("workflows").resolve(f.getFileName()));
+            }
+        }
+
+        Cli.Run run = status("-n", "argo-workflows", "--stack", "local");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertFalse(run.out().contains("hr-exports/export-finished"), run.out());
+        assertTrue(run.err().contains("note: not deployed on this cluster: Sensor/employee-directory-sync: it depends on EventSource"
+                + " hr-exports, which is not deployed here"), run.err());
+    }
+
     @Test
     void rejectedCredentialsAreOneLineNamingTheCommandThatFetchesThem() {
         server.expect().get().withPath("/apis/argoproj.io/v1alpha1/namespaces/argo/cronworkflows")
