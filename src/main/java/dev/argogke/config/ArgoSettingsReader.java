@@ -114,7 +114,7 @@ final class ArgoSettingsReader {
     }
 
     /** Argo Events' namespace is its own: its controller may create any pod there (argo-events chart 2.4.22, namespaced Role). */
-    static Events events(ConfigValue v, Argo argo, Workflows workflows) {
+    static Events events(ConfigValue v, Argo argo, Workflows workflows, boolean outsideGoogle) {
         if (v.present() && !v.object("events")) {
             return null;
         }
@@ -125,7 +125,13 @@ final class ArgoSettingsReader {
                     + "needs one of its own (its controller may run any pod there): remove the key to use argo-events");
         }
         Optional<String> chartPath = v.optionalText(SettingsSchema.EVENTS_CHART_PATH).map(ArgoSettingsReader::stripSlash);
-        return new Events(namespace, chartPath, bucketNotifications(v.field(SettingsSchema.BUCKET_NOTIFICATIONS)));
+        ConfigValue notifications = v.field(SettingsSchema.BUCKET_NOTIFICATIONS);
+        if (outsideGoogle && !notifications.list().isEmpty()) {
+            notifications.problem("a bucket notification needs Google Cloud, and this stack's cluster is reached by kubeconfig"
+                    + " (cluster.existing.kubeconfig); remove it");
+            return new Events(namespace, chartPath);
+        }
+        return new Events(namespace, chartPath, bucketNotifications(notifications));
     }
 
     private static List<BucketNotification> bucketNotifications(ConfigValue v) {

@@ -108,7 +108,7 @@ public final class SettingsLoader {
         List<NodePool> pools = existing ? ExistingClusters.noNodePools(poolsValue) : ClusterSettingsReader.nodePools(poolsValue);
         Argo argo = ArgoSettingsReader.argo(structured(source, SettingsSchema.ARGO.key(), problems));
         Workflows workflows = ArgoSettingsReader.workflows(structured(source, SettingsSchema.WORKFLOWS.key(), problems), argo, environment);
-        Events events = ArgoSettingsReader.events(structured(source, SettingsSchema.EVENTS.key(), problems), argo, workflows);
+        Events events = ArgoSettingsReader.events(structured(source, SettingsSchema.EVENTS.key(), problems), argo, workflows, outsideGoogle);
         ConfigValue edgeValue = structured(source, SettingsSchema.EDGE.key(), problems).emptyAsAbsent();
         Optional<Edge> edge = outsideGoogle ? ExistingClusters.noEdge(edgeValue) : EdgeSettingsReader.edgeIfEnabled(edgeValue, source, problems);
         List<Waiver> waivers = WaiverSettingsReader.waivers(structured(source, SettingsSchema.WAIVERS.key(), problems));

@@ -94,9 +94,11 @@ public final class EventObjects {
             }
         }
         for (Manifest m : objects) {
-            Tree.list(m.content(), "spec.dependencies").stream().map(d -> Tree.string(d, "eventSourceName"))
-                    .filter(pubSub::contains).findFirst().filter(s -> SENSOR.equals(m.kind()))
-                    .ifPresent(source -> out.put(m, "it depends on EventSource " + source + ", which is not deployed here"));
+            if (SENSOR.equals(m.kind())) {
+                Tree.list(m.content(), "spec.dependencies").stream().map(d -> Tree.string(d, "eventSourceName"))
+                        .filter(pubSub::contains).findFirst()
+                        .ifPresent(source -> out.put(m, "it depends on EventSource " + source + ", which is not deployed here"));
+            }
         }
         return out;
     }

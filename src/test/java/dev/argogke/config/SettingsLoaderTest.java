@@ -246,6 +246,20 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void aBucketNotificationIsRefusedForAClusterOutsideGoogleCloud() {
+        SettingsException e = fails("""
+                config:
+                  argo-gke:environment: dev
+                  argo-gke:cluster:
+                    existing: {kubeconfig: ~/.kube/config}
+                  argo-gke:events:
+                    bucketNotifications: [{eventSource: partner-files, bucket: acme-partner-drop-dev}]
+                """);
+        assertEquals(List.of("argo-gke:events.bucketNotifications: a bucket notification needs Google Cloud, and this stack's cluster is"
+                + " reached by kubeconfig (cluster.existing.kubeconfig); remove it"), e.problems());
+    }
+
+    @Test
     void theChartComesFromAMirrorAnOciRegistryOrAFolder() {
         assertEquals(Settings.ChartSource.repository("https://charts.example.com/argo"),
                 load(TestSettings.devWith("    artifactRetentionDays: 7", "    artifactRetentionDays: 7\n    chartRepository: https://charts.example.com/argo/")).argo().chartSource());
