@@ -96,8 +96,11 @@ start_event_bus() {
 
 # object_env KIND NAME: base64 of what the controller puts in the pod's env: {metadata: {name, namespace}, spec}
 # of the object as the cluster has it; an EventSource's webhook ports become WEBHOOK_PORT.
-object_env() {
-  k -n "$EVENTS_NS" get "$1" "$2" -o json | python3 -c '
+object_env() { k -n "$EVENTS_NS" get "$1" "$2" -o json | object_env_of; }
+
+# object_env_of < OBJECT_JSON: the same, of an object given as JSON (the Pub/Sub check takes it from the plan).
+object_env_of() {
+  python3 -c '
 import base64, json, sys
 o = json.load(sys.stdin)
 spec = o["spec"]
@@ -141,16 +144,27 @@ start_event_source_and_sensor() {
     ARGOGKE_E2E_METRICS_ADDR="127.0.0.1:$(free_port)" argo-events eventsource-service
   # The Sensor reads only events published after its durable consumer exists (trigger_conn.go: DeliverNew):
   # wait until JetStream lists it on the stream.
-  for _ in $(seq 1 60); do
-    if curl -fsS "http://127.0.0.1:$NATS_MONITOR_PORT/jsz?consumers=true" | python3 -c '
+  wait_for_new_consumer "" sensor-service
+}
+
+# bus_consumers: the durable consumers JetStream lists on the stream "default", one a line.
+bus_consumers() {
+  curl -fsS "http://127.0.0.1:$NATS_MONITOR_PORT/jsz?consumers=true" | python3 -c '
 import json, sys
 streams = [s for a in json.load(sys.stdin).get("account_details", []) for s in a.get("stream_detail", [])]
-consumers = [c["name"] for s in streams if s["name"] == "default" for c in s.get("consumer_detail", [])]
-print("consumers of stream default:", consumers)
-sys.exit(0 if consumers else 1)'; then return 0; fi
+print("\n".join(c["name"] for s in streams if s["name"] == "default" for c in s.get("consumer_detail", [])))'
+}
+
+# wait_for_new_consumer BEFORE LOG: until the stream has a consumer not in BEFORE (newline-separated names); on a
+# time-out, the tail of LOG.
+wait_for_new_consumer() {
+  local now
+  for _ in $(seq 1 60); do
+    now=$(bus_consumers)
+    comm -13 <(sort <<<"$1") <(sort <<<"$now") | grep -q . && { echo "consumers of stream default: $now" | tr '\n' ' '; echo; return 0; }
     sleep 1
   done
-  tail -20 "$LOGS/sensor-service.log"
+  tail -20 "$LOGS/$2.log"
   return 1
 }
 
@@ -341,6 +355,139 @@ sys.exit(0 if ok else 1)
 PY
 }
 
+# ---- Pub/Sub: an HR export message reaches the real gcppubsub EventSource ------------------------------------------
+# The kubeconfig stack deploys no Pub/Sub EventSource (no Google project there), so this part takes the objects from
+# the program's dev plan (`argo-gke plan --stack dev`): the topic and subscription it creates in Google Cloud, and
+# the EventSource hr-exports and Sensor employee-directory-sync as it would deploy them. Google's in-memory Pub/Sub
+# server, pstest (e2e/pubsub-fake), holds that topic and subscription; argo-events' gcppubsub source (v1.9.10
+# pkg/eventsources/sources/gcppubsub/start.go) goes to it when PUBSUB_EMULATOR_HOST is set: it then checks the
+# subscription with Exists instead of TestPermissions, and, since the EventSource names a topic, reads the
+# subscription's config and refuses to start unless its topic is projects/<topicProjectID|projectID>/topics/<topic>.
+# So this proves that the EventSource the program writes and the Pub/Sub resources it creates name the same
+# subscription and topic, and that jsonBody -> body.file -> the Workflow's parameter works; not real Pub/Sub IAM,
+# Workload Identity or the network path to Google (pstest checks no credentials).
+PUBSUB_EVENTS=hr-exports                 # workflows/hr-exports.yaml
+PUBSUB_SENSOR=employee-directory-sync    # workflows/employee-directory-sync.yaml (its WorkflowTemplate too)
+PUBSUB_FILE="gs://acme-hr-exports/2026-11-30/directory.csv"
+
+# From the dev plan: pubsub/{eventsource,sensor}.json (the deployed objects), pubsub/names (topic, subscription).
+pubsub_objects_from_the_dev_plan() {
+  local dir="$STATE/pubsub"
+  mkdir -p "$dir" && (cd "$ROOT" && bin/argo-gke plan --stack dev --out "$dir/plan-dev.json") || return 1
+  python3 - "$dir" "$PUBSUB_EVENTS" "$PUBSUB_SENSOR" <<'PY'
+import json, sys
+d, source, sensor = sys.argv[1:4]
+res = json.load(open(d + "/plan-dev.json"))["resources"]
+def one(type_, name):
+    found = [r["inputs"] for r in res if r["type"] == type_ and r["name"] == name]
+    assert len(found) == 1, "the dev plan has %d %s %s" % (len(found), type_, name)
+    return found[0]
+es = one("kubernetes:argoproj.io/v1alpha1:EventSource", "event-objects-eventsource-" + source)
+sn = one("kubernetes:argoproj.io/v1alpha1:Sensor", "event-objects-sensor-" + sensor)
+# What the program creates in Google Cloud for that EventSource (PubSubEventSourceAccess pubsub-<eventsource>).
+topic = one("gcp:pubsub/topic:Topic", "pubsub-" + source)
+sub = one("gcp:pubsub/subscription:Subscription", "pubsub-" + source)
+topic_name = "projects/%s/topics/%s" % (topic["project"], topic["name"])
+assert sub["topic"] == topic_name, "the subscription's topic %s is not the topic %s" % (sub["topic"], topic_name)
+json.dump(es, open(d + "/eventsource.json", "w")), json.dump(sn, open(d + "/sensor.json", "w"))
+open(d + "/names", "w").write("%s projects/%s/subscriptions/%s\n" % (topic_name, sub["project"], sub["name"]))
+print("topic", topic_name, "subscription", "projects/%s/subscriptions/%s" % (sub["project"], sub["name"]))
+print("EventSource", es["metadata"]["namespace"] + "/" + es["metadata"]["name"], "pubSub:", json.dumps(es["spec"]["pubSub"]))
+print("Sensor", sn["metadata"]["namespace"] + "/" + sn["metadata"]["name"], "account", sn["spec"]["template"]["serviceAccountName"])
+PY
+}
+
+pubsub_state() { curl -fsS "http://127.0.0.1:$PUBSUB_CONTROL_PORT/state"; }
+
+start_pubsub_fake() {
+  local topic sub
+  read -r topic sub <"$STATE/pubsub/names" || return 1
+  PUBSUB_PORT=$(free_port) && PUBSUB_CONTROL_PORT=$(free_port) || return 1
+  background pubsub-fake pubsub-fake -listen "127.0.0.1:$PUBSUB_PORT" -control "127.0.0.1:$PUBSUB_CONTROL_PORT" \
+    -topic "$topic" -subscription "$sub"
+  for _ in $(seq 1 30); do
+    pubsub_state && echo && return 0
+    sleep 1
+  done
+  cat "$LOGS/pubsub-fake.log"
+  return 1
+}
+
+# The Sensor of the plan, then the EventSource of the plan (EVENTSOURCE_OBJECT of its deployed form, namespace
+# argo-events) with PUBSUB_EMULATOR_HOST, on the same bus. The Sensor acts with the token of e2e-on-webhook-sensor:
+# the kubeconfig stack leaves Pub/Sub Sensors out, so employee-directory-sync-sensor and its RoleBinding are not in
+# this cluster; e2e-on-webhook-sensor is bound to the same Role (argo-gke-sensors-create-workflows: create workflows
+# in the workflows namespace, nothing else; checked above), so the Sensor has the rights it would have on GKE.
+start_pubsub_event_source_and_sensor() {
+  local bus subject="eventbus-$EVENTS_NS" es sensor before
+  bus=$(base64 -w0 <"$STATE/event-bus/bus-config.json") || return 1
+  es=$(object_env_of <"$STATE/pubsub/eventsource.json") && sensor=$(object_env_of <"$STATE/pubsub/sensor.json") || return 1
+  before=$(bus_consumers) || return 1
+  background pubsub-sensor-service env -i PATH="$PATH" HOME="$HOME" KUBECONFIG="$STATE/sensor.kubeconfig" \
+    SENSOR_OBJECT="$sensor" EVENTBUS_CONFIG="$bus" EVENTBUS_SUBJECT="$subject" POD_NAME="$PUBSUB_SENSOR-sensor-e2e" \
+    ARGOGKE_E2E_METRICS_ADDR="127.0.0.1:$(free_port)" argo-events sensor-service
+  wait_for_new_consumer "$before" pubsub-sensor-service || return 1
+  background pubsub-eventsource-service env -i PATH="$PATH" HOME="$HOME" EVENTSOURCE_OBJECT="$es" \
+    PUBSUB_EMULATOR_HOST="127.0.0.1:$PUBSUB_PORT" EVENTBUS_CONFIG="$bus" EVENTBUS_SUBJECT="$subject" \
+    POD_NAME="$PUBSUB_EVENTS-eventsource-e2e" ARGOGKE_E2E_METRICS_ADDR="127.0.0.1:$(free_port)" \
+    argo-events eventsource-service
+  # start.go logs this after prepareSubscription accepted the subscription and its topic, before Receive.
+  for _ in $(seq 1 60); do
+    grep -m1 'listening for messages from PubSub' "$LOGS/pubsub-eventsource-service.log" | cut -c1-400 && return 0
+    sleep 1
+  done
+  tail -20 "$LOGS/pubsub-eventsource-service.log" | cut -c1-400
+  return 1
+}
+
+# The message is published once; the source acknowledges it only after dispatching it to the bus (start.go m.Ack).
+pubsub_message_is_acknowledged() {
+  curl -fsS -X POST --data '{"file": "'"$PUBSUB_FILE"'"}' "http://127.0.0.1:$PUBSUB_CONTROL_PORT/publish" || return 1
+  for _ in $(seq 1 60); do
+    pubsub_state >"$STATE/pubsub/state.json" && python3 - "$STATE/pubsub/state.json" "$STATE/pubsub/names" <<'PY' && return 0
+import json, sys
+s = json.load(open(sys.argv[1]))
+topic, sub = open(sys.argv[2]).read().split()
+ms = s["messages"]
+print("messages:", [(m["id"], m["data"], "deliveries %d acks %d" % (m["deliveries"], m["acks"])) for m in ms])
+# Nothing else in the fake: the source made no topic or subscription of its own.
+same = s["topics"] == [topic] and s["subscriptions"] == {sub: topic}
+print("topics", s["topics"], "subscriptions", s["subscriptions"])
+sys.exit(0 if same and len(ms) == 1 and ms[0]["acks"] >= 1 else 1)
+PY
+    sleep 1
+  done
+  tail -20 "$LOGS/pubsub-eventsource-service.log" | cut -c1-400
+  return 1
+}
+
+pubsub_workflow() { k -n "$WF_NS" get workflows -l "events.argoproj.io/sensor=$PUBSUB_SENSOR" -o name; }
+
+pubsub_sensor_creates_the_workflow() {
+  local name
+  for _ in $(seq 1 60); do
+    name=$(pubsub_workflow)
+    [[ -n "$name" ]] && break
+    sleep 1
+  done
+  [[ -n "$name" ]] || { tail -20 "$LOGS/pubsub-sensor-service.log" | cut -c1-400; return 1; }
+  [[ $(pubsub_workflow | wc -l) -eq 1 ]] || { echo "more than one Workflow: $(pubsub_workflow)"; return 1; }
+  k -n "$WF_NS" get "$name" -o json | python3 -c '
+import json, sys
+w = json.load(sys.stdin)
+labels, spec = w["metadata"].get("labels", {}), w["spec"]
+params = {p["name"]: p.get("value") for p in spec.get("arguments", {}).get("parameters", [])}
+print(w["metadata"]["name"], "labels:", labels)
+print("workflowTemplateRef:", spec.get("workflowTemplateRef"), "parameters:", params)
+sys.exit(0 if labels.get("events.argoproj.io/sensor") == sys.argv[1] and labels.get("events.argoproj.io/trigger") == "sync"
+         and spec.get("workflowTemplateRef", {}).get("name") == sys.argv[1] and params == {"export-file": sys.argv[2]} else 1)' \
+    "$PUBSUB_SENSOR" "$PUBSUB_FILE"
+}
+
+pubsub_workflow_succeeds() {
+  k -n "$WF_NS" wait --for=jsonpath='{.status.phase}'=Succeeded "$(pubsub_workflow)" --timeout=120s
+}
+
 run_events() {
   check "the Sensor is deployed with its own account $E2E_SENSOR_ACCOUNT and its trigger aimed at $WF_NS" \
     sensor_is_deployed_as_contracted
@@ -356,4 +503,18 @@ run_events() {
   check "it makes the EventBus, EventSources and Sensors into StatefulSets and Deployments running as the accounts the program set" \
     events_controller_reconciles
   check "the local EventSource and Sensor were given what the controller gives their pods" local_env_is_the_controllers
+  run_pubsub
+}
+
+run_pubsub() {
+  check "the dev plan names the topic and subscription of EventSource $PUBSUB_EVENTS, and deploys it and Sensor $PUBSUB_SENSOR" \
+    pubsub_objects_from_the_dev_plan
+  check "Google's pstest fake serves that topic and subscription" start_pubsub_fake
+  check "Argo Events' gcppubsub EventSource (the plan's) accepts the plan's subscription and topic; the plan's Sensor subscribes" \
+    start_pubsub_event_source_and_sensor
+  check "an HR export message on Pub/Sub is received and acknowledged; the source created no topic or subscription" \
+    pubsub_message_is_acknowledged
+  check "the Sensor creates one Workflow from $PUBSUB_SENSOR with the message's file as export-file" \
+    pubsub_sensor_creates_the_workflow
+  check "the controller runs that Workflow (two etl-step steps, kwok's pods) to Succeeded" pubsub_workflow_succeeds
 }

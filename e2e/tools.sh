@@ -4,7 +4,7 @@
 #
 #   e2e/tools.sh            build (or reuse) every tool, then print one line per tool
 #   e2e/tools.sh kube argo  only these families (pulumi, pulumi-java, kubernetes-provider,
-#                           kube, etcd, argo, argo-events, kwok)
+#                           kube, etcd, argo, argo-events, pubsub-fake, kwok)
 #   e2e/tools.sh --bin      print the bin directory and exit
 #
 # Nothing from upstream is committed: the wrapper modules (one go.mod per program family,
@@ -322,6 +322,17 @@ build_argo_events() {
   echo "$(( $(now) - t0 ))" >"$STAMPS/nats-server.seconds"
 }
 
+# pubsub-fake: Google's in-memory Pub/Sub server (cloud.google.com/go/pubsub/pstest) behind a small committed
+# program, e2e/pubsub-fake, for the gcppubsub EventSource (PUBSUB_EMULATOR_HOST). Its go.mod pins every module it
+# compiles to the version e2e/argo-events/go.mod has (pubsub v1.49.0, grpc, genproto, ...), so its packages come
+# out of GOCACHE as argo-events compiled them. Built in place; keyed on its sources, the go version and this function.
+build_pubsub_fake() {
+  local dir key
+  dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/pubsub-fake"
+  key="$( (go version; cat "$dir/go.mod" "$dir/go.sum" "$dir"/*.go; declare -f build_pubsub_fake) | sha256sum | cut -c1-16)"
+  build pubsub-fake "$key" "$dir" . -ldflags "-s -w"
+}
+
 # install_provider_plugin: `pulumi plugin install resource kubernetes 4.0.0 --file <binary>`
 # (pkg/cmd/pulumi/plugin/plugin_install.go, --file installs without a download) into
 # $E2E/pulumi-home, so a Pulumi run with PULUMI_HOME there uses the built provider for the
@@ -362,13 +373,14 @@ version_of() {
     kwok) "$b" --version 2>/dev/null | head -1 ;;
     argo-events) "$b" --help >/dev/null 2>&1 && go version -m "$b" | awk '$1 == "mod" { print "module " $3 " (metrics address patch)" }' ;;
     nats-server) "$b" --version ;;
+    pubsub-fake) go version -m "$b" | awk '$1 == "dep" && $2 == "cloud.google.com/go/pubsub" { print "pstest of " $2 " " $3 }' ;;
   esac
 }
 
-FAMILIES=(etcd kube kwok argo argo-events pulumi pulumi-java kubernetes-provider)
+FAMILIES=(etcd kube kwok argo argo-events pubsub-fake pulumi pulumi-java kubernetes-provider)
 declare -A TOOLS=(
   [etcd]="etcd" [kube]="kube-apiserver kube-controller-manager kube-scheduler kubectl"
-  [kwok]="kwok" [argo]="workflow-controller argo" [argo-events]="argo-events nats-server" [pulumi]="pulumi"
+  [kwok]="kwok" [argo]="workflow-controller argo" [argo-events]="argo-events nats-server" [pubsub-fake]="pubsub-fake" [pulumi]="pulumi"
   [pulumi-java]="pulumi-language-java" [kubernetes-provider]="pulumi-resource-kubernetes"
 )
 # The whole run is one function, read before it starts: editing this file while a build runs
