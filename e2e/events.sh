@@ -183,20 +183,30 @@ post_event() {
   return 1
 }
 
-sensor_workflow() { k -n "$WF_NS" get workflows -l "events.argoproj.io/sensor=$E2E_EVENTS" -o name; }
+# workflows_of SENSOR: the Workflows Argo Events labelled as that Sensor's.
+workflows_of() { k -n "$WF_NS" get workflows -l "events.argoproj.io/sensor=$1" -o name; }
+sensor_workflow() { workflows_of "$E2E_EVENTS"; }
+
+# the_one_workflow_of SENSOR LOG: waits up to a minute for the Sensor's Workflow and prints its name; fails, with the
+# Sensor's log, when none comes, and when there is more than one.
+the_one_workflow_of() {
+  local name
+  for _ in $(seq 1 60); do
+    name=$(workflows_of "$1")
+    [[ -n "$name" ]] && break
+    sleep 1
+  done
+  [[ -n "$name" ]] || { tail -20 "$2" | cut -c1-400 >&2; return 1; }
+  [[ $(workflows_of "$1" | wc -l) -eq 1 ]] || { echo "more than one Workflow: $(workflows_of "$1")" >&2; return 1; }
+  echo "$name"
+}
 
 # The Workflow the Sensor created: labelled by Argo Events (pkg/sensors/triggers/standard-k8s/standard-k8s.go), from
 # the template, with the posted body's file as its parameter, written by the argo-events program (managedFields'
 # manager is the client's program name), which had no credential but the Sensor's account's token.
 sensor_creates_the_workflow() {
   local name
-  for _ in $(seq 1 60); do
-    name=$(sensor_workflow)
-    [[ -n "$name" ]] && break
-    sleep 1
-  done
-  [[ -n "$name" ]] || { tail -20 "$LOGS/sensor-service.log"; return 1; }
-  [[ $(sensor_workflow | wc -l) -eq 1 ]] || { echo "more than one Workflow: $(sensor_workflow)"; return 1; }
+  name=$(the_one_workflow_of "$E2E_EVENTS" "$LOGS/sensor-service.log") || return 1
   k -n "$WF_NS" get "$name" -o json --show-managed-fields | python3 -c '
 import json, sys
 w = json.load(sys.stdin)
@@ -461,17 +471,11 @@ PY
   return 1
 }
 
-pubsub_workflow() { k -n "$WF_NS" get workflows -l "events.argoproj.io/sensor=$PUBSUB_SENSOR" -o name; }
+pubsub_workflow() { workflows_of "$PUBSUB_SENSOR"; }
 
 pubsub_sensor_creates_the_workflow() {
   local name
-  for _ in $(seq 1 60); do
-    name=$(pubsub_workflow)
-    [[ -n "$name" ]] && break
-    sleep 1
-  done
-  [[ -n "$name" ]] || { tail -20 "$LOGS/pubsub-sensor-service.log" | cut -c1-400; return 1; }
-  [[ $(pubsub_workflow | wc -l) -eq 1 ]] || { echo "more than one Workflow: $(pubsub_workflow)"; return 1; }
+  name=$(the_one_workflow_of "$PUBSUB_SENSOR" "$LOGS/pubsub-sensor-service.log") || return 1
   k -n "$WF_NS" get "$name" -o json | python3 -c '
 import json, sys
 w = json.load(sys.stdin)
