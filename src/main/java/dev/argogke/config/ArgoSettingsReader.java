@@ -126,17 +126,18 @@ final class ArgoSettingsReader {
         }
         Optional<String> chartPath = v.optionalText(SettingsSchema.EVENTS_CHART_PATH).map(ArgoSettingsReader::stripSlash);
         ConfigValue notifications = v.field(SettingsSchema.BUCKET_NOTIFICATIONS);
-        if (outsideGoogle && !notifications.list().isEmpty()) {
+        List<ConfigValue> items = notifications.list(); // read once: reading reports a value that is not a list
+        if (outsideGoogle && !items.isEmpty()) {
             notifications.problem("a bucket notification needs Google Cloud, and this stack's cluster is reached by kubeconfig"
                     + " (cluster.existing.kubeconfig); remove it");
             return new Events(namespace, chartPath);
         }
-        return new Events(namespace, chartPath, bucketNotifications(notifications));
+        return new Events(namespace, chartPath, bucketNotifications(items));
     }
 
-    private static List<BucketNotification> bucketNotifications(ConfigValue v) {
+    private static List<BucketNotification> bucketNotifications(List<ConfigValue> items) {
         List<BucketNotification> out = new ArrayList<>();
-        for (ConfigValue n : v.list()) {
+        for (ConfigValue n : items) {
             if (!n.present()) {
                 n.problem("must be a mapping {eventSource: <name>, bucket: <bucket>, prefix: <optional>}");
                 continue;

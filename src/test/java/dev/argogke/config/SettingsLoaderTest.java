@@ -260,6 +260,19 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void bucketNotificationsThatAreNotAListAreOneProblemOutsideGoogleCloudToo() {
+        SettingsException e = fails("""
+                config:
+                  argo-gke:environment: dev
+                  argo-gke:cluster:
+                    existing: {kubeconfig: ~/.kube/config}
+                  argo-gke:events:
+                    bucketNotifications: partner-files
+                """);
+        assertEquals(List.of("argo-gke:events.bucketNotifications: must be a list, found text 'partner-files'"), e.problems());
+    }
+
+    @Test
     void theChartComesFromAMirrorAnOciRegistryOrAFolder() {
         assertEquals(Settings.ChartSource.repository("https://charts.example.com/argo"),
                 load(TestSettings.devWith("    artifactRetentionDays: 7", "    artifactRetentionDays: 7\n    chartRepository: https://charts.example.com/argo/")).argo().chartSource());
