@@ -115,7 +115,7 @@ public final class EventObjects {
         for (Manifest m : objects) {
             Problems out = new Problems(m, problems);
             out.namespace(target.namespace());
-            out.ours(m, "spec.eventBusName", ArgoEvents.EVENT_BUS);
+            out.ours("spec.eventBusName", ArgoEvents.EVENT_BUS);
             if (EVENT_SOURCE.equals(m.kind())) {
                 EventSourceForm.check(m, target, out);
             } else {
@@ -216,19 +216,15 @@ public final class EventObjects {
         }
 
         /** A field the program fills in may be left out or say what the program would say, nothing else. */
-        void ours(Manifest manifest, String path, String value) {
-            Object written = Tree.at(manifest.content(), path);
+        void ours(String path, String value) {
+            Object written = Tree.at(m.content(), path);
             if (written != null && !value.equals(written)) {
                 add(path, "argo-gke sets this to " + value + "; remove the line");
             }
         }
 
         void namespace(String namespace) {
-            ours(m, "metadata.namespace", namespace);
-        }
-
-        Manifest manifest() {
-            return m;
+            ours("metadata.namespace", namespace);
         }
     }
 

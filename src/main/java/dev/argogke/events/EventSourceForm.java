@@ -30,7 +30,7 @@ final class EventSourceForm {
         if (pubSub.isEmpty()) {
             return;
         }
-        out.ours(m, "spec.template.serviceAccountName", PubSubEventSourceAccess.serviceAccountName(name));
+        out.ours("spec.template.serviceAccountName", PubSubEventSourceAccess.serviceAccountName(name));
         if (pubSub.size() > 1) {
             out.add("spec.pubSub", "one Pub/Sub event per EventSource: each gets a subscription and a Google account of its own;"
                     + " move " + String.join(", ", pubSub.keySet().stream().skip(1).toList()) + " to EventSources of their own");
@@ -44,8 +44,8 @@ final class EventSourceForm {
         if (!(source.get("topic") instanceof String topic) || topic.isEmpty()) {
             out.add(path + ".topic", "name the topic: argo-gke creates it, or uses an existing one when topicProjectID names its project");
         }
-        out.ours(m, path + ".projectID", target.project().get());
-        out.ours(m, path + ".subscriptionID", PubSubEventSourceAccess.subscriptionId(target.stack(), name));
+        out.ours(path + ".projectID", target.project().get());
+        out.ours(path + ".subscriptionID", PubSubEventSourceAccess.subscriptionId(target.stack(), name));
         for (String keyField : List.of("credentialSecret", "deleteSubscriptionOnFinish")) {
             if (source.containsKey(keyField)) {
                 out.add(path + "." + keyField, "remove it: the event source reads its subscription through Workload Identity with no key,"

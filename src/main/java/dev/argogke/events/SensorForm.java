@@ -24,7 +24,7 @@ final class SensorForm {
     }
 
     static void check(Manifest m, Target target, Problems out) {
-        out.ours(m, "spec.template.serviceAccountName", SensorAccess.serviceAccountName(m.name().orElseThrow()));
+        out.ours("spec.template.serviceAccountName", SensorAccess.serviceAccountName(m.name().orElseThrow()));
         List<Object> triggers = Tree.list(m.content(), "spec.triggers");
         for (int i = 0; i < triggers.size(); i++) {
             String path = Tree.index("spec.triggers", i) + ".template";
@@ -58,10 +58,7 @@ final class SensorForm {
             out.add(where + ".spec.workflowTemplateRef", "name the WorkflowTemplate to run: the controller runs only workflows"
                     + " that reference one (workflowRestrictions: Strict)");
         }
-        Object namespace = Tree.at(resource, "metadata.namespace");
-        if (namespace != null && !target.workflowsNamespace().equals(namespace)) {
-            out.add(where + ".metadata.namespace", "argo-gke sets this to " + target.workflowsNamespace() + "; remove the line");
-        }
+        out.ours(where + ".metadata.namespace", target.workflowsNamespace());
     }
 
     static void fill(String name, Map<String, Object> spec, Target target) {

@@ -121,6 +121,21 @@ class EventObjectsTest {
         assertTrue(e.lines().get(1).contains("spec.triggers[0].template.k8s.source.resource: must be a Workflow"), e.getMessage());
     }
 
+    @Test
+    void aTriggersWorkflowInAnotherNamespaceIsRefused() throws IOException {
+        UserError e = assertThrows(UserError.class, () -> of(DEV, "on-upload.yaml", SENSOR.formatted("""
+                k8s:
+                          operation: create
+                          source:
+                            resource:
+                              apiVersion: argoproj.io/v1alpha1
+                              kind: Workflow
+                              metadata: {generateName: load-, namespace: default}
+                              spec: {workflowTemplateRef: {name: load}}""")));
+        assertEquals(List.of(dir.resolve("on-upload.yaml") + ":17: Sensor/on-upload: spec.triggers[0].template.k8s.source.resource"
+                + ".metadata.namespace: argo-gke sets this to argo-workflows; remove the line"), e.lines());
+    }
+
     /** The policy rule events-workload-identity says the same of the plan; here it stops before anything is registered. */
     @Test
     void aKeyOnAPubSubSourceIsRefused() throws IOException {
