@@ -13,10 +13,12 @@ import dev.argogke.ops.RepoSensors;
 import dev.argogke.ops.Status;
 import dev.argogke.ops.StatusFormat;
 import dev.argogke.workflows.DeployedForm;
-import dev.argogke.workflows.WorkflowCatalog;
+import dev.argogke.workflows.manifest.Manifest;
+import dev.argogke.workflows.manifest.ManifestLoader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -70,10 +72,11 @@ final class StatusCommand implements Callable<Integer> {
         Optional<RepoCronWorkflows> repo;
         Optional<RepoSensors> repoSensors;
         try {
-            repo = RepoCronWorkflows.load(dir, namespace, form);
-            repoSensors = RepoSensors.load(dir, events, form);
-            Set<String> left = notDeployedSensors(settings, dir, err);
-            repoSensors = repoSensors.map(r -> r.without(left));
+            // workflows/ read once, for the CronWorkflows, the Sensors and what the stack leaves out here.
+            Optional<List<Manifest>> manifests = Files.isDirectory(dir)
+                    ? Optional.of(ManifestLoader.loadAll(List.of(dir))) : Optional.empty();
+            repo = manifests.map(ms -> RepoCronWorkflows.of(dir, ms, namespace, form));
+            repoSensors = manifests.map(ms -> RepoSensors.of(dir, ms, events, form).without(notDeployedSensors(settings, ms, err)));
         } catch (UserError e) {
             // A half-edited file in workflows/ must not hide what the cluster runs.
             err.println("warning: not comparing with " + dir + ": " + e.getMessage());
@@ -96,14 +99,14 @@ final class StatusCommand implements Callable<Integer> {
      * The Sensors of {@code workflows/} the stack leaves out on this cluster (on a cluster reached by kubeconfig,
      * those that depend on a Pub/Sub source: events.EventObjects), each said once as a note on stderr.
      */
-    private static Set<String> notDeployedSensors(Optional<Settings> settings, Path dir, PrintWriter err) {
-        if (settings.isEmpty() || settings.get().gcp().isPresent() || !Files.isDirectory(dir)) {
+    private static Set<String> notDeployedSensors(Optional<Settings> settings, List<Manifest> manifests, PrintWriter err) {
+        if (settings.isEmpty() || settings.get().gcp().isPresent()) {
             return Set.of();
         }
         Settings s = settings.get();
         EventObjects events;
         try {
-            events = EventObjects.of(WorkflowCatalog.load(dir).manifests(), new EventObjects.Target(s.stack(),
+            events = EventObjects.of(manifests, new EventObjects.Target(s.stack(),
                     Optional.empty(), s.events().namespace(), s.workflows().namespace()));
         } catch (UserError e) {
             return Set.of(); // what `plan` refuses; the comparison goes on with the Sensors as written

@@ -1,8 +1,11 @@
 package dev.argogke.ops;
 
 import dev.argogke.workflows.DeployedForm;
+import dev.argogke.workflows.manifest.Manifest;
+import dev.argogke.workflows.manifest.ManifestLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +24,11 @@ public record RepoCronWorkflows(String source, Map<String, Map<String, Object>> 
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
-        return Optional.of(new RepoCronWorkflows(dir.getFileName() + "/", RepoSpecs.of(dir, "CronWorkflow", namespace, form)));
+        return Optional.of(of(dir, ManifestLoader.loadAll(List.of(dir)), namespace, form));
+    }
+
+    /** From the documents already read from {@code dir}. */
+    public static RepoCronWorkflows of(Path dir, List<Manifest> manifests, String namespace, DeployedForm form) {
+        return new RepoCronWorkflows(dir.getFileName() + "/", RepoSpecs.of(manifests, "CronWorkflow", namespace, form));
     }
 }

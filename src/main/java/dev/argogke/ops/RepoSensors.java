@@ -1,8 +1,11 @@
 package dev.argogke.ops;
 
 import dev.argogke.workflows.DeployedForm;
+import dev.argogke.workflows.manifest.Manifest;
+import dev.argogke.workflows.manifest.ManifestLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +23,12 @@ public record RepoSensors(String source, Map<String, Map<String, Object>> sensor
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
-        return Optional.of(new RepoSensors(dir.getFileName() + "/", RepoSpecs.of(dir, "Sensor", eventsNamespace, form)));
+        return Optional.of(of(dir, ManifestLoader.loadAll(List.of(dir)), eventsNamespace, form));
+    }
+
+    /** From the documents already read from {@code dir}. */
+    public static RepoSensors of(Path dir, List<Manifest> manifests, String eventsNamespace, DeployedForm form) {
+        return new RepoSensors(dir.getFileName() + "/", RepoSpecs.of(manifests, "Sensor", eventsNamespace, form));
     }
 
     /** Without the Sensors the stack does not deploy to this cluster, which are therefore not missing from it. */

@@ -3,22 +3,20 @@ package dev.argogke.ops;
 import dev.argogke.tree.Tree;
 import dev.argogke.workflows.DeployedForm;
 import dev.argogke.workflows.manifest.Manifest;
-import dev.argogke.workflows.manifest.ManifestLoader;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The objects of one kind the repository declares for one namespace, by name, each spec in the form the stack deploys it. */
+/** Of the documents read from the repository, the objects of one kind it declares for one namespace, by name, each spec in the form the stack deploys it. */
 final class RepoSpecs {
     private RepoSpecs() {
     }
 
     /** Documents naming another namespace are left out; the first of a name counts. */
-    static Map<String, Map<String, Object>> of(Path dir, String kind, String namespace, DeployedForm form) {
+    static Map<String, Map<String, Object>> of(List<Manifest> manifests, String kind, String namespace, DeployedForm form) {
         Map<String, Map<String, Object>> specs = new LinkedHashMap<>();
-        for (Manifest m : ManifestLoader.loadAll(List.of(dir))) {
+        for (Manifest m : manifests) {
             if (!kind.equals(m.kind()) || m.name().isEmpty() || !ArgoResources.API_VERSION.equals(m.apiVersion())) {
                 continue;
             }
